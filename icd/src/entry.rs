@@ -1,0 +1,152 @@
+//! The one wrapper every entry point goes through.
+//!
+//! `guard` runs the body under `catch_unwind` so that a bug in softvk becomes a logged
+//! `VK_ERROR_UNKNOWN` instead of unwinding into C (which would abort the application),
+//! traces the call at `trace` level, and turns `Result<(), vk::Result>` into a `VkResult`.
+//! It also starts the `SOFTVK_LOG` subscriber the first time any entry point runs.
+
+use ash::vk;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Once;
+
+/// Result type of the code behind an entry point: `Err` carries the Vulkan error code.
+pub type VkResult<T> = Result<T, vk::Result>;
+
+static LOGGING: Once = Once::new();
+
+/// Starts the `tracing` subscriber filtered by `SOFTVK_LOG` (default: warnings), writing to
+/// stderr. Safe to call many times; only the first call does anything.
+pub fn init_logging() {
+    LOGGING.call_once(|| {
+        let filter = std::env::var("SOFTVK_LOG").unwrap_or_else(|_| "warn".to_string());
+        let filter = tracing_subscriber::EnvFilter::try_new(&filter).unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+        use tracing_subscriber::prelude::*;
+        let printer = tracing_subscriber::fmt::layer().with_writer(std::io::stderr).with_target(false).with_filter(filter);
+        // An application may have installed its own global subscriber; then we use it.
+        let _ = tracing_subscriber::registry().with(printer).with(crate::debug_utils::MessengerLayer).try_init();
+    });
+}
+
+/// Runs an entry point that returns a `VkResult`.
+pub fn guard(name: &'static str, body: impl FnOnce() -> VkResult<vk::Result>) -> vk::Result {
+    init_logging();
+    tracing::trace!(target: "softvk::call", "{name}");
+    match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(Ok(code)) => code,
+        Ok(Err(code)) => {
+            tracing::debug!("{name} -> {code:?}");
+            code
+        }
+        Err(panic) => {
+            tracing::error!("{name}: internal error (panic: {}); returning VK_ERROR_UNKNOWN", panic_message(&panic));
+            vk::Result::ERROR_UNKNOWN
+        }
+    }
+}
+
+/// Runs an entry point that returns nothing (`vkDestroy*`, `vkCmd*`, queries).
+pub fn guard_void(name: &'static str, body: impl FnOnce()) {
+    init_logging();
+    tracing::trace!(target: "softvk::call", "{name}");
+    if let Err(panic) = catch_unwind(AssertUnwindSafe(body)) {
+        tracing::error!("{name}: internal error (panic: {})", panic_message(&panic));
+    }
+}
+
+/// Runs an entry point that returns a value (`vkGetBufferDeviceAddress`, proc addrs),
+/// giving `fallback` if it panics.
+pub fn guard_value<T>(name: &'static str, fallback: T, body: impl FnOnce() -> T) -> T {
+    init_logging();
+    tracing::trace!(target: "softvk::call", "{name}");
+    match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(value) => value,
+        Err(panic) => {
+            tracing::error!("{name}: internal error (panic: {})", panic_message(&panic));
+            fallback
+        }
+    }
+}
+
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    if let Some(s) = panic.downcast_ref::<&str>() {
+        s.to_string()
+    } else if let Some(s) = panic.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown".to_string()
+    }
+}
+
+/// Writes `items` into an application array with Vulkan's two-call idiom: a null `out`
+/// asks for the count; otherwise at most `*count` items are written and `VK_INCOMPLETE`
+/// says that some were left out.
+///
+/// # Safety
+/// `count` must be valid for reads and writes; `out`, when not null, must point at
+/// `*count` writable elements (the application's promise in every `vkEnumerate*`).
+pub unsafe fn write_array<T: Copy>(items: &[T], count: *mut u32, out: *mut T) -> VkResult<vk::Result> {
+    if count.is_null() {
+        return Err(vk::Result::ERROR_INITIALIZATION_FAILED);
+    }
+    if out.is_null() {
+        *count = items.len() as u32;
+        return Ok(vk::Result::SUCCESS);
+    }
+    let n = (*count as usize).min(items.len());
+    std::ptr::copy_nonoverlapping(items.as_ptr(), out, n);
+    *count = n as u32;
+    Ok(if n < items.len() { vk::Result::INCOMPLETE } else { vk::Result::SUCCESS })
+}
+
+/// Like `write_array`, for arrays of `*2` structs whose `pNext` the application owns:
+/// `fill` writes one item into the application's element in place.
+///
+/// # Safety
+/// As `write_array`.
+pub unsafe fn fill_array<T>(len: usize, count: *mut u32, out: *mut T, mut fill: impl FnMut(usize, &mut T)) -> VkResult<vk::Result> {
+    if count.is_null() {
+        return Err(vk::Result::ERROR_INITIALIZATION_FAILED);
+    }
+    if out.is_null() {
+        *count = len as u32;
+        return Ok(vk::Result::SUCCESS);
+    }
+    let n = (*count as usize).min(len);
+    for i in 0..n {
+        fill(i, &mut *out.add(i));
+    }
+    *count = n as u32;
+    Ok(if n < len { vk::Result::INCOMPLETE } else { vk::Result::SUCCESS })
+}
+
+/// Writes `value` through an output pointer from the application.
+///
+/// # Safety
+/// `out` must be null or valid for a write of `T`.
+pub unsafe fn write_out<T>(out: *mut T, value: T) -> VkResult<()> {
+    if out.is_null() {
+        return Err(vk::Result::ERROR_INITIALIZATION_FAILED);
+    }
+    out.write(value);
+    Ok(())
+}
+
+/// Reads an application struct behind a pointer, failing on null.
+///
+/// # Safety
+/// `ptr` must be null or point at a valid `T` for the duration of the call.
+pub unsafe fn read_in<'a, T>(ptr: *const T) -> VkResult<&'a T> {
+    ptr.as_ref().ok_or(vk::Result::ERROR_INITIALIZATION_FAILED)
+}
+
+/// A slice from an application's (pointer, count) pair; empty when count is zero.
+///
+/// # Safety
+/// When `count > 0`, `ptr` must point at `count` valid elements.
+pub unsafe fn read_slice<'a, T>(ptr: *const T, count: u32) -> &'a [T] {
+    if count == 0 || ptr.is_null() {
+        &[]
+    } else {
+        std::slice::from_raw_parts(ptr, count as usize)
+    }
+}

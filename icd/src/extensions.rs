@@ -1,0 +1,52 @@
+//! The extensions softvk advertises. An extension is listed here only once it is
+//! implemented and covered by a test through the loader.
+
+use ash::vk;
+use std::ffi::CStr;
+
+pub struct Extension {
+    pub name: &'static CStr,
+    pub spec_version: u32,
+}
+
+pub const INSTANCE_EXTENSIONS: &[Extension] = &[
+    Extension { name: c"VK_KHR_get_physical_device_properties2", spec_version: 2 },
+    Extension { name: c"VK_EXT_debug_utils", spec_version: 2 },
+];
+
+pub const DEVICE_EXTENSIONS: &[Extension] = &[
+    Extension { name: c"VK_KHR_copy_commands2", spec_version: 1 },
+    Extension { name: c"VK_KHR_timeline_semaphore", spec_version: 2 },
+    Extension { name: c"VK_KHR_get_memory_requirements2", spec_version: 1 },
+    Extension { name: c"VK_KHR_bind_memory2", spec_version: 1 },
+    Extension { name: c"VK_KHR_dedicated_allocation", spec_version: 3 },
+    Extension { name: c"VK_EXT_host_query_reset", spec_version: 1 },
+];
+
+pub fn properties(list: &[Extension]) -> Vec<vk::ExtensionProperties> {
+    list.iter()
+        .map(|ext| {
+            let mut props = vk::ExtensionProperties { spec_version: ext.spec_version, ..Default::default() };
+            for (dst, src) in props.extension_name.iter_mut().zip(ext.name.to_bytes()) {
+                *dst = *src as std::ffi::c_char;
+            }
+            props
+        })
+        .collect()
+}
+
+/// Checks that every extension an application enables is one softvk offers.
+pub fn check_enabled(list: &[Extension], enabled: &[*const std::ffi::c_char]) -> Result<(), vk::Result> {
+    for &name in enabled {
+        if name.is_null() {
+            return Err(vk::Result::ERROR_EXTENSION_NOT_PRESENT);
+        }
+        // SAFETY: the application passes NUL-terminated extension names.
+        let name = unsafe { CStr::from_ptr(name) };
+        if !list.iter().any(|ext| ext.name == name) {
+            tracing::warn!("extension {name:?} is not supported by softvk");
+            return Err(vk::Result::ERROR_EXTENSION_NOT_PRESENT);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,653 @@
+//! The one physical device: a `VK_PHYSICAL_DEVICE_TYPE_CPU` named "softvk".
+//!
+//! Everything reported here is what softvk does today: limits a CPU meets, features that
+//! are implemented, formats from `rasterizer::format`'s table.
+
+use crate::entry::{fill_array, guard, guard_void, read_in, write_array};
+use crate::extensions::{self, DEVICE_EXTENSIONS};
+use crate::handles::{dispatchable, Object};
+use crate::instance::{InstanceState, API_VERSION};
+use crate::pnext;
+use ash::vk;
+use rasterizer::format;
+use std::sync::Arc;
+
+pub const DEVICE_NAME: &str = "softvk";
+/// VK_VENDOR_ID_KHRONOS: softvk has no PCI or Khronos vendor id of its own.
+pub const VENDOR_ID: u32 = 0x10000;
+pub const DEVICE_ID: u32 = 0x50f7;
+pub const QUEUE_FLAGS: vk::QueueFlags = vk::QueueFlags::from_raw(vk::QueueFlags::GRAPHICS.as_raw() | vk::QueueFlags::COMPUTE.as_raw() | vk::QueueFlags::TRANSFER.as_raw());
+
+pub struct PhysicalDevice {
+    pub instance: Arc<InstanceState>,
+    pub memory_heap_size: u64,
+}
+
+impl Object for PhysicalDevice {
+    type Handle = vk::PhysicalDevice;
+}
+
+impl PhysicalDevice {
+    pub fn new(instance: Arc<InstanceState>) -> PhysicalDevice {
+        PhysicalDevice { instance, memory_heap_size: system_memory() }
+    }
+}
+
+/// Physical RAM, the size of softvk's one heap.
+fn system_memory() -> u64 {
+    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    meminfo
+        .lines()
+        .find_map(|line| line.strip_prefix("MemTotal:"))
+        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map_or(4 << 30, |kib| kib * 1024)
+}
+
+/// A 16-byte identifier that is the same in every process running this build.
+fn build_uuid(salt: &str) -> [u8; 16] {
+    // FNV-1a over the salt and the crate version, twice with different offsets.
+    let text = format!("softvk-{salt}-{}", env!("CARGO_PKG_VERSION"));
+    let fnv = |seed: u64| text.bytes().fold(seed, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3));
+    let mut uuid = [0u8; 16];
+    uuid[..8].copy_from_slice(&fnv(0xcbf2_9ce4_8422_2325).to_le_bytes());
+    uuid[8..].copy_from_slice(&fnv(0x8422_2325_cbf2_9ce4).to_le_bytes());
+    uuid
+}
+
+pub fn device_uuid() -> [u8; 16] {
+    build_uuid("device")
+}
+pub fn driver_uuid() -> [u8; 16] {
+    build_uuid("driver")
+}
+
+fn fixed_string<const N: usize>(text: &str) -> [std::ffi::c_char; N] {
+    let mut out = [0 as std::ffi::c_char; N];
+    for (dst, src) in out.iter_mut().zip(text.bytes().take(N - 1)) {
+        *dst = src as std::ffi::c_char;
+    }
+    out
+}
+
+pub fn limits() -> vk::PhysicalDeviceLimits {
+    vk::PhysicalDeviceLimits {
+        max_image_dimension1_d: 16384,
+        max_image_dimension2_d: 16384,
+        max_image_dimension3_d: 2048,
+        max_image_dimension_cube: 16384,
+        max_image_array_layers: 2048,
+        max_texel_buffer_elements: 1 << 27,
+        max_uniform_buffer_range: 65536,
+        max_storage_buffer_range: 1 << 30,
+        max_push_constants_size: 256,
+        max_memory_allocation_count: 32768,
+        max_sampler_allocation_count: 32768,
+        buffer_image_granularity: 1,
+        sparse_address_space_size: 0,
+        max_bound_descriptor_sets: 8,
+        max_per_stage_descriptor_samplers: 16,
+        max_per_stage_descriptor_uniform_buffers: 12,
+        max_per_stage_descriptor_storage_buffers: 16,
+        max_per_stage_descriptor_sampled_images: 16,
+        max_per_stage_descriptor_storage_images: 8,
+        max_per_stage_descriptor_input_attachments: 8,
+        max_per_stage_resources: 128,
+        max_descriptor_set_samplers: 96,
+        max_descriptor_set_uniform_buffers: 72,
+        max_descriptor_set_uniform_buffers_dynamic: 8,
+        max_descriptor_set_storage_buffers: 96,
+        max_descriptor_set_storage_buffers_dynamic: 8,
+        max_descriptor_set_sampled_images: 96,
+        max_descriptor_set_storage_images: 48,
+        max_descriptor_set_input_attachments: 8,
+        max_vertex_input_attributes: 16,
+        max_vertex_input_bindings: 16,
+        max_vertex_input_attribute_offset: 2047,
+        max_vertex_input_binding_stride: 2048,
+        max_vertex_output_components: 64,
+        max_tessellation_generation_level: 0,
+        max_tessellation_patch_size: 0,
+        max_tessellation_control_per_vertex_input_components: 0,
+        max_tessellation_control_per_vertex_output_components: 0,
+        max_tessellation_control_per_patch_output_components: 0,
+        max_tessellation_control_total_output_components: 0,
+        max_tessellation_evaluation_input_components: 0,
+        max_tessellation_evaluation_output_components: 0,
+        max_geometry_shader_invocations: 0,
+        max_geometry_input_components: 0,
+        max_geometry_output_components: 0,
+        max_geometry_output_vertices: 0,
+        max_geometry_total_output_components: 0,
+        max_fragment_input_components: 64,
+        max_fragment_output_attachments: 4,
+        max_fragment_dual_src_attachments: 0,
+        max_fragment_combined_output_resources: 4,
+        max_compute_shared_memory_size: 16384,
+        max_compute_work_group_count: [65535; 3],
+        max_compute_work_group_invocations: 128,
+        max_compute_work_group_size: [128, 128, 64],
+        sub_pixel_precision_bits: 8,
+        sub_texel_precision_bits: 8,
+        mipmap_precision_bits: 4,
+        max_draw_indexed_index_value: u32::MAX,
+        max_draw_indirect_count: 1,
+        max_sampler_lod_bias: 2.0,
+        max_sampler_anisotropy: 1.0,
+        max_viewports: 1,
+        max_viewport_dimensions: [16384, 16384],
+        viewport_bounds_range: [-32768.0, 32767.0],
+        viewport_sub_pixel_bits: 8,
+        min_memory_map_alignment: 4096,
+        min_texel_buffer_offset_alignment: 16,
+        min_uniform_buffer_offset_alignment: 16,
+        min_storage_buffer_offset_alignment: 16,
+        min_texel_offset: -8,
+        max_texel_offset: 7,
+        min_texel_gather_offset: 0,
+        max_texel_gather_offset: 0,
+        min_interpolation_offset: 0.0,
+        max_interpolation_offset: 0.0,
+        sub_pixel_interpolation_offset_bits: 0,
+        max_framebuffer_width: 16384,
+        max_framebuffer_height: 16384,
+        max_framebuffer_layers: 1024,
+        framebuffer_color_sample_counts: vk::SampleCountFlags::TYPE_1,
+        framebuffer_depth_sample_counts: vk::SampleCountFlags::TYPE_1,
+        framebuffer_stencil_sample_counts: vk::SampleCountFlags::TYPE_1,
+        framebuffer_no_attachments_sample_counts: vk::SampleCountFlags::TYPE_1,
+        max_color_attachments: 4,
+        sampled_image_color_sample_counts: vk::SampleCountFlags::TYPE_1,
+        sampled_image_integer_sample_counts: vk::SampleCountFlags::TYPE_1,
+        sampled_image_depth_sample_counts: vk::SampleCountFlags::TYPE_1,
+        sampled_image_stencil_sample_counts: vk::SampleCountFlags::TYPE_1,
+        storage_image_sample_counts: vk::SampleCountFlags::TYPE_1,
+        max_sample_mask_words: 1,
+        timestamp_compute_and_graphics: vk::TRUE,
+        timestamp_period: 1.0,
+        max_clip_distances: 0,
+        max_cull_distances: 0,
+        max_combined_clip_and_cull_distances: 0,
+        discrete_queue_priorities: 2,
+        point_size_range: [1.0, 1.0],
+        line_width_range: [1.0, 1.0],
+        point_size_granularity: 0.0,
+        line_width_granularity: 0.0,
+        strict_lines: vk::FALSE,
+        standard_sample_locations: vk::TRUE,
+        optimal_buffer_copy_offset_alignment: 16,
+        optimal_buffer_copy_row_pitch_alignment: 16,
+        non_coherent_atom_size: 64,
+    }
+}
+
+pub fn properties() -> vk::PhysicalDeviceProperties {
+    vk::PhysicalDeviceProperties {
+        api_version: API_VERSION,
+        driver_version: vk::make_api_version(0, 0, 1, 0),
+        vendor_id: VENDOR_ID,
+        device_id: DEVICE_ID,
+        device_type: vk::PhysicalDeviceType::CPU,
+        device_name: fixed_string(DEVICE_NAME),
+        pipeline_cache_uuid: build_uuid("pipeline-cache"),
+        limits: limits(),
+        sparse_properties: vk::PhysicalDeviceSparseProperties::default(),
+        ..Default::default()
+    }
+}
+
+/// Core 1.0 features: none of the optional ones is implemented yet (no shaders run).
+pub fn features() -> vk::PhysicalDeviceFeatures {
+    vk::PhysicalDeviceFeatures::default()
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetPhysicalDeviceProperties`.
+pub unsafe extern "system" fn get_physical_device_properties(_physical_device: vk::PhysicalDevice, p_properties: *mut vk::PhysicalDeviceProperties) {
+    guard_void("vkGetPhysicalDeviceProperties", || {
+        if let Some(out) = p_properties.as_mut() {
+            *out = properties();
+        }
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetPhysicalDeviceProperties2`.
+pub unsafe extern "system" fn get_physical_device_properties2(_physical_device: vk::PhysicalDevice, p_properties: *mut vk::PhysicalDeviceProperties2<'_>) {
+    guard_void("vkGetPhysicalDeviceProperties2", || {
+        let Some(out) = p_properties.as_mut() else { return };
+        out.properties = properties();
+        pnext::for_each_out(out.p_next, |s_type, ptr| fill_property_struct(s_type, ptr));
+    })
+}
+
+fn subgroup_stages() -> vk::ShaderStageFlags {
+    vk::ShaderStageFlags::empty()
+}
+
+/// Fills one structure of a `VkPhysicalDeviceProperties2` chain that softvk knows.
+unsafe fn fill_property_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_void) {
+    type S = vk::StructureType;
+    match s_type {
+        S::PHYSICAL_DEVICE_ID_PROPERTIES => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceIDProperties { device_uuid: device_uuid(), driver_uuid: driver_uuid(), device_luid_valid: vk::FALSE, ..Default::default() },
+        ),
+        S::PHYSICAL_DEVICE_DRIVER_PROPERTIES => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceDriverProperties {
+                driver_id: vk::DriverId::from_raw(0), // no Khronos-registered id yet
+                driver_name: fixed_string("softvk"),
+                driver_info: fixed_string(concat!("softvk ", env!("CARGO_PKG_VERSION"), " (CPU, Rust)")),
+                conformance_version: vk::ConformanceVersion::default(),
+                ..Default::default()
+            },
+        ),
+        S::PHYSICAL_DEVICE_VULKAN_1_1_PROPERTIES => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceVulkan11Properties {
+                device_uuid: device_uuid(),
+                driver_uuid: driver_uuid(),
+                subgroup_size: 1,
+                subgroup_supported_stages: subgroup_stages(),
+                subgroup_supported_operations: vk::SubgroupFeatureFlags::BASIC,
+                point_clipping_behavior: vk::PointClippingBehavior::ALL_CLIP_PLANES,
+                max_multiview_view_count: 0,
+                max_multiview_instance_index: 0,
+                max_per_set_descriptors: 1024,
+                max_memory_allocation_size: 1 << 34,
+                ..Default::default()
+            },
+        ),
+        S::PHYSICAL_DEVICE_VULKAN_1_2_PROPERTIES => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceVulkan12Properties {
+                driver_id: vk::DriverId::from_raw(0),
+                driver_name: fixed_string("softvk"),
+                driver_info: fixed_string(concat!("softvk ", env!("CARGO_PKG_VERSION"))),
+                max_timeline_semaphore_value_difference: u64::from(u32::MAX),
+                framebuffer_integer_color_sample_counts: vk::SampleCountFlags::TYPE_1,
+                ..Default::default()
+            },
+        ),
+        S::PHYSICAL_DEVICE_SUBGROUP_PROPERTIES => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceSubgroupProperties {
+                subgroup_size: 1,
+                supported_stages: subgroup_stages(),
+                supported_operations: vk::SubgroupFeatureFlags::BASIC,
+                quad_operations_in_all_stages: vk::FALSE,
+                ..Default::default()
+            },
+        ),
+        S::PHYSICAL_DEVICE_POINT_CLIPPING_PROPERTIES => pnext::fill(
+            ptr,
+            vk::PhysicalDevicePointClippingProperties { point_clipping_behavior: vk::PointClippingBehavior::ALL_CLIP_PLANES, ..Default::default() },
+        ),
+        S::PHYSICAL_DEVICE_MULTIVIEW_PROPERTIES => pnext::fill(ptr, vk::PhysicalDeviceMultiviewProperties::default()),
+        S::PHYSICAL_DEVICE_PROTECTED_MEMORY_PROPERTIES => pnext::fill(ptr, vk::PhysicalDeviceProtectedMemoryProperties::default()),
+        S::PHYSICAL_DEVICE_MAINTENANCE_3_PROPERTIES => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceMaintenance3Properties { max_per_set_descriptors: 1024, max_memory_allocation_size: 1 << 34, ..Default::default() },
+        ),
+        S::PHYSICAL_DEVICE_TIMELINE_SEMAPHORE_PROPERTIES => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceTimelineSemaphoreProperties { max_timeline_semaphore_value_difference: u64::from(u32::MAX), ..Default::default() },
+        ),
+        _ => {}
+    }
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetPhysicalDeviceFeatures`.
+pub unsafe extern "system" fn get_physical_device_features(_physical_device: vk::PhysicalDevice, p_features: *mut vk::PhysicalDeviceFeatures) {
+    guard_void("vkGetPhysicalDeviceFeatures", || {
+        if let Some(out) = p_features.as_mut() {
+            *out = features();
+        }
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetPhysicalDeviceFeatures2`.
+pub unsafe extern "system" fn get_physical_device_features2(_physical_device: vk::PhysicalDevice, p_features: *mut vk::PhysicalDeviceFeatures2<'_>) {
+    guard_void("vkGetPhysicalDeviceFeatures2", || {
+        let Some(out) = p_features.as_mut() else { return };
+        out.features = features();
+        pnext::for_each_out(out.p_next, |s_type, ptr| fill_feature_struct(s_type, ptr));
+    })
+}
+
+/// Fills one structure of a `VkPhysicalDeviceFeatures2` chain. Every feature is false
+/// unless implemented: timeline semaphores and host query reset are.
+unsafe fn fill_feature_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_void) {
+    type S = vk::StructureType;
+    match s_type {
+        S::PHYSICAL_DEVICE_VULKAN_1_1_FEATURES => pnext::fill(ptr, vk::PhysicalDeviceVulkan11Features::default()),
+        S::PHYSICAL_DEVICE_VULKAN_1_2_FEATURES => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceVulkan12Features { timeline_semaphore: vk::TRUE, host_query_reset: vk::TRUE, ..Default::default() },
+        ),
+        S::PHYSICAL_DEVICE_16BIT_STORAGE_FEATURES => pnext::fill(ptr, vk::PhysicalDevice16BitStorageFeatures::default()),
+        S::PHYSICAL_DEVICE_MULTIVIEW_FEATURES => pnext::fill(ptr, vk::PhysicalDeviceMultiviewFeatures::default()),
+        S::PHYSICAL_DEVICE_VARIABLE_POINTERS_FEATURES => pnext::fill(ptr, vk::PhysicalDeviceVariablePointersFeatures::default()),
+        S::PHYSICAL_DEVICE_PROTECTED_MEMORY_FEATURES => pnext::fill(ptr, vk::PhysicalDeviceProtectedMemoryFeatures::default()),
+        S::PHYSICAL_DEVICE_SAMPLER_YCBCR_CONVERSION_FEATURES => pnext::fill(ptr, vk::PhysicalDeviceSamplerYcbcrConversionFeatures::default()),
+        S::PHYSICAL_DEVICE_SHADER_DRAW_PARAMETERS_FEATURES => pnext::fill(ptr, vk::PhysicalDeviceShaderDrawParametersFeatures::default()),
+        S::PHYSICAL_DEVICE_TIMELINE_SEMAPHORE_FEATURES => {
+            pnext::fill(ptr, vk::PhysicalDeviceTimelineSemaphoreFeatures { timeline_semaphore: vk::TRUE, ..Default::default() })
+        }
+        S::PHYSICAL_DEVICE_HOST_QUERY_RESET_FEATURES => {
+            pnext::fill(ptr, vk::PhysicalDeviceHostQueryResetFeatures { host_query_reset: vk::TRUE, ..Default::default() })
+        }
+        _ => {}
+    }
+}
+
+pub fn queue_family_properties() -> vk::QueueFamilyProperties {
+    vk::QueueFamilyProperties {
+        queue_flags: QUEUE_FLAGS,
+        queue_count: 1,
+        timestamp_valid_bits: 64,
+        min_image_transfer_granularity: vk::Extent3D { width: 1, height: 1, depth: 1 },
+    }
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetPhysicalDeviceQueueFamilyProperties`.
+pub unsafe extern "system" fn get_physical_device_queue_family_properties(
+    _physical_device: vk::PhysicalDevice,
+    p_count: *mut u32,
+    p_properties: *mut vk::QueueFamilyProperties,
+) {
+    guard_void("vkGetPhysicalDeviceQueueFamilyProperties", || {
+        let _ = write_array(&[queue_family_properties()], p_count, p_properties);
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetPhysicalDeviceQueueFamilyProperties2`.
+pub unsafe extern "system" fn get_physical_device_queue_family_properties2(
+    _physical_device: vk::PhysicalDevice,
+    p_count: *mut u32,
+    p_properties: *mut vk::QueueFamilyProperties2<'_>,
+) {
+    guard_void("vkGetPhysicalDeviceQueueFamilyProperties2", || {
+        let _ = fill_array(1, p_count, p_properties, |_, out| out.queue_family_properties = queue_family_properties());
+    })
+}
+
+pub const MEMORY_TYPE_FLAGS: vk::MemoryPropertyFlags = vk::MemoryPropertyFlags::from_raw(
+    vk::MemoryPropertyFlags::DEVICE_LOCAL.as_raw()
+        | vk::MemoryPropertyFlags::HOST_VISIBLE.as_raw()
+        | vk::MemoryPropertyFlags::HOST_COHERENT.as_raw()
+        | vk::MemoryPropertyFlags::HOST_CACHED.as_raw(),
+);
+
+pub fn memory_properties(device: &PhysicalDevice) -> vk::PhysicalDeviceMemoryProperties {
+    let mut props = vk::PhysicalDeviceMemoryProperties { memory_type_count: 1, memory_heap_count: 1, ..Default::default() };
+    props.memory_types[0] = vk::MemoryType { property_flags: MEMORY_TYPE_FLAGS, heap_index: 0 };
+    props.memory_heaps[0] = vk::MemoryHeap { size: device.memory_heap_size, flags: vk::MemoryHeapFlags::DEVICE_LOCAL };
+    props
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetPhysicalDeviceMemoryProperties`.
+pub unsafe extern "system" fn get_physical_device_memory_properties(physical_device: vk::PhysicalDevice, p_properties: *mut vk::PhysicalDeviceMemoryProperties) {
+    guard_void("vkGetPhysicalDeviceMemoryProperties", || {
+        let Ok(device) = dispatchable::<PhysicalDevice>(physical_device) else { return };
+        if let Some(out) = p_properties.as_mut() {
+            *out = memory_properties(device);
+        }
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetPhysicalDeviceMemoryProperties2`.
+pub unsafe extern "system" fn get_physical_device_memory_properties2(
+    physical_device: vk::PhysicalDevice,
+    p_properties: *mut vk::PhysicalDeviceMemoryProperties2<'_>,
+) {
+    guard_void("vkGetPhysicalDeviceMemoryProperties2", || {
+        let Ok(device) = dispatchable::<PhysicalDevice>(physical_device) else { return };
+        if let Some(out) = p_properties.as_mut() {
+            out.memory_properties = memory_properties(device);
+        }
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetPhysicalDeviceFormatProperties`.
+pub unsafe extern "system" fn get_physical_device_format_properties(_physical_device: vk::PhysicalDevice, format: vk::Format, p_properties: *mut vk::FormatProperties) {
+    guard_void("vkGetPhysicalDeviceFormatProperties", || {
+        if let Some(out) = p_properties.as_mut() {
+            *out = format::properties(format);
+        }
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetPhysicalDeviceFormatProperties2`.
+pub unsafe extern "system" fn get_physical_device_format_properties2(
+    _physical_device: vk::PhysicalDevice,
+    format: vk::Format,
+    p_properties: *mut vk::FormatProperties2<'_>,
+) {
+    guard_void("vkGetPhysicalDeviceFormatProperties2", || {
+        if let Some(out) = p_properties.as_mut() {
+            out.format_properties = format::properties(format);
+        }
+    })
+}
+
+/// The format features an image usage needs (spec: "Image Creation Limits").
+fn features_for_usage(usage: vk::ImageUsageFlags) -> vk::FormatFeatureFlags {
+    type U = vk::ImageUsageFlags;
+    type F = vk::FormatFeatureFlags;
+    let mut needed = F::empty();
+    for (bit, feature) in [
+        (U::TRANSFER_SRC, F::TRANSFER_SRC),
+        (U::TRANSFER_DST, F::TRANSFER_DST),
+        (U::SAMPLED, F::SAMPLED_IMAGE),
+        (U::STORAGE, F::STORAGE_IMAGE),
+        (U::COLOR_ATTACHMENT, F::COLOR_ATTACHMENT),
+        (U::DEPTH_STENCIL_ATTACHMENT, F::DEPTH_STENCIL_ATTACHMENT),
+    ] {
+        if usage.contains(bit) {
+            needed |= feature;
+        }
+    }
+    needed
+}
+
+/// What an image of this kind may be, or `ERROR_FORMAT_NOT_SUPPORTED`.
+pub fn image_format_properties(
+    format: vk::Format,
+    image_type: vk::ImageType,
+    tiling: vk::ImageTiling,
+    usage: vk::ImageUsageFlags,
+    flags: vk::ImageCreateFlags,
+) -> Result<vk::ImageFormatProperties, vk::Result> {
+    let unsupported = Err(vk::Result::ERROR_FORMAT_NOT_SUPPORTED);
+    let Some(info) = format::describe(format) else { return unsupported };
+    let props = format::properties(format);
+    let features = match tiling {
+        vk::ImageTiling::LINEAR => props.linear_tiling_features,
+        vk::ImageTiling::OPTIMAL => props.optimal_tiling_features,
+        _ => return unsupported,
+    };
+    if features.is_empty() || !features.contains(features_for_usage(usage)) {
+        return unsupported;
+    }
+    let supported_flags = vk::ImageCreateFlags::MUTABLE_FORMAT
+        | vk::ImageCreateFlags::CUBE_COMPATIBLE
+        | vk::ImageCreateFlags::TYPE_2D_ARRAY_COMPATIBLE
+        | vk::ImageCreateFlags::EXTENDED_USAGE
+        | vk::ImageCreateFlags::ALIAS;
+    if !supported_flags.contains(flags) {
+        return unsupported;
+    }
+    if flags.contains(vk::ImageCreateFlags::CUBE_COMPATIBLE) && image_type != vk::ImageType::TYPE_2D {
+        return unsupported;
+    }
+    if flags.contains(vk::ImageCreateFlags::TYPE_2D_ARRAY_COMPATIBLE) && image_type != vk::ImageType::TYPE_3D {
+        return unsupported;
+    }
+    let is_depth_stencil = info.aspects.intersects(vk::ImageAspectFlags::DEPTH | vk::ImageAspectFlags::STENCIL);
+    let limits = limits();
+    let (max_extent, max_layers) = match image_type {
+        vk::ImageType::TYPE_1D if !is_depth_stencil => (vk::Extent3D { width: limits.max_image_dimension1_d, height: 1, depth: 1 }, limits.max_image_array_layers),
+        vk::ImageType::TYPE_2D => (
+            vk::Extent3D { width: limits.max_image_dimension2_d, height: limits.max_image_dimension2_d, depth: 1 },
+            limits.max_image_array_layers,
+        ),
+        vk::ImageType::TYPE_3D if !is_depth_stencil => (
+            vk::Extent3D { width: limits.max_image_dimension3_d, height: limits.max_image_dimension3_d, depth: limits.max_image_dimension3_d },
+            1,
+        ),
+        _ => return unsupported,
+    };
+    let largest = max_extent.width.max(max_extent.height).max(max_extent.depth);
+    Ok(vk::ImageFormatProperties {
+        max_extent,
+        max_mip_levels: 32 - largest.leading_zeros(),
+        max_array_layers: max_layers,
+        sample_counts: vk::SampleCountFlags::TYPE_1,
+        max_resource_size: 1 << 36,
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetPhysicalDeviceImageFormatProperties`.
+pub unsafe extern "system" fn get_physical_device_image_format_properties(
+    _physical_device: vk::PhysicalDevice,
+    format: vk::Format,
+    image_type: vk::ImageType,
+    tiling: vk::ImageTiling,
+    usage: vk::ImageUsageFlags,
+    flags: vk::ImageCreateFlags,
+    p_properties: *mut vk::ImageFormatProperties,
+) -> vk::Result {
+    guard("vkGetPhysicalDeviceImageFormatProperties", || {
+        let props = image_format_properties(format, image_type, tiling, usage, flags)?;
+        crate::entry::write_out(p_properties, props)?;
+        Ok(vk::Result::SUCCESS)
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetPhysicalDeviceImageFormatProperties2`.
+pub unsafe extern "system" fn get_physical_device_image_format_properties2(
+    _physical_device: vk::PhysicalDevice,
+    p_info: *const vk::PhysicalDeviceImageFormatInfo2<'_>,
+    p_properties: *mut vk::ImageFormatProperties2<'_>,
+) -> vk::Result {
+    guard("vkGetPhysicalDeviceImageFormatProperties2", || {
+        let info = read_in(p_info)?;
+        let out = p_properties.as_mut().ok_or(vk::Result::ERROR_INITIALIZATION_FAILED)?;
+        if pnext::find_in::<vk::PhysicalDeviceExternalImageFormatInfo>(info.p_next).is_some_and(|ext| !ext.handle_type.is_empty()) {
+            // External memory is not advertised yet: no handle type is supported.
+            return Err(vk::Result::ERROR_FORMAT_NOT_SUPPORTED);
+        }
+        out.image_format_properties = image_format_properties(info.format, info.ty, info.tiling, info.usage, info.flags)?;
+        Ok(vk::Result::SUCCESS)
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetPhysicalDeviceSparseImageFormatProperties`.
+pub unsafe extern "system" fn get_physical_device_sparse_image_format_properties(
+    _physical_device: vk::PhysicalDevice,
+    _format: vk::Format,
+    _ty: vk::ImageType,
+    _samples: vk::SampleCountFlags,
+    _usage: vk::ImageUsageFlags,
+    _tiling: vk::ImageTiling,
+    p_count: *mut u32,
+    p_properties: *mut vk::SparseImageFormatProperties,
+) {
+    guard_void("vkGetPhysicalDeviceSparseImageFormatProperties", || {
+        let _ = write_array::<vk::SparseImageFormatProperties>(&[], p_count, p_properties);
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetPhysicalDeviceSparseImageFormatProperties2`.
+pub unsafe extern "system" fn get_physical_device_sparse_image_format_properties2(
+    _physical_device: vk::PhysicalDevice,
+    _p_info: *const vk::PhysicalDeviceSparseImageFormatInfo2<'_>,
+    p_count: *mut u32,
+    p_properties: *mut vk::SparseImageFormatProperties2<'_>,
+) {
+    guard_void("vkGetPhysicalDeviceSparseImageFormatProperties2", || {
+        let _ = fill_array(0, p_count, p_properties, |_, _| {});
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkEnumerateDeviceExtensionProperties`.
+pub unsafe extern "system" fn enumerate_device_extension_properties(
+    _physical_device: vk::PhysicalDevice,
+    p_layer_name: *const std::ffi::c_char,
+    p_count: *mut u32,
+    p_properties: *mut vk::ExtensionProperties,
+) -> vk::Result {
+    guard("vkEnumerateDeviceExtensionProperties", || {
+        if !p_layer_name.is_null() {
+            return Err(vk::Result::ERROR_LAYER_NOT_PRESENT);
+        }
+        write_array(&extensions::properties(DEVICE_EXTENSIONS), p_count, p_properties)
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkEnumerateDeviceLayerProperties`.
+pub unsafe extern "system" fn enumerate_device_layer_properties(_physical_device: vk::PhysicalDevice, p_count: *mut u32, p_properties: *mut vk::LayerProperties) -> vk::Result {
+    guard("vkEnumerateDeviceLayerProperties", || write_array::<vk::LayerProperties>(&[], p_count, p_properties))
+}
+
+/// External buffer/fence/semaphore properties: no handle type is exportable yet.
+/// # Safety
+/// Vulkan's rules for `vkGetPhysicalDeviceExternalBufferProperties`.
+pub unsafe extern "system" fn get_physical_device_external_buffer_properties(
+    _physical_device: vk::PhysicalDevice,
+    _p_info: *const vk::PhysicalDeviceExternalBufferInfo<'_>,
+    p_properties: *mut vk::ExternalBufferProperties<'_>,
+) {
+    guard_void("vkGetPhysicalDeviceExternalBufferProperties", || {
+        if let Some(out) = p_properties.as_mut() {
+            out.external_memory_properties = vk::ExternalMemoryProperties::default();
+        }
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetPhysicalDeviceExternalFenceProperties`.
+pub unsafe extern "system" fn get_physical_device_external_fence_properties(
+    _physical_device: vk::PhysicalDevice,
+    _p_info: *const vk::PhysicalDeviceExternalFenceInfo<'_>,
+    p_properties: *mut vk::ExternalFenceProperties<'_>,
+) {
+    guard_void("vkGetPhysicalDeviceExternalFenceProperties", || {
+        if let Some(out) = p_properties.as_mut() {
+            out.export_from_imported_handle_types = vk::ExternalFenceHandleTypeFlags::empty();
+            out.compatible_handle_types = vk::ExternalFenceHandleTypeFlags::empty();
+            out.external_fence_features = vk::ExternalFenceFeatureFlags::empty();
+        }
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetPhysicalDeviceExternalSemaphoreProperties`.
+pub unsafe extern "system" fn get_physical_device_external_semaphore_properties(
+    _physical_device: vk::PhysicalDevice,
+    _p_info: *const vk::PhysicalDeviceExternalSemaphoreInfo<'_>,
+    p_properties: *mut vk::ExternalSemaphoreProperties<'_>,
+) {
+    guard_void("vkGetPhysicalDeviceExternalSemaphoreProperties", || {
+        if let Some(out) = p_properties.as_mut() {
+            out.export_from_imported_handle_types = vk::ExternalSemaphoreHandleTypeFlags::empty();
+            out.compatible_handle_types = vk::ExternalSemaphoreHandleTypeFlags::empty();
+            out.external_semaphore_features = vk::ExternalSemaphoreFeatureFlags::empty();
+        }
+    })
+}

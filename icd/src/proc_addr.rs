@@ -1,0 +1,235 @@
+//! Name → function lookup for `vkGetInstanceProcAddr`, `vkGetDeviceProcAddr` and the
+//! loader's `vk_icdGetPhysicalDeviceProcAddr`.
+//!
+//! One table lists every entry point softvk implements, with the level it belongs to. The
+//! spec's rules: with a null instance only the global commands are returned; device-level
+//! commands are also reachable through `vkGetDeviceProcAddr`.
+
+use crate::*;
+use ash::vk;
+use std::ffi::{c_char, CStr};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Level {
+    /// Callable without an instance (`vkCreateInstance`, `vkEnumerateInstance*`).
+    Global,
+    Instance,
+    PhysicalDevice,
+    Device,
+}
+
+type Entry = (&'static str, Level, unsafe extern "system" fn());
+
+macro_rules! entry_points {
+    ($($level:ident { $($name:literal => $function:path,)* })*) => {
+        /// Every entry point softvk implements.
+        pub fn table() -> &'static [Entry] {
+            static TABLE: std::sync::OnceLock<Vec<Entry>> = std::sync::OnceLock::new();
+            TABLE.get_or_init(|| vec![$($((
+                $name,
+                Level::$level,
+                // SAFETY: a function pointer is only ever returned to applications, which
+                // cast it back to the PFN type of the name they asked for: the signature of
+                // `$function`, which follows the registry's.
+                unsafe { std::mem::transmute::<*const (), unsafe extern "system" fn()>($function as *const ()) },
+            ),)*)*])
+        }
+    };
+}
+
+entry_points! {
+    Global {
+        "vkCreateInstance" => instance::create_instance,
+        "vkEnumerateInstanceExtensionProperties" => instance::enumerate_instance_extension_properties,
+        "vkEnumerateInstanceLayerProperties" => instance::enumerate_instance_layer_properties,
+        "vkEnumerateInstanceVersion" => instance::enumerate_instance_version,
+    }
+    Instance {
+        "vkGetInstanceProcAddr" => get_instance_proc_addr_entry,
+        "vkDestroyInstance" => instance::destroy_instance,
+        "vkEnumeratePhysicalDevices" => instance::enumerate_physical_devices,
+        "vkEnumeratePhysicalDeviceGroups" => instance::enumerate_physical_device_groups,
+        "vkEnumeratePhysicalDeviceGroupsKHR" => instance::enumerate_physical_device_groups,
+        "vkCreateDebugUtilsMessengerEXT" => debug_utils::create_debug_utils_messenger,
+        "vkDestroyDebugUtilsMessengerEXT" => debug_utils::destroy_debug_utils_messenger,
+        "vkSubmitDebugUtilsMessageEXT" => debug_utils::submit_debug_utils_message,
+    }
+    PhysicalDevice {
+        "vkGetPhysicalDeviceProperties" => physical_device::get_physical_device_properties,
+        "vkGetPhysicalDeviceProperties2" => physical_device::get_physical_device_properties2,
+        "vkGetPhysicalDeviceProperties2KHR" => physical_device::get_physical_device_properties2,
+        "vkGetPhysicalDeviceFeatures" => physical_device::get_physical_device_features,
+        "vkGetPhysicalDeviceFeatures2" => physical_device::get_physical_device_features2,
+        "vkGetPhysicalDeviceFeatures2KHR" => physical_device::get_physical_device_features2,
+        "vkGetPhysicalDeviceQueueFamilyProperties" => physical_device::get_physical_device_queue_family_properties,
+        "vkGetPhysicalDeviceQueueFamilyProperties2" => physical_device::get_physical_device_queue_family_properties2,
+        "vkGetPhysicalDeviceQueueFamilyProperties2KHR" => physical_device::get_physical_device_queue_family_properties2,
+        "vkGetPhysicalDeviceMemoryProperties" => physical_device::get_physical_device_memory_properties,
+        "vkGetPhysicalDeviceMemoryProperties2" => physical_device::get_physical_device_memory_properties2,
+        "vkGetPhysicalDeviceMemoryProperties2KHR" => physical_device::get_physical_device_memory_properties2,
+        "vkGetPhysicalDeviceFormatProperties" => physical_device::get_physical_device_format_properties,
+        "vkGetPhysicalDeviceFormatProperties2" => physical_device::get_physical_device_format_properties2,
+        "vkGetPhysicalDeviceFormatProperties2KHR" => physical_device::get_physical_device_format_properties2,
+        "vkGetPhysicalDeviceImageFormatProperties" => physical_device::get_physical_device_image_format_properties,
+        "vkGetPhysicalDeviceImageFormatProperties2" => physical_device::get_physical_device_image_format_properties2,
+        "vkGetPhysicalDeviceImageFormatProperties2KHR" => physical_device::get_physical_device_image_format_properties2,
+        "vkGetPhysicalDeviceSparseImageFormatProperties" => physical_device::get_physical_device_sparse_image_format_properties,
+        "vkGetPhysicalDeviceSparseImageFormatProperties2" => physical_device::get_physical_device_sparse_image_format_properties2,
+        "vkGetPhysicalDeviceSparseImageFormatProperties2KHR" => physical_device::get_physical_device_sparse_image_format_properties2,
+        "vkGetPhysicalDeviceExternalBufferProperties" => physical_device::get_physical_device_external_buffer_properties,
+        "vkGetPhysicalDeviceExternalFenceProperties" => physical_device::get_physical_device_external_fence_properties,
+        "vkGetPhysicalDeviceExternalSemaphoreProperties" => physical_device::get_physical_device_external_semaphore_properties,
+        "vkEnumerateDeviceExtensionProperties" => physical_device::enumerate_device_extension_properties,
+        "vkEnumerateDeviceLayerProperties" => physical_device::enumerate_device_layer_properties,
+        "vkCreateDevice" => device::create_device,
+    }
+    Device {
+        "vkGetDeviceProcAddr" => get_device_proc_addr,
+        "vkDestroyDevice" => device::destroy_device,
+        "vkGetDeviceQueue" => device::get_device_queue,
+        "vkGetDeviceQueue2" => device::get_device_queue2,
+        "vkDeviceWaitIdle" => device::device_wait_idle,
+        "vkQueueSubmit" => queue::queue_submit,
+        "vkQueueWaitIdle" => queue::queue_wait_idle,
+        "vkQueueBindSparse" => queue::queue_bind_sparse,
+        "vkAllocateMemory" => memory::allocate_memory,
+        "vkFreeMemory" => memory::free_memory,
+        "vkMapMemory" => memory::map_memory,
+        "vkUnmapMemory" => memory::unmap_memory,
+        "vkFlushMappedMemoryRanges" => memory::flush_mapped_memory_ranges,
+        "vkInvalidateMappedMemoryRanges" => memory::invalidate_mapped_memory_ranges,
+        "vkGetDeviceMemoryCommitment" => memory::get_device_memory_commitment,
+        "vkCreateBuffer" => resources::create_buffer,
+        "vkDestroyBuffer" => resources::destroy_buffer,
+        "vkCreateImage" => resources::create_image,
+        "vkDestroyImage" => resources::destroy_image,
+        "vkGetBufferMemoryRequirements" => resources::get_buffer_memory_requirements,
+        "vkGetBufferMemoryRequirements2" => resources::get_buffer_memory_requirements2,
+        "vkGetBufferMemoryRequirements2KHR" => resources::get_buffer_memory_requirements2,
+        "vkGetImageMemoryRequirements" => resources::get_image_memory_requirements,
+        "vkGetImageMemoryRequirements2" => resources::get_image_memory_requirements2,
+        "vkGetImageMemoryRequirements2KHR" => resources::get_image_memory_requirements2,
+        "vkGetImageSparseMemoryRequirements" => resources::get_image_sparse_memory_requirements,
+        "vkGetImageSparseMemoryRequirements2" => resources::get_image_sparse_memory_requirements2,
+        "vkGetImageSparseMemoryRequirements2KHR" => resources::get_image_sparse_memory_requirements2,
+        "vkBindBufferMemory" => resources::bind_buffer_memory,
+        "vkBindImageMemory" => resources::bind_image_memory,
+        "vkBindBufferMemory2" => resources::bind_buffer_memory2,
+        "vkBindBufferMemory2KHR" => resources::bind_buffer_memory2,
+        "vkBindImageMemory2" => resources::bind_image_memory2,
+        "vkBindImageMemory2KHR" => resources::bind_image_memory2,
+        "vkGetImageSubresourceLayout" => resources::get_image_subresource_layout,
+        "vkCreateImageView" => resources::create_image_view,
+        "vkDestroyImageView" => resources::destroy_image_view,
+        "vkCreateBufferView" => resources::create_buffer_view,
+        "vkDestroyBufferView" => resources::destroy_buffer_view,
+        "vkCreateSampler" => resources::create_sampler,
+        "vkDestroySampler" => resources::destroy_sampler,
+        "vkCreateFence" => sync::create_fence,
+        "vkDestroyFence" => sync::destroy_fence,
+        "vkResetFences" => sync::reset_fences,
+        "vkGetFenceStatus" => sync::get_fence_status,
+        "vkWaitForFences" => sync::wait_for_fences,
+        "vkCreateSemaphore" => sync::create_semaphore,
+        "vkDestroySemaphore" => sync::destroy_semaphore,
+        "vkGetSemaphoreCounterValue" => sync::get_semaphore_counter_value,
+        "vkGetSemaphoreCounterValueKHR" => sync::get_semaphore_counter_value,
+        "vkSignalSemaphore" => sync::signal_semaphore,
+        "vkSignalSemaphoreKHR" => sync::signal_semaphore,
+        "vkWaitSemaphores" => sync::wait_semaphores,
+        "vkWaitSemaphoresKHR" => sync::wait_semaphores,
+        "vkCreateEvent" => sync::create_event,
+        "vkDestroyEvent" => sync::destroy_event,
+        "vkGetEventStatus" => sync::get_event_status,
+        "vkSetEvent" => sync::set_event,
+        "vkResetEvent" => sync::reset_event,
+        "vkCreateQueryPool" => query::create_query_pool,
+        "vkDestroyQueryPool" => query::destroy_query_pool,
+        "vkGetQueryPoolResults" => query::get_query_pool_results,
+        "vkResetQueryPool" => query::reset_query_pool,
+        "vkResetQueryPoolEXT" => query::reset_query_pool,
+        "vkCreateCommandPool" => command_buffer::create_command_pool,
+        "vkDestroyCommandPool" => command_buffer::destroy_command_pool,
+        "vkResetCommandPool" => command_buffer::reset_command_pool,
+        "vkTrimCommandPool" => command_buffer::trim_command_pool,
+        "vkTrimCommandPoolKHR" => command_buffer::trim_command_pool,
+        "vkAllocateCommandBuffers" => command_buffer::allocate_command_buffers,
+        "vkFreeCommandBuffers" => command_buffer::free_command_buffers,
+        "vkBeginCommandBuffer" => command_buffer::begin_command_buffer,
+        "vkEndCommandBuffer" => command_buffer::end_command_buffer,
+        "vkResetCommandBuffer" => command_buffer::reset_command_buffer,
+        "vkCmdExecuteCommands" => command_buffer::cmd_execute_commands,
+        "vkCmdCopyBuffer" => cmd_transfer::cmd_copy_buffer,
+        "vkCmdCopyBuffer2" => cmd_transfer::cmd_copy_buffer2,
+        "vkCmdCopyBuffer2KHR" => cmd_transfer::cmd_copy_buffer2,
+        "vkCmdCopyImage" => cmd_transfer::cmd_copy_image,
+        "vkCmdCopyImage2" => cmd_transfer::cmd_copy_image2,
+        "vkCmdCopyImage2KHR" => cmd_transfer::cmd_copy_image2,
+        "vkCmdCopyBufferToImage" => cmd_transfer::cmd_copy_buffer_to_image,
+        "vkCmdCopyBufferToImage2" => cmd_transfer::cmd_copy_buffer_to_image2,
+        "vkCmdCopyBufferToImage2KHR" => cmd_transfer::cmd_copy_buffer_to_image2,
+        "vkCmdCopyImageToBuffer" => cmd_transfer::cmd_copy_image_to_buffer,
+        "vkCmdCopyImageToBuffer2" => cmd_transfer::cmd_copy_image_to_buffer2,
+        "vkCmdCopyImageToBuffer2KHR" => cmd_transfer::cmd_copy_image_to_buffer2,
+        "vkCmdBlitImage" => cmd_transfer::cmd_blit_image,
+        "vkCmdBlitImage2" => cmd_transfer::cmd_blit_image2,
+        "vkCmdBlitImage2KHR" => cmd_transfer::cmd_blit_image2,
+        "vkCmdClearColorImage" => cmd_transfer::cmd_clear_color_image,
+        "vkCmdClearDepthStencilImage" => cmd_transfer::cmd_clear_depth_stencil_image,
+        "vkCmdFillBuffer" => cmd_transfer::cmd_fill_buffer,
+        "vkCmdUpdateBuffer" => cmd_transfer::cmd_update_buffer,
+        "vkCmdPipelineBarrier" => cmd_sync::cmd_pipeline_barrier,
+        "vkCmdSetEvent" => cmd_sync::cmd_set_event,
+        "vkCmdResetEvent" => cmd_sync::cmd_reset_event,
+        "vkCmdWaitEvents" => cmd_sync::cmd_wait_events,
+        "vkCmdResetQueryPool" => query::cmd_reset_query_pool,
+        "vkCmdWriteTimestamp" => query::cmd_write_timestamp,
+        "vkCmdCopyQueryPoolResults" => query::cmd_copy_query_pool_results,
+        "vkSetDebugUtilsObjectNameEXT" => debug_utils::set_debug_utils_object_name,
+        "vkSetDebugUtilsObjectTagEXT" => debug_utils::set_debug_utils_object_tag,
+        "vkQueueBeginDebugUtilsLabelEXT" => debug_utils::queue_begin_debug_utils_label,
+        "vkQueueEndDebugUtilsLabelEXT" => debug_utils::queue_end_debug_utils_label,
+        "vkQueueInsertDebugUtilsLabelEXT" => debug_utils::queue_insert_debug_utils_label,
+        "vkCmdBeginDebugUtilsLabelEXT" => debug_utils::cmd_begin_debug_utils_label,
+        "vkCmdEndDebugUtilsLabelEXT" => debug_utils::cmd_end_debug_utils_label,
+        "vkCmdInsertDebugUtilsLabelEXT" => debug_utils::cmd_insert_debug_utils_label,
+    }
+}
+
+fn lookup(name: *const c_char, accept: impl Fn(Level) -> bool) -> vk::PFN_vkVoidFunction {
+    if name.is_null() {
+        return None;
+    }
+    // SAFETY: the caller passes a NUL-terminated name (Vulkan's rule for every *ProcAddr).
+    let name = unsafe { CStr::from_ptr(name) }.to_str().ok()?;
+    table().iter().find(|(n, level, _)| *n == name && accept(*level)).map(|(_, _, f)| *f)
+}
+
+/// `vkGetInstanceProcAddr`: global commands with a null instance, everything with one.
+pub fn get_instance_proc_addr(instance: vk::Instance, name: *const c_char) -> vk::PFN_vkVoidFunction {
+    crate::entry::guard_value("vkGetInstanceProcAddr", None, || {
+        if instance == vk::Instance::null() {
+            // spec: vkGetInstanceProcAddr itself may also be queried with a null instance.
+            lookup(name, |level| level == Level::Global).or_else(|| {
+                lookup(name, |level| level == Level::Instance).filter(|_| unsafe { CStr::from_ptr(name) } == c"vkGetInstanceProcAddr")
+            })
+        } else {
+            lookup(name, |_| true)
+        }
+    })
+}
+
+/// The loader's `vk_icdGetPhysicalDeviceProcAddr`: only physical-device-level commands,
+/// null for names softvk does not know (so the loader can tell).
+pub fn get_physical_device_proc_addr(_instance: vk::Instance, name: *const c_char) -> vk::PFN_vkVoidFunction {
+    crate::entry::guard_value("vk_icdGetPhysicalDeviceProcAddr", None, || lookup(name, |level| level == Level::PhysicalDevice))
+}
+
+unsafe extern "system" fn get_instance_proc_addr_entry(instance: vk::Instance, name: *const c_char) -> vk::PFN_vkVoidFunction {
+    get_instance_proc_addr(instance, name)
+}
+
+/// `vkGetDeviceProcAddr`: device-level commands only.
+unsafe extern "system" fn get_device_proc_addr(_device: vk::Device, name: *const c_char) -> vk::PFN_vkVoidFunction {
+    crate::entry::guard_value("vkGetDeviceProcAddr", None, || lookup(name, |level| level == Level::Device))
+}

@@ -1,0 +1,168 @@
+//! `VkQueue`: a worker thread that executes submissions in order.
+//!
+//! `vkQueueSubmit` turns each `VkSubmitInfo` into a `Submission` (semaphores to wait on,
+//! snapshots of the command buffers, semaphores and a fence to signal) and sends it to the
+//! worker; it returns at once. The worker waits, executes (`execute::run`), signals, and
+//! counts the submission complete, which is what `vkQueueWaitIdle` waits for.
+
+use crate::command_buffer::CommandBuffer;
+use crate::commands::Command;
+use crate::entry::{guard, read_slice, VkResult};
+use crate::handles::{dispatchable, get, Object};
+use crate::sync::{Fence, Notifier, Semaphore};
+use ash::vk;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{channel, Receiver, Sender};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+
+pub struct Submission {
+    pub waits: Vec<(Arc<Semaphore>, u64)>,
+    pub command_buffers: Vec<Arc<Vec<Command>>>,
+    pub signals: Vec<(Arc<Semaphore>, u64)>,
+    pub fence: Option<Arc<Fence>>,
+}
+
+/// What the worker shares with the API side.
+pub struct QueueState {
+    pub notifier: Arc<Notifier>,
+    /// Set when the device is destroyed: blocked waits give up.
+    pub stop: AtomicBool,
+    submitted: AtomicU64,
+    completed: AtomicU64,
+}
+
+pub struct Queue {
+    state: Arc<QueueState>,
+    sender: Mutex<Option<Sender<Submission>>>,
+    worker: Option<JoinHandle<()>>,
+}
+
+impl Object for Queue {
+    type Handle = vk::Queue;
+}
+
+impl Queue {
+    pub fn new(notifier: Arc<Notifier>) -> VkResult<Queue> {
+        let state = Arc::new(QueueState { notifier, stop: AtomicBool::new(false), submitted: AtomicU64::new(0), completed: AtomicU64::new(0) });
+        let (sender, receiver) = channel();
+        let worker_state = state.clone();
+        let worker = std::thread::Builder::new().name("softvk-queue".into()).spawn(move || worker_loop(&worker_state, receiver)).map_err(|err| {
+            tracing::error!("cannot start the queue thread: {err}");
+            vk::Result::ERROR_INITIALIZATION_FAILED
+        })?;
+        Ok(Queue { state, sender: Mutex::new(Some(sender)), worker: Some(worker) })
+    }
+
+    pub fn submit(&self, submission: Submission) -> VkResult<()> {
+        let sender = self.sender.lock().unwrap_or_else(|e| e.into_inner());
+        let sender = sender.as_ref().ok_or(vk::Result::ERROR_DEVICE_LOST)?;
+        self.state.submitted.fetch_add(1, Ordering::AcqRel);
+        sender.send(submission).map_err(|_| {
+            tracing::error!("the queue thread is gone");
+            vk::Result::ERROR_DEVICE_LOST
+        })
+    }
+
+    pub fn wait_idle(&self) -> VkResult<vk::Result> {
+        let target = self.state.submitted.load(Ordering::Acquire);
+        self.state.notifier.wait_until(u64::MAX, || self.state.completed.load(Ordering::Acquire) >= target);
+        Ok(vk::Result::SUCCESS)
+    }
+}
+
+impl Drop for Queue {
+    fn drop(&mut self) {
+        // Let queued work finish (the app must have waited for it anyway), then stop.
+        let _ = self.wait_idle();
+        self.state.stop.store(true, Ordering::Release);
+        self.state.notifier.notify();
+        self.sender.lock().unwrap_or_else(|e| e.into_inner()).take();
+        if let Some(worker) = self.worker.take() {
+            let _ = worker.join();
+        }
+    }
+}
+
+fn worker_loop(state: &QueueState, receiver: Receiver<Submission>) {
+    while let Ok(submission) = receiver.recv() {
+        let started = std::time::Instant::now();
+        let mut ran = true;
+        for (semaphore, value) in &submission.waits {
+            ran &= semaphore.wait(*value, &state.stop);
+        }
+        if ran {
+            for commands in &submission.command_buffers {
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::execute::run(commands, state)));
+                if result.is_err() {
+                    tracing::error!("internal error while executing a command buffer; its remaining commands were skipped");
+                }
+            }
+        }
+        for (semaphore, value) in &submission.signals {
+            semaphore.signal(*value);
+        }
+        if let Some(fence) = &submission.fence {
+            fence.signal();
+        }
+        tracing::info!("submission of {} command buffer(s) executed in {:?}", submission.command_buffers.len(), started.elapsed());
+        state.completed.fetch_add(1, Ordering::AcqRel);
+        state.notifier.notify();
+    }
+}
+
+/// # Safety
+/// Vulkan's rules for `vkQueueSubmit`.
+pub unsafe extern "system" fn queue_submit(queue: vk::Queue, count: u32, p_submits: *const vk::SubmitInfo<'_>, fence: vk::Fence) -> vk::Result {
+    guard("vkQueueSubmit", || {
+        let queue = dispatchable::<Queue>(queue)?;
+        let fence = if fence == vk::Fence::null() { None } else { Some(get::<Fence>(fence)?) };
+        let submits = read_slice(p_submits, count);
+        let mut submissions = Vec::with_capacity(submits.len().max(1));
+        for info in submits {
+            let timeline = crate::pnext::find_in::<vk::TimelineSemaphoreSubmitInfo>(info.p_next);
+            let wait_values = timeline.map_or(&[][..], |t| read_slice(t.p_wait_semaphore_values, t.wait_semaphore_value_count));
+            let signal_values = timeline.map_or(&[][..], |t| read_slice(t.p_signal_semaphore_values, t.signal_semaphore_value_count));
+            let semaphores = |handles: &[vk::Semaphore], values: &[u64]| -> VkResult<Vec<(Arc<Semaphore>, u64)>> {
+                handles.iter().enumerate().map(|(i, &s)| Ok((get::<Semaphore>(s)?, values.get(i).copied().unwrap_or(1)))).collect()
+            };
+            let command_buffers = read_slice(info.p_command_buffers, info.command_buffer_count)
+                .iter()
+                .map(|&cb| dispatchable::<CommandBuffer>(cb)?.snapshot_for_submit())
+                .collect::<VkResult<Vec<_>>>()?;
+            submissions.push(Submission {
+                waits: semaphores(read_slice(info.p_wait_semaphores, info.wait_semaphore_count), wait_values)?,
+                command_buffers,
+                signals: semaphores(read_slice(info.p_signal_semaphores, info.signal_semaphore_count), signal_values)?,
+                fence: None,
+            });
+        }
+        if submissions.is_empty() {
+            submissions.push(Submission { waits: vec![], command_buffers: vec![], signals: vec![], fence: None });
+        }
+        if let Some(last) = submissions.last_mut() {
+            last.fence = fence;
+        }
+        for submission in submissions {
+            queue.submit(submission)?;
+        }
+        Ok(vk::Result::SUCCESS)
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkQueueWaitIdle`.
+pub unsafe extern "system" fn queue_wait_idle(queue: vk::Queue) -> vk::Result {
+    guard("vkQueueWaitIdle", || dispatchable::<Queue>(queue)?.wait_idle())
+}
+
+/// Sparse binding is not supported (the queue family has no SPARSE_BINDING bit).
+///
+/// # Safety
+/// Vulkan's rules for `vkQueueBindSparse`.
+pub unsafe extern "system" fn queue_bind_sparse(_queue: vk::Queue, _count: u32, _p_info: *const vk::BindSparseInfo<'_>, _fence: vk::Fence) -> vk::Result {
+    guard("vkQueueBindSparse", || {
+        tracing::error!("vkQueueBindSparse: softvk has no sparse binding");
+        Err(vk::Result::ERROR_FEATURE_NOT_PRESENT)
+    })
+}

@@ -1,0 +1,315 @@
+//! Fences, semaphores (binary and timeline) and events, and the host waits on them.
+//!
+//! Every object's state is an atomic; a change is announced on the device's `Notifier`,
+//! one mutex + condition variable that all host waits sleep on. A waiter checks its
+//! condition while holding the notifier's lock and a signaller takes the lock after
+//! changing the state, so no wake-up is ever lost, and "wait for any of these fences" is
+//! one loop over one condition variable.
+
+use crate::device::Device;
+use crate::entry::{guard, guard_void, read_in, read_slice, write_out, VkResult};
+use crate::handles::{borrow, dispatchable, get, new_handle, release, Object};
+use ash::vk;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+#[derive(Default)]
+pub struct Notifier {
+    lock: Mutex<()>,
+    changed: Condvar,
+}
+
+impl Notifier {
+    /// Announces that some object's state changed.
+    pub fn notify(&self) {
+        let _held = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        self.changed.notify_all();
+    }
+
+    /// Waits until `ready()` is true or `timeout_ns` passes; true when ready.
+    pub fn wait_until(&self, timeout_ns: u64, mut ready: impl FnMut() -> bool) -> bool {
+        let deadline = Instant::now().checked_add(Duration::from_nanos(timeout_ns));
+        let mut held = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            if ready() {
+                return true;
+            }
+            let wait = match deadline {
+                Some(deadline) => match deadline.checked_duration_since(Instant::now()) {
+                    Some(left) if !left.is_zero() => left,
+                    _ => return false,
+                },
+                None => Duration::from_secs(3600),
+            };
+            held = self.changed.wait_timeout(held, wait).unwrap_or_else(|e| e.into_inner()).0;
+        }
+    }
+}
+
+pub struct Fence {
+    signaled: AtomicBool,
+    notifier: Arc<Notifier>,
+}
+
+impl Object for Fence {
+    type Handle = vk::Fence;
+}
+
+impl Fence {
+    pub fn signal(&self) {
+        self.signaled.store(true, Ordering::Release);
+        self.notifier.notify();
+    }
+    pub fn is_signaled(&self) -> bool {
+        self.signaled.load(Ordering::Acquire)
+    }
+}
+
+pub struct Semaphore {
+    pub timeline: bool,
+    /// Timeline: the counter value. Binary: the number of pending signals (0 or 1).
+    value: AtomicU64,
+    notifier: Arc<Notifier>,
+}
+
+impl Object for Semaphore {
+    type Handle = vk::Semaphore;
+}
+
+impl Semaphore {
+    /// Queue-side signal: timeline semaphores take `value`, binary ones become signalled.
+    pub fn signal(&self, value: u64) {
+        if self.timeline {
+            self.value.fetch_max(value, Ordering::AcqRel);
+        } else {
+            self.value.store(1, Ordering::Release);
+        }
+        self.notifier.notify();
+    }
+
+    pub fn value(&self) -> u64 {
+        self.value.load(Ordering::Acquire)
+    }
+
+    /// Queue-side wait. Binary waits consume the signal. Returns false if `stop` turned
+    /// true first (the device is being destroyed).
+    pub fn wait(&self, value: u64, stop: &AtomicBool) -> bool {
+        self.notifier.wait_until(u64::MAX, || {
+            if stop.load(Ordering::Acquire) {
+                return true;
+            }
+            if self.timeline {
+                self.value() >= value
+            } else {
+                self.value.compare_exchange(1, 0, Ordering::AcqRel, Ordering::Acquire).is_ok()
+            }
+        });
+        !stop.load(Ordering::Acquire)
+    }
+}
+
+pub struct Event {
+    set: AtomicBool,
+    notifier: Arc<Notifier>,
+}
+
+impl Object for Event {
+    type Handle = vk::Event;
+}
+
+impl std::fmt::Debug for Event {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Event({})", if self.is_set() { "set" } else { "reset" })
+    }
+}
+
+impl Event {
+    pub fn set(&self, value: bool) {
+        self.set.store(value, Ordering::Release);
+        self.notifier.notify();
+    }
+    pub fn is_set(&self) -> bool {
+        self.set.load(Ordering::Acquire)
+    }
+    /// Queue-side `vkCmdWaitEvents`: returns false if `stop` turned true first.
+    pub fn wait(&self, stop: &AtomicBool) -> bool {
+        self.notifier.wait_until(u64::MAX, || stop.load(Ordering::Acquire) || self.is_set());
+        !stop.load(Ordering::Acquire)
+    }
+}
+
+/// # Safety
+/// Vulkan's rules for `vkCreateFence`.
+pub unsafe extern "system" fn create_fence(
+    device: vk::Device,
+    p_create_info: *const vk::FenceCreateInfo<'_>,
+    _p_allocator: *const vk::AllocationCallbacks<'_>,
+    p_fence: *mut vk::Fence,
+) -> vk::Result {
+    guard("vkCreateFence", || {
+        let device = dispatchable::<Device>(device)?;
+        let info = read_in(p_create_info)?;
+        let fence = Fence { signaled: AtomicBool::new(info.flags.contains(vk::FenceCreateFlags::SIGNALED)), notifier: device.notifier.clone() };
+        write_out(p_fence, new_handle(Arc::new(fence)))?;
+        Ok(vk::Result::SUCCESS)
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkDestroyFence`.
+pub unsafe extern "system" fn destroy_fence(_device: vk::Device, fence: vk::Fence, _p_allocator: *const vk::AllocationCallbacks<'_>) {
+    guard_void("vkDestroyFence", || {
+        release::<Fence>(fence);
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkResetFences`.
+pub unsafe extern "system" fn reset_fences(_device: vk::Device, count: u32, p_fences: *const vk::Fence) -> vk::Result {
+    guard("vkResetFences", || {
+        for &fence in read_slice(p_fences, count) {
+            borrow::<Fence>(fence)?.signaled.store(false, Ordering::Release);
+        }
+        Ok(vk::Result::SUCCESS)
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetFenceStatus`.
+pub unsafe extern "system" fn get_fence_status(_device: vk::Device, fence: vk::Fence) -> vk::Result {
+    guard("vkGetFenceStatus", || Ok(if borrow::<Fence>(fence)?.is_signaled() { vk::Result::SUCCESS } else { vk::Result::NOT_READY }))
+}
+
+/// # Safety
+/// Vulkan's rules for `vkWaitForFences`.
+pub unsafe extern "system" fn wait_for_fences(device: vk::Device, count: u32, p_fences: *const vk::Fence, wait_all: vk::Bool32, timeout: u64) -> vk::Result {
+    guard("vkWaitForFences", || {
+        let device = dispatchable::<Device>(device)?;
+        let fences = read_slice(p_fences, count).iter().map(|&f| borrow::<Fence>(f)).collect::<VkResult<Vec<_>>>()?;
+        let ready = || if wait_all != 0 { fences.iter().all(|f| f.is_signaled()) } else { fences.iter().any(|f| f.is_signaled()) };
+        Ok(if device.notifier.wait_until(timeout, ready) { vk::Result::SUCCESS } else { vk::Result::TIMEOUT })
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkCreateSemaphore`.
+pub unsafe extern "system" fn create_semaphore(
+    device: vk::Device,
+    p_create_info: *const vk::SemaphoreCreateInfo<'_>,
+    _p_allocator: *const vk::AllocationCallbacks<'_>,
+    p_semaphore: *mut vk::Semaphore,
+) -> vk::Result {
+    guard("vkCreateSemaphore", || {
+        let device = dispatchable::<Device>(device)?;
+        let info = read_in(p_create_info)?;
+        let type_info = crate::pnext::find_in::<vk::SemaphoreTypeCreateInfo>(info.p_next);
+        let timeline = type_info.is_some_and(|t| t.semaphore_type == vk::SemaphoreType::TIMELINE);
+        let initial = if timeline { type_info.map_or(0, |t| t.initial_value) } else { 0 };
+        let semaphore = Semaphore { timeline, value: AtomicU64::new(initial), notifier: device.notifier.clone() };
+        write_out(p_semaphore, new_handle(Arc::new(semaphore)))?;
+        Ok(vk::Result::SUCCESS)
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkDestroySemaphore`.
+pub unsafe extern "system" fn destroy_semaphore(_device: vk::Device, semaphore: vk::Semaphore, _p_allocator: *const vk::AllocationCallbacks<'_>) {
+    guard_void("vkDestroySemaphore", || {
+        release::<Semaphore>(semaphore);
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetSemaphoreCounterValue`.
+pub unsafe extern "system" fn get_semaphore_counter_value(_device: vk::Device, semaphore: vk::Semaphore, p_value: *mut u64) -> vk::Result {
+    guard("vkGetSemaphoreCounterValue", || {
+        write_out(p_value, borrow::<Semaphore>(semaphore)?.value())?;
+        Ok(vk::Result::SUCCESS)
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkSignalSemaphore`.
+pub unsafe extern "system" fn signal_semaphore(_device: vk::Device, p_info: *const vk::SemaphoreSignalInfo<'_>) -> vk::Result {
+    guard("vkSignalSemaphore", || {
+        let info = read_in(p_info)?;
+        let semaphore = borrow::<Semaphore>(info.semaphore)?;
+        if !semaphore.timeline {
+            tracing::error!("vkSignalSemaphore on a binary semaphore");
+            return Err(vk::Result::ERROR_INITIALIZATION_FAILED);
+        }
+        semaphore.signal(info.value);
+        Ok(vk::Result::SUCCESS)
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkWaitSemaphores`.
+pub unsafe extern "system" fn wait_semaphores(device: vk::Device, p_info: *const vk::SemaphoreWaitInfo<'_>, timeout: u64) -> vk::Result {
+    guard("vkWaitSemaphores", || {
+        let device = dispatchable::<Device>(device)?;
+        let info = read_in(p_info)?;
+        let semaphores = read_slice(info.p_semaphores, info.semaphore_count).iter().map(|&s| get::<Semaphore>(s)).collect::<VkResult<Vec<_>>>()?;
+        let values = read_slice(info.p_values, info.semaphore_count);
+        let wait_any = info.flags.contains(vk::SemaphoreWaitFlags::ANY);
+        let reached = || {
+            let mut each = semaphores.iter().zip(values).map(|(s, &v)| s.value() >= v);
+            if wait_any {
+                each.any(|r| r)
+            } else {
+                each.all(|r| r)
+            }
+        };
+        Ok(if device.notifier.wait_until(timeout, reached) { vk::Result::SUCCESS } else { vk::Result::TIMEOUT })
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkCreateEvent`.
+pub unsafe extern "system" fn create_event(
+    device: vk::Device,
+    p_create_info: *const vk::EventCreateInfo<'_>,
+    _p_allocator: *const vk::AllocationCallbacks<'_>,
+    p_event: *mut vk::Event,
+) -> vk::Result {
+    guard("vkCreateEvent", || {
+        let device = dispatchable::<Device>(device)?;
+        read_in(p_create_info)?;
+        let event = Event { set: AtomicBool::new(false), notifier: device.notifier.clone() };
+        write_out(p_event, new_handle(Arc::new(event)))?;
+        Ok(vk::Result::SUCCESS)
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkDestroyEvent`.
+pub unsafe extern "system" fn destroy_event(_device: vk::Device, event: vk::Event, _p_allocator: *const vk::AllocationCallbacks<'_>) {
+    guard_void("vkDestroyEvent", || {
+        release::<Event>(event);
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetEventStatus`.
+pub unsafe extern "system" fn get_event_status(_device: vk::Device, event: vk::Event) -> vk::Result {
+    guard("vkGetEventStatus", || Ok(if borrow::<Event>(event)?.is_set() { vk::Result::EVENT_SET } else { vk::Result::EVENT_RESET }))
+}
+
+/// # Safety
+/// Vulkan's rules for `vkSetEvent`.
+pub unsafe extern "system" fn set_event(_device: vk::Device, event: vk::Event) -> vk::Result {
+    guard("vkSetEvent", || {
+        borrow::<Event>(event)?.set(true);
+        Ok(vk::Result::SUCCESS)
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkResetEvent`.
+pub unsafe extern "system" fn reset_event(_device: vk::Device, event: vk::Event) -> vk::Result {
+    guard("vkResetEvent", || {
+        borrow::<Event>(event)?.set(false);
+        Ok(vk::Result::SUCCESS)
+    })
+}

@@ -1,0 +1,499 @@
+//! vkCmdBlitImage: scaled, filtered, format-converting copies between two subresources.
+//!
+//! The icd splits a blit command into one call per region and per (aspect, layer) pair,
+//! each with the two subresources' layouts (`layout::SubresourceLayout`, already offset to
+//! the level and layer) and the region's corner offsets. This module follows the spec
+//! ("Image Copies with Scaling"): for every destination texel centre it computes the
+//! source coordinate
+//!
+//! ```text
+//! u = src0.x + (x + 0.5 - dst0.x) * (src1.x - src0.x) / (dst1.x - dst0.x)
+//! ```
+//!
+//! (signed extents, so reversed offsets mirror), samples the source at `u, v, w` with
+//! CLAMP_TO_EDGE addressing on the whole source subresource, NEAREST (`floor(u)`) or
+//! LINEAR (bilinear, trilinear for 3D), and converts the value to the destination format.
+//!
+//! Everything that is constant for the call is decided once, before the loops: the
+//! conversion (raw texel copy, f32, u32 or i32), the codecs, and the source coordinates of
+//! every destination column, row and slice (the sampling is separable). Destination rows
+//! are then spread over threads with rayon.
+
+use crate::copy::OutOfBounds;
+use crate::format;
+use crate::layout::SubresourceLayout;
+use crate::memory::MemoryView;
+use crate::texel::{TexelCodec, ValueClass};
+use ash::vk;
+use rayon::prelude::*;
+
+/// One side of a blit: the memory of an image and the layout of one (aspect, level, layer).
+#[derive(Clone, Copy, Debug)]
+pub struct BlitSurface {
+    pub memory: MemoryView,
+    pub layout: SubresourceLayout,
+}
+
+/// `VkImageBlit`'s corners: `src[0]..src[1]` is sampled into `dst[0]..dst[1]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BlitRegion {
+    pub src: [vk::Offset3D; 2],
+    pub dst: [vk::Offset3D; 2],
+}
+
+/// Destination texels each parallel task converts at least.
+const TEXELS_PER_TASK: usize = 4096;
+
+/// Whether `blit` handles this pair of (plane) formats with this filter: both formats
+/// blittable (`format::blit_supported`); depth/stencil only to the identical format and
+/// NEAREST; integer formats only to integers of the same signedness and NEAREST; LINEAR
+/// only from formats with `SAMPLED_IMAGE_FILTER_LINEAR`.
+pub fn blit_supported(src: vk::Format, dst: vk::Format, filter: vk::Filter) -> bool {
+    conversion(src, dst, filter).is_some()
+}
+
+/// Blits one region between two subresources. Destination texels outside the destination
+/// subresource are skipped and reported as `Err(OutOfBounds)` after the others are
+/// written; an unsupported combination of formats and filter (see `blit_supported`), or a
+/// layout that does not match its format (multisampled, block-compressed), writes nothing
+/// and returns `Err(OutOfBounds)` too: such a command is invalid.
+pub fn blit(src: &BlitSurface, dst: &BlitSurface, region: &BlitRegion, filter: vk::Filter) -> Result<(), OutOfBounds> {
+    let conversion = conversion(src.layout.format, dst.layout.format, filter).ok_or(OutOfBounds)?;
+    let src_codec = codec_for(&src.layout).ok_or(OutOfBounds)?;
+    let dst_codec = codec_for(&dst.layout).ok_or(OutOfBounds)?;
+    let linear = filter == vk::Filter::LINEAR;
+
+    let src_size = [src.layout.extent.width, src.layout.extent.height, src.layout.extent.depth];
+    let dst_size = [dst.layout.extent.width, dst.layout.extent.height, dst.layout.extent.depth];
+    let [s0, s1] = region.src.map(|o| [o.x, o.y, o.z]);
+    let [d0, d1] = region.dst.map(|o| [o.x, o.y, o.z]);
+    let mut clipped = false;
+    let mut axes: [Axis; 3] = Default::default();
+    for a in 0..3 {
+        let (axis, was_clipped) = Axis::new([s0[a], s1[a]], [d0[a], d1[a]], src_size[a], dst_size[a], linear).ok_or(OutOfBounds)?;
+        axes[a] = axis;
+        clipped |= was_clipped;
+    }
+    let [xs, ys, zs] = &axes;
+    if xs.taps.is_empty() || ys.taps.is_empty() || zs.taps.is_empty() {
+        return if clipped { Err(OutOfBounds) } else { Ok(()) };
+    }
+
+    let job = Job { src, dst, src_codec, dst_codec, conversion, linear, xs, ys, zs };
+    let rows = ys.taps.len() * zs.taps.len();
+    let rows_per_task = (TEXELS_PER_TASK / xs.taps.len()).max(1);
+    let failed = (0..rows).into_par_iter().with_min_len(rows_per_task).map_init(Scratch::default, |scratch, i| {
+        let (y, z) = (i % ys.taps.len(), i / ys.taps.len());
+        job.row(y, z, scratch).is_none()
+    });
+    if failed.reduce(|| false, |a, b| a || b) || clipped {
+        Err(OutOfBounds)
+    } else {
+        Ok(())
+    }
+}
+
+/// How values move from the source format to the destination format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Conversion {
+    /// Same format, NEAREST: copy the texel bytes (exact, and the only legal way for
+    /// depth/stencil).
+    Raw,
+    Float,
+    Uint,
+    Sint,
+}
+
+fn conversion(src: vk::Format, dst: vk::Format, filter: vk::Filter) -> Option<Conversion> {
+    let (src_description, dst_description) = (format::describe(src)?, format::describe(dst)?);
+    if !format::blit_supported(src) || !format::blit_supported(dst) {
+        return None;
+    }
+    let linear = match filter {
+        vk::Filter::NEAREST => false,
+        vk::Filter::LINEAR => true,
+        _ => return None,
+    };
+    if linear && !format::linear_filter_supported(src) {
+        return None;
+    }
+    // spec: "No format conversion is supported between depth/stencil images."
+    if src_description.is_depth_stencil() || dst_description.is_depth_stencil() {
+        let same_plane = src == dst && TexelCodec::new(src).is_some();
+        return (same_plane && !linear).then_some(Conversion::Raw);
+    }
+    if src == dst && !linear {
+        return Some(Conversion::Raw);
+    }
+    let (src_class, dst_class) = (TexelCodec::new(src)?.class(), TexelCodec::new(dst)?.class());
+    match (src_class, dst_class) {
+        (ValueClass::Float, ValueClass::Float) => Some(Conversion::Float),
+        (ValueClass::Uint, ValueClass::Uint) => Some(Conversion::Uint),
+        (ValueClass::Sint, ValueClass::Sint) => Some(Conversion::Sint),
+        _ => None,
+    }
+}
+
+/// The codec of a subresource's format, if its layout holds plain single-sample texels.
+fn codec_for(layout: &SubresourceLayout) -> Option<TexelCodec> {
+    let codec = TexelCodec::new(layout.format)?;
+    let plain = layout.block_width == 1 && layout.block_height == 1 && layout.block_bytes as usize == codec.bytes();
+    plain.then_some(codec)
+}
+
+/// Where one destination coordinate samples the source along one axis: `weight[0]` of
+/// texel `index[0]` plus `weight[1]` of texel `index[1]` (NEAREST: one texel, weight 1).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Tap {
+    index: [u32; 2],
+    weight: [f32; 2],
+}
+
+impl Tap {
+    /// The distinct texels with a non-zero weight.
+    fn texels(&self) -> impl Iterator<Item = (u32, f32)> {
+        let merged = self.index[0] == self.index[1];
+        let first = if merged { (self.index[0], 1.0) } else { (self.index[0], self.weight[0]) };
+        let second = (!merged).then_some((self.index[1], self.weight[1]));
+        std::iter::once(first).chain(second).filter(|(_, w)| *w != 0.0)
+    }
+}
+
+/// The taps of every destination coordinate along one axis, for the destination range
+/// `first..first + taps.len()` (already clipped to the destination subresource).
+#[derive(Clone, Debug, Default)]
+struct Axis {
+    first: u32,
+    taps: Vec<Tap>,
+    /// The smallest and largest source texel any tap reads.
+    src_min: u32,
+    src_max: u32,
+}
+
+impl Axis {
+    /// Also says whether the destination range had to be clipped. None when the source
+    /// has no texels to clamp to.
+    fn new(src: [i32; 2], dst: [i32; 2], src_size: u32, dst_size: u32, linear: bool) -> Option<(Axis, bool)> {
+        if src_size == 0 {
+            return None;
+        }
+        let (lo, hi) = (i64::from(dst[0].min(dst[1])), i64::from(dst[0].max(dst[1])));
+        let (first, end) = (lo.max(0), hi.min(i64::from(dst_size)));
+        let clipped = first != lo || end != hi;
+        let last_texel = i64::from(src_size) - 1;
+        let clamp = |i: i64| i.clamp(0, last_texel) as u32;
+        // u = s0 + (x + 0.5 - d0) * (s1 - s0) / (d1 - d0) = s0 + num / den, with
+        // num = (2 (x - d0) + 1) (s1 - s0) and den = 2 (d1 - d0), exact in integers.
+        let (src_extent, dst_extent) = (i128::from(src[1]) - i128::from(src[0]), i128::from(dst[1]) - i128::from(dst[0]));
+        let taps: Vec<Tap> = (first..end.max(first))
+            .map(|x| {
+                let mut num = (2 * (i128::from(x) - i128::from(dst[0])) + 1) * src_extent;
+                let mut den = 2 * dst_extent;
+                if den < 0 {
+                    (num, den) = (-num, -den);
+                }
+                if linear {
+                    // spec "Texel Linear Filtering": i0 = floor(u - 0.5), alpha = frac(u - 0.5).
+                    let t = f64::from(src[0]) - 0.5 + num as f64 / den as f64;
+                    let i0 = t.floor();
+                    let alpha = (t - i0) as f32;
+                    let i0 = i0 as i64;
+                    Tap { index: [clamp(i0), clamp(i0.saturating_add(1))], weight: [1.0 - alpha, alpha] }
+                } else {
+                    // spec: NEAREST takes floor(u); floor of the exact quotient.
+                    let i = i128::from(src[0]) + num.div_euclid(den);
+                    let i = clamp(i.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64);
+                    Tap { index: [i, i], weight: [1.0, 0.0] }
+                }
+            })
+            .collect();
+        let src_min = taps.iter().map(|t| t.index[0].min(t.index[1])).min().unwrap_or(0);
+        let src_max = taps.iter().map(|t| t.index[0].max(t.index[1])).max().unwrap_or(0);
+        Some((Axis { first: first as u32, taps, src_min, src_max }, clipped))
+    }
+}
+
+/// Per-thread buffers for LINEAR rows.
+#[derive(Default)]
+struct Scratch {
+    decoded: Vec<[f32; 4]>,
+    sum: Vec<[f32; 4]>,
+}
+
+/// Everything one destination row needs, shared by all rows of a call.
+struct Job<'a> {
+    src: &'a BlitSurface,
+    dst: &'a BlitSurface,
+    src_codec: TexelCodec,
+    dst_codec: TexelCodec,
+    conversion: Conversion,
+    linear: bool,
+    xs: &'a Axis,
+    ys: &'a Axis,
+    zs: &'a Axis,
+}
+
+impl Job<'_> {
+    /// Writes destination row `y` of slice `z` (indices into the clipped box). None when a
+    /// row falls outside its memory.
+    fn row(&self, y: usize, z: usize, scratch: &mut Scratch) -> Option<()> {
+        let (y_tap, z_tap) = (self.ys.taps.get(y)?, self.zs.taps.get(z)?);
+        let dst_bytes = self.dst_codec.bytes();
+        let dst_y = u64::from(self.ys.first) + y as u64;
+        let dst_z = u64::from(self.zs.first) + z as u64;
+        let dst_offset = texel_offset(&self.dst.layout, u64::from(self.xs.first), dst_y, dst_z)?;
+        let out = self.dst.memory.bytes_mut(dst_offset, self.xs.taps.len().checked_mul(dst_bytes)?)?;
+        if self.linear {
+            self.linear_row(y_tap, z_tap, out, scratch)
+        } else {
+            let source = self.source_segment(y_tap.index[0], z_tap.index[0])?;
+            self.nearest_row(source, out);
+            Some(())
+        }
+    }
+
+    /// The bytes of source row (`y`, `z`) from `xs.src_min` to `xs.src_max`.
+    fn source_segment(&self, y: u32, z: u32) -> Option<&[u8]> {
+        let bytes = self.src_codec.bytes();
+        let offset = texel_offset(&self.src.layout, u64::from(self.xs.src_min), u64::from(y), u64::from(z))?;
+        let texels = (self.xs.src_max - self.xs.src_min) as usize + 1;
+        self.src.memory.bytes(offset, texels.checked_mul(bytes)?)
+    }
+
+    fn nearest_row(&self, source: &[u8], out: &mut [u8]) {
+        let (src_bytes, dst_bytes) = (self.src_codec.bytes(), self.dst_codec.bytes());
+        let (src_codec, dst_codec) = (&self.src_codec, &self.dst_codec);
+        let texels = self.xs.taps.iter().zip(out.chunks_exact_mut(dst_bytes)).filter_map(|(tap, texel_out)| {
+            let at = (tap.index[0] - self.xs.src_min) as usize * src_bytes;
+            Some((source.get(at..at + src_bytes)?, texel_out))
+        });
+        match self.conversion {
+            Conversion::Raw => texels.for_each(|(texel, out)| out.copy_from_slice(texel)),
+            Conversion::Float => texels.for_each(|(texel, out)| dst_codec.encode_f32(src_codec.decode_f32(texel), out)),
+            Conversion::Uint => texels.for_each(|(texel, out)| dst_codec.encode_u32(src_codec.decode_u32(texel), out)),
+            Conversion::Sint => texels.for_each(|(texel, out)| dst_codec.encode_i32(src_codec.decode_i32(texel), out)),
+        }
+    }
+
+    /// Bi/trilinear: for each weighted source row (up to 2 in y times 2 in z), decode the
+    /// texels the row's taps read once, then add the x-interpolated values into `sum`.
+    fn linear_row(&self, y_tap: &Tap, z_tap: &Tap, out: &mut [u8], scratch: &mut Scratch) -> Option<()> {
+        let Scratch { decoded, sum } = scratch;
+        sum.clear();
+        sum.resize(self.xs.taps.len(), [0.0; 4]);
+        let src_bytes = self.src_codec.bytes();
+        for (z, z_weight) in z_tap.texels() {
+            for (y, y_weight) in y_tap.texels() {
+                let weight = z_weight * y_weight;
+                let source = self.source_segment(y, z)?;
+                decoded.clear();
+                decoded.extend(source.chunks_exact(src_bytes).map(|texel| self.src_codec.decode_f32(texel)));
+                for (tap, acc) in self.xs.taps.iter().zip(sum.iter_mut()) {
+                    let i0 = (tap.index[0] - self.xs.src_min) as usize;
+                    let i1 = (tap.index[1] - self.xs.src_min) as usize;
+                    let (a, b) = (decoded.get(i0)?, decoded.get(i1)?);
+                    for c in 0..4 {
+                        acc[c] += weight * (tap.weight[0] * a[c] + tap.weight[1] * b[c]);
+                    }
+                }
+            }
+        }
+        // spec: "After filtering, the float values are first clamped and then cast to the
+        // destination image format" — the encoder clamps to the format's range.
+        for (value, texel_out) in sum.iter().zip(out.chunks_exact_mut(self.dst_codec.bytes())) {
+            self.dst_codec.encode_f32(*value, texel_out);
+        }
+        Some(())
+    }
+}
+
+/// Byte offset of texel (x, y, z) in a subresource.
+fn texel_offset(layout: &SubresourceLayout, x: u64, y: u64, z: u64) -> Option<usize> {
+    let at = layout
+        .offset
+        .checked_add(z.checked_mul(layout.depth_pitch)?)?
+        .checked_add(y.checked_mul(layout.row_pitch)?)?
+        .checked_add(x.checked_mul(u64::from(layout.block_bytes))?)?;
+    usize::try_from(at).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vk::Format as F;
+
+    fn layout(format: vk::Format, width: u32, height: u32, depth: u32) -> SubresourceLayout {
+        let bytes = format::describe(format).unwrap().block_bytes;
+        let row_pitch = u64::from(width * bytes);
+        let depth_pitch = row_pitch * u64::from(height);
+        SubresourceLayout {
+            format,
+            offset: 0,
+            size: depth_pitch * u64::from(depth),
+            row_pitch,
+            depth_pitch,
+            array_pitch: depth_pitch * u64::from(depth),
+            extent: vk::Extent3D { width, height, depth },
+            block_bytes: bytes,
+            block_width: 1,
+            block_height: 1,
+        }
+    }
+
+    fn offsets(a: [i32; 3], b: [i32; 3]) -> [vk::Offset3D; 2] {
+        [vk::Offset3D { x: a[0], y: a[1], z: a[2] }, vk::Offset3D { x: b[0], y: b[1], z: b[2] }]
+    }
+
+    /// Blits `src_data` (a `src_size` image) into a fresh zeroed `dst_size` image.
+    #[allow(clippy::too_many_arguments)]
+    fn run(
+        src_format: vk::Format,
+        src_size: [u32; 3],
+        mut src_data: Vec<u8>,
+        dst_format: vk::Format,
+        dst_size: [u32; 3],
+        region: BlitRegion,
+        filter: vk::Filter,
+    ) -> (Result<(), OutOfBounds>, Vec<u8>) {
+        let src_layout = layout(src_format, src_size[0], src_size[1], src_size[2]);
+        let dst_layout = layout(dst_format, dst_size[0], dst_size[1], dst_size[2]);
+        let mut dst_data = vec![0u8; dst_layout.size as usize];
+        let src = BlitSurface { memory: MemoryView::of_slice(&mut src_data), layout: src_layout };
+        let dst = BlitSurface { memory: MemoryView::of_slice(&mut dst_data), layout: dst_layout };
+        let result = blit(&src, &dst, &region, filter);
+        (result, dst_data)
+    }
+
+    #[test]
+    fn linear_2x_downscale_averages_each_2x2_block() {
+        // 4x4 RGBA8, R = 10 * (x + 4y), G = 4 * x, B = 255 - 8 * y, A = 255.
+        let mut src = Vec::new();
+        for y in 0..4u8 {
+            for x in 0..4u8 {
+                src.extend_from_slice(&[10 * (x + 4 * y), 4 * x, 255 - 8 * y, 255]);
+            }
+        }
+        let region = BlitRegion { src: offsets([0, 0, 0], [4, 4, 1]), dst: offsets([0, 0, 0], [2, 2, 1]) };
+        let (result, dst) = run(F::R8G8B8A8_UNORM, [4, 4, 1], src, F::R8G8B8A8_UNORM, [2, 2, 1], region, vk::Filter::LINEAR);
+        assert_eq!(result, Ok(()));
+        // Block (0,0): R (0+10+40+50)/4 = 25, G (0+4+0+4)/4 = 2, B (255+255+247+247)/4 = 251.
+        // Block (1,0): R (20+30+60+70)/4 = 45, G (8+12)/2 = 10.  Row 1: R + 80, B 235.
+        let expected = [
+            25, 2, 251, 255, 45, 10, 251, 255, //
+            105, 2, 235, 255, 125, 10, 235, 255,
+        ];
+        assert_eq!(dst, expected);
+    }
+
+    #[test]
+    fn linear_upscale_interpolates_and_clamps_at_the_edge() {
+        // 2x1 -> 4x1: u - 0.5 = -0.25, 0.25, 0.75, 1.25 -> a, 0.75a + 0.25b, 0.25a + 0.75b, b.
+        let region = BlitRegion { src: offsets([0, 0, 0], [2, 1, 1]), dst: offsets([0, 0, 0], [4, 1, 1]) };
+        let (result, dst) = run(F::R8_UNORM, [2, 1, 1], vec![0, 200], F::R8_UNORM, [4, 1, 1], region, vk::Filter::LINEAR);
+        assert_eq!(result, Ok(()));
+        assert_eq!(dst, [0, 50, 150, 200]);
+    }
+
+    #[test]
+    fn linear_3d_blit_filters_between_slices() {
+        // 1x1x2 -> 1x1x1: w = 1.0, w - 0.5 = 0.5 -> the mean of the two slices.
+        let region = BlitRegion { src: offsets([0, 0, 0], [1, 1, 2]), dst: offsets([0, 0, 0], [1, 1, 1]) };
+        let (result, dst) = run(F::R8_UNORM, [1, 1, 2], vec![100, 200], F::R8_UNORM, [1, 1, 1], region, vk::Filter::LINEAR);
+        assert_eq!(result, Ok(()));
+        assert_eq!(dst, [150]);
+    }
+
+    #[test]
+    fn nearest_2x_upscale_repeats_each_texel() {
+        let region = BlitRegion { src: offsets([0, 0, 0], [2, 2, 1]), dst: offsets([0, 0, 0], [4, 4, 1]) };
+        let (result, dst) = run(F::R8_UINT, [2, 2, 1], vec![1, 2, 3, 4], F::R8_UINT, [4, 4, 1], region, vk::Filter::NEAREST);
+        assert_eq!(result, Ok(()));
+        assert_eq!(dst, [1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4]);
+    }
+
+    #[test]
+    fn reversed_destination_offsets_mirror_the_image() {
+        let region = BlitRegion { src: offsets([0, 0, 0], [4, 2, 1]), dst: offsets([4, 0, 0], [0, 2, 1]) };
+        let src = vec![1, 2, 3, 4, 5, 6, 7, 8];
+        let (result, dst) = run(F::R8_UNORM, [4, 2, 1], src.clone(), F::R8_UNORM, [4, 2, 1], region, vk::Filter::NEAREST);
+        assert_eq!(result, Ok(()));
+        assert_eq!(dst, [4, 3, 2, 1, 8, 7, 6, 5]);
+        // Flipping y through the source offsets instead.
+        let region = BlitRegion { src: offsets([0, 2, 0], [4, 0, 1]), dst: offsets([0, 0, 0], [4, 2, 1]) };
+        let (_, dst) = run(F::R8_UNORM, [4, 2, 1], src, F::R8_UNORM, [4, 2, 1], region, vk::Filter::LINEAR);
+        assert_eq!(dst, [5, 6, 7, 8, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn srgb_to_half_float_decodes_to_linear() {
+        // sRGB 0x80 -> 0.2158605 -> f16 0x32E8 (0.21582); alpha 0xFF -> 1.0 = 0x3C00.
+        let region = BlitRegion { src: offsets([0, 0, 0], [1, 1, 1]), dst: offsets([0, 0, 0], [1, 1, 1]) };
+        let (result, dst) =
+            run(F::R8G8B8A8_SRGB, [1, 1, 1], vec![0x80, 0x80, 0x80, 0xFF], F::R16G16B16A16_SFLOAT, [1, 1, 1], region, vk::Filter::NEAREST);
+        assert_eq!(result, Ok(()));
+        assert_eq!(dst, [0xE8, 0x32, 0xE8, 0x32, 0xE8, 0x32, 0x00, 0x3C]);
+    }
+
+    #[test]
+    fn integer_blit_clamps_to_the_destination_range() {
+        let region = BlitRegion { src: offsets([0, 0, 0], [2, 1, 1]), dst: offsets([0, 0, 0], [2, 1, 1]) };
+        let (result, dst) = run(F::R16_UINT, [2, 1, 1], vec![0x2C, 0x01, 7, 0], F::R8_UINT, [2, 1, 1], region, vk::Filter::NEAREST);
+        assert_eq!(result, Ok(()));
+        assert_eq!(dst, [255, 7]);
+        let (result, _) = run(F::R16_UINT, [2, 1, 1], vec![0; 4], F::R8_UINT, [2, 1, 1], region, vk::Filter::LINEAR);
+        assert_eq!(result, Err(OutOfBounds), "integer formats have no LINEAR filter");
+        let (result, _) = run(F::R16_UINT, [2, 1, 1], vec![0; 4], F::R8_SINT, [2, 1, 1], region, vk::Filter::NEAREST);
+        assert_eq!(result, Err(OutOfBounds), "signedness must match");
+    }
+
+    #[test]
+    fn depth_blit_copies_raw_texels_of_the_same_format_only() {
+        let src: Vec<u8> = (1..=16).collect();
+        let region = BlitRegion { src: offsets([0, 0, 0], [4, 1, 1]), dst: offsets([0, 0, 0], [2, 1, 1]) };
+        let (result, dst) =
+            run(F::X8_D24_UNORM_PACK32, [4, 1, 1], src.clone(), F::X8_D24_UNORM_PACK32, [2, 1, 1], region, vk::Filter::NEAREST);
+        assert_eq!(result, Ok(()));
+        // u = 1.0 and 3.0: texels 1 and 3, bytes unchanged (padding included).
+        assert_eq!(dst, [5, 6, 7, 8, 13, 14, 15, 16]);
+        let (result, _) =
+            run(F::X8_D24_UNORM_PACK32, [4, 1, 1], src.clone(), F::X8_D24_UNORM_PACK32, [2, 1, 1], region, vk::Filter::LINEAR);
+        assert_eq!(result, Err(OutOfBounds));
+        let (result, _) = run(F::D32_SFLOAT, [4, 1, 1], src, F::R32_SFLOAT, [2, 1, 1], region, vk::Filter::NEAREST);
+        assert_eq!(result, Err(OutOfBounds));
+    }
+
+    #[test]
+    fn destination_outside_the_image_is_clipped_and_reported() {
+        let region = BlitRegion { src: offsets([0, 0, 0], [2, 1, 1]), dst: offsets([-1, 0, 0], [3, 1, 1]) };
+        let (result, dst) = run(F::R8_UNORM, [2, 1, 1], vec![10, 20], F::R8_UNORM, [2, 1, 1], region, vk::Filter::NEAREST);
+        assert_eq!(result, Err(OutOfBounds));
+        // The region is 4 wide from x = -1: u = (x + 0.5 + 1) * 2 / 4, so the two texels
+        // inside sample u = 0.75 (texel 0) and 1.25 (texel 1).
+        assert_eq!(dst, [10, 20]);
+    }
+
+    #[test]
+    fn unknown_formats_and_64_bit_formats_are_refused() {
+        let region = BlitRegion { src: offsets([0, 0, 0], [1, 1, 1]), dst: offsets([0, 0, 0], [1, 1, 1]) };
+        let (result, _) = run(F::R64_SFLOAT, [1, 1, 1], vec![0; 8], F::R64_SFLOAT, [1, 1, 1], region, vk::Filter::NEAREST);
+        assert_eq!(result, Err(OutOfBounds));
+        assert!(!blit_supported(F::UNDEFINED, F::R8_UNORM, vk::Filter::NEAREST));
+        assert!(blit_supported(F::R8_UNORM, F::B10G11R11_UFLOAT_PACK32, vk::Filter::LINEAR));
+        assert!(!blit_supported(F::R8_UNORM, F::R8_UNORM, vk::Filter::CUBIC_EXT));
+    }
+
+    #[test]
+    fn large_blit_rows_run_in_parallel_and_match_a_serial_reference() {
+        // 3x nearest upscale of a 100x50 gradient, compared with a direct per-texel loop.
+        let (w, h) = (100u32, 50u32);
+        let src: Vec<u8> = (0..w * h).map(|i| (i * 7 % 251) as u8).collect();
+        let region = BlitRegion { src: offsets([0, 0, 0], [100, 50, 1]), dst: offsets([0, 0, 0], [300, 150, 1]) };
+        let (result, dst) = run(F::R8_UNORM, [w, h, 1], src.clone(), F::R8_UNORM, [300, 150, 1], region, vk::Filter::NEAREST);
+        assert_eq!(result, Ok(()));
+        for y in 0..150usize {
+            for x in 0..300usize {
+                assert_eq!(dst[y * 300 + x], src[(y / 3) * 100 + x / 3], "({x}, {y})");
+            }
+        }
+    }
+}
