@@ -31,3 +31,4 @@ pub mod query;
 pub mod queue;
 pub mod resources;
 pub mod sync;
+pub mod unsupported;

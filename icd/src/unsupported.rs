@@ -1,0 +1,167 @@
+//! Core entry points whose features have not landed yet: shaders, pipelines, descriptors,
+//! render passes, draws and dispatches (their issues build them).
+//!
+//! They exist so that a program calling them gets a clear error and a log line instead of
+//! a crash through a null function pointer: object creation returns
+//! `VK_ERROR_FEATURE_NOT_PRESENT`, and recording one of these commands makes
+//! `vkEndCommandBuffer` fail with the same code. Since no such object can be created,
+//! the destroy functions only ever see null handles.
+
+use crate::command_buffer::record_unsupported;
+use crate::entry::{guard, guard_void, write_out};
+use ash::vk;
+use std::ffi::c_void;
+
+macro_rules! unsupported_creates {
+    ($($name:literal fn $f:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        #[doc = concat!("`", $name, "`: not implemented yet, returns `VK_ERROR_FEATURE_NOT_PRESENT`.")]
+        ///
+        /// # Safety
+        /// Any arguments are accepted: none is read.
+        pub unsafe extern "system" fn $f($($arg: $ty),*) -> vk::Result {
+            $(let _ = $arg;)*
+            guard($name, || {
+                tracing::error!(concat!($name, " is not implemented in softvk yet"));
+                Err(vk::Result::ERROR_FEATURE_NOT_PRESENT)
+            })
+        }
+    )*};
+}
+
+macro_rules! unsupported_voids {
+    ($($name:literal fn $f:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        #[doc = concat!("`", $name, "`: nothing to do, since no such object can exist yet.")]
+        ///
+        /// # Safety
+        /// Any arguments are accepted: none is read.
+        pub unsafe extern "system" fn $f($($arg: $ty),*) {
+            $(let _ = $arg;)*
+            guard_void($name, || {});
+        }
+    )*};
+}
+
+macro_rules! unsupported_commands {
+    ($($name:literal fn $f:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        #[doc = concat!("`", $name, "`: not implemented yet; the command buffer's recording fails.")]
+        ///
+        /// # Safety
+        /// Vulkan's rules for the command buffer handle; the other arguments are not read.
+        pub unsafe extern "system" fn $f(command_buffer: vk::CommandBuffer, $($arg: $ty),*) {
+            $(let _ = $arg;)*
+            record_unsupported(command_buffer, $name);
+        }
+    )*};
+}
+
+type Alloc = *const vk::AllocationCallbacks<'static>;
+
+unsupported_creates! {
+    "vkCreateShaderModule" fn create_shader_module(d: vk::Device, i: *const c_void, a: Alloc, o: *mut vk::ShaderModule);
+    "vkCreatePipelineCache" fn create_pipeline_cache(d: vk::Device, i: *const c_void, a: Alloc, o: *mut vk::PipelineCache);
+    "vkGetPipelineCacheData" fn get_pipeline_cache_data(d: vk::Device, c: vk::PipelineCache, s: *mut usize, o: *mut c_void);
+    "vkMergePipelineCaches" fn merge_pipeline_caches(d: vk::Device, c: vk::PipelineCache, n: u32, s: *const vk::PipelineCache);
+    "vkCreateGraphicsPipelines" fn create_graphics_pipelines(d: vk::Device, c: vk::PipelineCache, n: u32, i: *const c_void, a: Alloc, o: *mut vk::Pipeline);
+    "vkCreateComputePipelines" fn create_compute_pipelines(d: vk::Device, c: vk::PipelineCache, n: u32, i: *const c_void, a: Alloc, o: *mut vk::Pipeline);
+    "vkCreatePipelineLayout" fn create_pipeline_layout(d: vk::Device, i: *const c_void, a: Alloc, o: *mut vk::PipelineLayout);
+    "vkCreateDescriptorSetLayout" fn create_descriptor_set_layout(d: vk::Device, i: *const c_void, a: Alloc, o: *mut vk::DescriptorSetLayout);
+    "vkCreateDescriptorPool" fn create_descriptor_pool(d: vk::Device, i: *const c_void, a: Alloc, o: *mut vk::DescriptorPool);
+    "vkResetDescriptorPool" fn reset_descriptor_pool(d: vk::Device, p: vk::DescriptorPool, f: vk::DescriptorPoolResetFlags);
+    "vkAllocateDescriptorSets" fn allocate_descriptor_sets(d: vk::Device, i: *const c_void, o: *mut vk::DescriptorSet);
+    "vkFreeDescriptorSets" fn free_descriptor_sets(d: vk::Device, p: vk::DescriptorPool, n: u32, s: *const vk::DescriptorSet);
+    "vkCreateFramebuffer" fn create_framebuffer(d: vk::Device, i: *const c_void, a: Alloc, o: *mut vk::Framebuffer);
+    "vkCreateRenderPass" fn create_render_pass(d: vk::Device, i: *const c_void, a: Alloc, o: *mut vk::RenderPass);
+    "vkCreateDescriptorUpdateTemplate" fn create_descriptor_update_template(d: vk::Device, i: *const c_void, a: Alloc, o: *mut vk::DescriptorUpdateTemplate);
+    "vkCreateSamplerYcbcrConversion" fn create_sampler_ycbcr_conversion(d: vk::Device, i: *const c_void, a: Alloc, o: *mut vk::SamplerYcbcrConversion);
+}
+
+unsupported_voids! {
+    "vkDestroyShaderModule" fn destroy_shader_module(d: vk::Device, h: vk::ShaderModule, a: Alloc);
+    "vkDestroyPipelineCache" fn destroy_pipeline_cache(d: vk::Device, h: vk::PipelineCache, a: Alloc);
+    "vkDestroyPipeline" fn destroy_pipeline(d: vk::Device, h: vk::Pipeline, a: Alloc);
+    "vkDestroyPipelineLayout" fn destroy_pipeline_layout(d: vk::Device, h: vk::PipelineLayout, a: Alloc);
+    "vkDestroyDescriptorSetLayout" fn destroy_descriptor_set_layout(d: vk::Device, h: vk::DescriptorSetLayout, a: Alloc);
+    "vkDestroyDescriptorPool" fn destroy_descriptor_pool(d: vk::Device, h: vk::DescriptorPool, a: Alloc);
+    "vkDestroyFramebuffer" fn destroy_framebuffer(d: vk::Device, h: vk::Framebuffer, a: Alloc);
+    "vkDestroyRenderPass" fn destroy_render_pass(d: vk::Device, h: vk::RenderPass, a: Alloc);
+    "vkDestroyDescriptorUpdateTemplate" fn destroy_descriptor_update_template(d: vk::Device, h: vk::DescriptorUpdateTemplate, a: Alloc);
+    "vkDestroySamplerYcbcrConversion" fn destroy_sampler_ycbcr_conversion(d: vk::Device, h: vk::SamplerYcbcrConversion, a: Alloc);
+    "vkUpdateDescriptorSets" fn update_descriptor_sets(d: vk::Device, nw: u32, w: *const c_void, nc: u32, c: *const c_void);
+    "vkUpdateDescriptorSetWithTemplate" fn update_descriptor_set_with_template(d: vk::Device, s: vk::DescriptorSet, t: vk::DescriptorUpdateTemplate, p: *const c_void);
+}
+
+/// `vkGetRenderAreaGranularity`: any render area is as good as any other on a CPU.
+///
+/// # Safety
+/// Vulkan's rules for `vkGetRenderAreaGranularity`.
+pub unsafe extern "system" fn get_render_area_granularity(_device: vk::Device, _render_pass: vk::RenderPass, p_granularity: *mut vk::Extent2D) {
+    guard_void("vkGetRenderAreaGranularity", || {
+        let _ = write_out(p_granularity, vk::Extent2D { width: 1, height: 1 });
+    })
+}
+
+/// `vkGetDescriptorSetLayoutSupport`: no descriptor set layout is supported yet.
+///
+/// # Safety
+/// Vulkan's rules for `vkGetDescriptorSetLayoutSupport`.
+pub unsafe extern "system" fn get_descriptor_set_layout_support(
+    _device: vk::Device,
+    _p_info: *const vk::DescriptorSetLayoutCreateInfo<'_>,
+    p_support: *mut vk::DescriptorSetLayoutSupport<'_>,
+) {
+    guard_void("vkGetDescriptorSetLayoutSupport", || {
+        if let Some(out) = p_support.as_mut() {
+            out.supported = vk::FALSE;
+        }
+    })
+}
+
+/// `vkGetDeviceGroupPeerMemoryFeatures`: softvk's device groups have one device.
+///
+/// # Safety
+/// Vulkan's rules for `vkGetDeviceGroupPeerMemoryFeatures`.
+pub unsafe extern "system" fn get_device_group_peer_memory_features(_device: vk::Device, _heap: u32, _local: u32, _remote: u32, p_features: *mut vk::PeerMemoryFeatureFlags) {
+    guard_void("vkGetDeviceGroupPeerMemoryFeatures", || {
+        let all = vk::PeerMemoryFeatureFlags::COPY_SRC | vk::PeerMemoryFeatureFlags::COPY_DST | vk::PeerMemoryFeatureFlags::GENERIC_SRC | vk::PeerMemoryFeatureFlags::GENERIC_DST;
+        let _ = write_out(p_features, all);
+    })
+}
+
+/// `vkCmdSetDeviceMask`: the only valid mask is 1, which changes nothing.
+///
+/// # Safety
+/// Vulkan's rules for `vkCmdSetDeviceMask`.
+pub unsafe extern "system" fn cmd_set_device_mask(command_buffer: vk::CommandBuffer, mask: u32) {
+    crate::command_buffer::record(command_buffer, "vkCmdSetDeviceMask", || Ok(crate::commands::Command::Label(format!("device mask {mask:#x}"))))
+}
+
+unsupported_commands! {
+    "vkCmdBindPipeline" fn cmd_bind_pipeline(b: vk::PipelineBindPoint, p: vk::Pipeline);
+    "vkCmdSetViewport" fn cmd_set_viewport(f: u32, n: u32, v: *const vk::Viewport);
+    "vkCmdSetScissor" fn cmd_set_scissor(f: u32, n: u32, s: *const vk::Rect2D);
+    "vkCmdSetLineWidth" fn cmd_set_line_width(w: f32);
+    "vkCmdSetDepthBias" fn cmd_set_depth_bias(c: f32, cl: f32, s: f32);
+    "vkCmdSetBlendConstants" fn cmd_set_blend_constants(c: *const [f32; 4]);
+    "vkCmdSetDepthBounds" fn cmd_set_depth_bounds(mn: f32, mx: f32);
+    "vkCmdSetStencilCompareMask" fn cmd_set_stencil_compare_mask(f: vk::StencilFaceFlags, m: u32);
+    "vkCmdSetStencilWriteMask" fn cmd_set_stencil_write_mask(f: vk::StencilFaceFlags, m: u32);
+    "vkCmdSetStencilReference" fn cmd_set_stencil_reference(f: vk::StencilFaceFlags, r: u32);
+    "vkCmdBindDescriptorSets" fn cmd_bind_descriptor_sets(b: vk::PipelineBindPoint, l: vk::PipelineLayout, f: u32, n: u32, s: *const vk::DescriptorSet, dn: u32, d: *const u32);
+    "vkCmdBindIndexBuffer" fn cmd_bind_index_buffer(bu: vk::Buffer, o: vk::DeviceSize, t: vk::IndexType);
+    "vkCmdBindVertexBuffers" fn cmd_bind_vertex_buffers(f: u32, n: u32, bu: *const vk::Buffer, o: *const vk::DeviceSize);
+    "vkCmdDraw" fn cmd_draw(vc: u32, ic: u32, fv: u32, fi: u32);
+    "vkCmdDrawIndexed" fn cmd_draw_indexed(ic: u32, inst: u32, fi: u32, vo: i32, fin: u32);
+    "vkCmdDrawIndirect" fn cmd_draw_indirect(bu: vk::Buffer, o: vk::DeviceSize, n: u32, s: u32);
+    "vkCmdDrawIndexedIndirect" fn cmd_draw_indexed_indirect(bu: vk::Buffer, o: vk::DeviceSize, n: u32, s: u32);
+    "vkCmdDispatch" fn cmd_dispatch(x: u32, y: u32, z: u32);
+    "vkCmdDispatchBase" fn cmd_dispatch_base(bx: u32, by: u32, bz: u32, x: u32, y: u32, z: u32);
+    "vkCmdDispatchIndirect" fn cmd_dispatch_indirect(bu: vk::Buffer, o: vk::DeviceSize);
+    "vkCmdClearAttachments" fn cmd_clear_attachments(na: u32, a: *const vk::ClearAttachment, nr: u32, r: *const vk::ClearRect);
+    "vkCmdResolveImage" fn cmd_resolve_image(s: vk::Image, sl: vk::ImageLayout, d: vk::Image, dl: vk::ImageLayout, n: u32, r: *const vk::ImageResolve);
+    "vkCmdBeginQuery" fn cmd_begin_query(p: vk::QueryPool, q: u32, f: vk::QueryControlFlags);
+    "vkCmdEndQuery" fn cmd_end_query(p: vk::QueryPool, q: u32);
+    "vkCmdPushConstants" fn cmd_push_constants(l: vk::PipelineLayout, s: vk::ShaderStageFlags, o: u32, n: u32, v: *const c_void);
+    "vkCmdBeginRenderPass" fn cmd_begin_render_pass(i: *const c_void, c: vk::SubpassContents);
+    "vkCmdNextSubpass" fn cmd_next_subpass(c: vk::SubpassContents);
+    "vkCmdEndRenderPass" fn cmd_end_render_pass();
+}

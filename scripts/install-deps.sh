@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the system packages softvk's demo, tests and benchmarks use: the Khronos
+# loader (libvulkan1), vulkaninfo (vulkan-tools), lavapipe (mesa-vulkan-drivers, the peer
+# the benchmarks compare against), and the shader tools (glslc, spirv-tools).
+# Installs only what is missing, so it is quick on a prepared machine.
+set -euo pipefail
+packages=(libvulkan1 vulkan-tools mesa-vulkan-drivers glslc spirv-tools)
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    sudo_cmd=""
+    [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo_cmd apt-get update -q
+    $sudo_cmd apt-get install -y -q "${missing[@]}"
+fi
