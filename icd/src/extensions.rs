@@ -12,6 +12,10 @@ pub struct Extension {
 pub const INSTANCE_EXTENSIONS: &[Extension] = &[
     Extension { name: c"VK_KHR_get_physical_device_properties2", spec_version: 2 },
     Extension { name: c"VK_EXT_debug_utils", spec_version: 2 },
+    Extension { name: c"VK_KHR_external_memory_capabilities", spec_version: 1 },
+    Extension { name: c"VK_NV_external_memory_capabilities", spec_version: 1 },
+    Extension { name: c"VK_KHR_external_semaphore_capabilities", spec_version: 1 },
+    Extension { name: c"VK_KHR_external_fence_capabilities", spec_version: 1 },
 ];
 
 pub const DEVICE_EXTENSIONS: &[Extension] = &[
@@ -21,6 +25,14 @@ pub const DEVICE_EXTENSIONS: &[Extension] = &[
     Extension { name: c"VK_KHR_bind_memory2", spec_version: 1 },
     Extension { name: c"VK_KHR_dedicated_allocation", spec_version: 3 },
     Extension { name: c"VK_EXT_host_query_reset", spec_version: 1 },
+    Extension { name: c"VK_KHR_external_memory", spec_version: 1 },
+    Extension { name: c"VK_KHR_external_memory_fd", spec_version: 1 },
+    Extension { name: c"VK_NV_external_memory", spec_version: 1 },
+    Extension { name: c"VK_EXT_external_memory_host", spec_version: 1 },
+    Extension { name: c"VK_KHR_external_semaphore", spec_version: 1 },
+    Extension { name: c"VK_KHR_external_semaphore_fd", spec_version: 1 },
+    Extension { name: c"VK_KHR_external_fence", spec_version: 1 },
+    Extension { name: c"VK_KHR_external_fence_fd", spec_version: 1 },
 ];
 
 pub fn properties(list: &[Extension]) -> Vec<vk::ExtensionProperties> {

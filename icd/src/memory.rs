@@ -5,6 +5,7 @@
 //! `vkMapMemory` returns a pointer into the segment, stable for the allocation's lifetime.
 
 use crate::device::Device;
+use crate::external_memory;
 use crate::entry::{guard, guard_void, read_in, read_slice, write_out};
 use crate::handles::{borrow, dispatchable, new_handle, release, Object};
 use ash::vk;
@@ -57,10 +58,8 @@ pub unsafe extern "system" fn allocate_memory(
             return Err(vk::Result::ERROR_OUT_OF_DEVICE_MEMORY);
         }
         let size = usize::try_from(info.allocation_size).map_err(|_| vk::Result::ERROR_OUT_OF_DEVICE_MEMORY)?;
-        let segment = shm::Segment::anonymous(size).map_err(|err| {
-            tracing::error!("vkAllocateMemory: {} bytes: {err}", size);
-            vk::Result::ERROR_OUT_OF_DEVICE_MEMORY
-        })?;
+        let source = external_memory::allocation_source(info.p_next, info.allocation_size)?;
+        let segment = external_memory::make_segment(source, size)?;
         let memory = Arc::new(DeviceMemory { segment, size: info.allocation_size, mapped: AtomicBool::new(false) });
         write_out(p_memory, new_handle(memory))?;
         Ok(vk::Result::SUCCESS)

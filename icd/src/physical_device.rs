@@ -289,6 +289,10 @@ unsafe fn fill_property_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_
             ptr,
             vk::PhysicalDeviceMaintenance3Properties { max_per_set_descriptors: 1024, max_memory_allocation_size: 1 << 34, ..Default::default() },
         ),
+        S::PHYSICAL_DEVICE_EXTERNAL_MEMORY_HOST_PROPERTIES_EXT => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceExternalMemoryHostPropertiesEXT { min_imported_host_pointer_alignment: crate::external_memory::HOST_POINTER_ALIGNMENT, ..Default::default() },
+        ),
         S::PHYSICAL_DEVICE_TIMELINE_SEMAPHORE_PROPERTIES => pnext::fill(
             ptr,
             vk::PhysicalDeviceTimelineSemaphoreProperties { max_timeline_semaphore_value_difference: u64::from(u32::MAX), ..Default::default() },
@@ -544,10 +548,20 @@ pub unsafe extern "system" fn get_physical_device_image_format_properties2(
     guard("vkGetPhysicalDeviceImageFormatProperties2", || {
         let info = read_in(p_info)?;
         let out = p_properties.as_mut().ok_or(vk::Result::ERROR_INITIALIZATION_FAILED)?;
-        if pnext::find_in::<vk::PhysicalDeviceExternalImageFormatInfo>(info.p_next).is_some_and(|ext| !ext.handle_type.is_empty()) {
-            // External memory is not advertised yet: no handle type is supported.
-            return Err(vk::Result::ERROR_FORMAT_NOT_SUPPORTED);
-        }
+        let external = pnext::find_in::<vk::PhysicalDeviceExternalImageFormatInfo>(info.p_next).filter(|ext| !ext.handle_type.is_empty());
+        let external_properties = match external {
+            Some(ext) => Some(crate::external_memory::memory_properties(ext.handle_type).ok_or_else(|| {
+                tracing::debug!("images cannot be external as {:?}", ext.handle_type);
+                vk::Result::ERROR_FORMAT_NOT_SUPPORTED
+            })?),
+            None => None,
+        };
+        pnext::for_each_out(out.p_next, |s_type, ptr| {
+            if s_type == vk::StructureType::EXTERNAL_IMAGE_FORMAT_PROPERTIES {
+                let external_memory_properties = external_properties.unwrap_or_default();
+                pnext::fill(ptr, vk::ExternalImageFormatProperties { external_memory_properties, ..Default::default() });
+            }
+        });
         out.image_format_properties = image_format_properties(info.format, info.ty, info.tiling, info.usage, info.flags)?;
         Ok(vk::Result::SUCCESS)
     })
@@ -603,51 +617,4 @@ pub unsafe extern "system" fn enumerate_device_extension_properties(
 /// Vulkan's rules for `vkEnumerateDeviceLayerProperties`.
 pub unsafe extern "system" fn enumerate_device_layer_properties(_physical_device: vk::PhysicalDevice, p_count: *mut u32, p_properties: *mut vk::LayerProperties) -> vk::Result {
     guard("vkEnumerateDeviceLayerProperties", || write_array::<vk::LayerProperties>(&[], p_count, p_properties))
-}
-
-/// External buffer/fence/semaphore properties: no handle type is exportable yet.
-/// # Safety
-/// Vulkan's rules for `vkGetPhysicalDeviceExternalBufferProperties`.
-pub unsafe extern "system" fn get_physical_device_external_buffer_properties(
-    _physical_device: vk::PhysicalDevice,
-    _p_info: *const vk::PhysicalDeviceExternalBufferInfo<'_>,
-    p_properties: *mut vk::ExternalBufferProperties<'_>,
-) {
-    guard_void("vkGetPhysicalDeviceExternalBufferProperties", || {
-        if let Some(out) = p_properties.as_mut() {
-            out.external_memory_properties = vk::ExternalMemoryProperties::default();
-        }
-    })
-}
-
-/// # Safety
-/// Vulkan's rules for `vkGetPhysicalDeviceExternalFenceProperties`.
-pub unsafe extern "system" fn get_physical_device_external_fence_properties(
-    _physical_device: vk::PhysicalDevice,
-    _p_info: *const vk::PhysicalDeviceExternalFenceInfo<'_>,
-    p_properties: *mut vk::ExternalFenceProperties<'_>,
-) {
-    guard_void("vkGetPhysicalDeviceExternalFenceProperties", || {
-        if let Some(out) = p_properties.as_mut() {
-            out.export_from_imported_handle_types = vk::ExternalFenceHandleTypeFlags::empty();
-            out.compatible_handle_types = vk::ExternalFenceHandleTypeFlags::empty();
-            out.external_fence_features = vk::ExternalFenceFeatureFlags::empty();
-        }
-    })
-}
-
-/// # Safety
-/// Vulkan's rules for `vkGetPhysicalDeviceExternalSemaphoreProperties`.
-pub unsafe extern "system" fn get_physical_device_external_semaphore_properties(
-    _physical_device: vk::PhysicalDevice,
-    _p_info: *const vk::PhysicalDeviceExternalSemaphoreInfo<'_>,
-    p_properties: *mut vk::ExternalSemaphoreProperties<'_>,
-) {
-    guard_void("vkGetPhysicalDeviceExternalSemaphoreProperties", || {
-        if let Some(out) = p_properties.as_mut() {
-            out.export_from_imported_handle_types = vk::ExternalSemaphoreHandleTypeFlags::empty();
-            out.compatible_handle_types = vk::ExternalSemaphoreHandleTypeFlags::empty();
-            out.external_semaphore_features = vk::ExternalSemaphoreFeatureFlags::empty();
-        }
-    })
 }

@@ -10,7 +10,8 @@ use crate::device::Device;
 use crate::entry::{guard, guard_void, read_in, read_slice, write_out, VkResult};
 use crate::handles::{borrow, dispatchable, get, new_handle, release, Object};
 use ash::vk;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use crate::sync_payload::{Cell, Payload};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
@@ -18,6 +19,9 @@ use std::time::{Duration, Instant};
 pub struct Notifier {
     lock: Mutex<()>,
     changed: Condvar,
+    /// Set once the device has a payload other processes can signal: their signals do
+    /// not reach `changed`, so waits then re-check every millisecond.
+    external: AtomicBool,
 }
 
 impl Notifier {
@@ -25,6 +29,10 @@ impl Notifier {
     pub fn notify(&self) {
         let _held = self.lock.lock().unwrap_or_else(|e| e.into_inner());
         self.changed.notify_all();
+    }
+
+    pub fn set_external(&self) {
+        self.external.store(true, Ordering::Release);
     }
 
     /// Waits until `ready()` is true or `timeout_ns` passes; true when ready.
@@ -42,13 +50,14 @@ impl Notifier {
                 },
                 None => Duration::from_secs(3600),
             };
+            let wait = if self.external.load(Ordering::Acquire) { wait.min(Duration::from_millis(1)) } else { wait };
             held = self.changed.wait_timeout(held, wait).unwrap_or_else(|e| e.into_inner()).0;
         }
     }
 }
 
 pub struct Fence {
-    signaled: AtomicBool,
+    pub payload: Payload,
     notifier: Arc<Notifier>,
 }
 
@@ -58,18 +67,21 @@ impl Object for Fence {
 
 impl Fence {
     pub fn signal(&self) {
-        self.signaled.store(true, Ordering::Release);
+        self.payload.signal();
         self.notifier.notify();
     }
     pub fn is_signaled(&self) -> bool {
-        self.signaled.load(Ordering::Acquire)
+        self.payload.is_signalled()
+    }
+    pub fn notifier(&self) -> &Notifier {
+        &self.notifier
     }
 }
 
 pub struct Semaphore {
     pub timeline: bool,
     /// Timeline: the counter value. Binary: the number of pending signals (0 or 1).
-    value: AtomicU64,
+    pub payload: Payload,
     notifier: Arc<Notifier>,
 }
 
@@ -81,15 +93,19 @@ impl Semaphore {
     /// Queue-side signal: timeline semaphores take `value`, binary ones become signalled.
     pub fn signal(&self, value: u64) {
         if self.timeline {
-            self.value.fetch_max(value, Ordering::AcqRel);
+            self.payload.signal_value(value);
         } else {
-            self.value.store(1, Ordering::Release);
+            self.payload.signal();
         }
         self.notifier.notify();
     }
 
     pub fn value(&self) -> u64 {
-        self.value.load(Ordering::Acquire)
+        self.payload.value()
+    }
+
+    pub fn notifier(&self) -> &Notifier {
+        &self.notifier
     }
 
     /// Queue-side wait. Binary waits consume the signal. Returns false if `stop` turned
@@ -102,7 +118,7 @@ impl Semaphore {
             if self.timeline {
                 self.value() >= value
             } else {
-                self.value.compare_exchange(1, 0, Ordering::AcqRel, Ordering::Acquire).is_ok()
+                self.payload.try_consume()
             }
         });
         !stop.load(Ordering::Acquire)
@@ -150,7 +166,15 @@ pub unsafe extern "system" fn create_fence(
     guard("vkCreateFence", || {
         let device = dispatchable::<Device>(device)?;
         let info = read_in(p_create_info)?;
-        let fence = Fence { signaled: AtomicBool::new(info.flags.contains(vk::FenceCreateFlags::SIGNALED)), notifier: device.notifier.clone() };
+        let signaled = u64::from(info.flags.contains(vk::FenceCreateFlags::SIGNALED));
+        let export = crate::pnext::find_in::<vk::ExportFenceCreateInfo>(info.p_next).map_or(vk::ExternalFenceHandleTypeFlags::empty(), |e| e.handle_types);
+        let cell = if export.contains(vk::ExternalFenceHandleTypeFlags::OPAQUE_FD) {
+            device.notifier.set_external();
+            Cell::shared(signaled)?
+        } else {
+            Cell::local(signaled)
+        };
+        let fence = Fence { payload: Payload::new(cell), notifier: device.notifier.clone() };
         write_out(p_fence, new_handle(Arc::new(fence)))?;
         Ok(vk::Result::SUCCESS)
     })
@@ -169,7 +193,7 @@ pub unsafe extern "system" fn destroy_fence(_device: vk::Device, fence: vk::Fenc
 pub unsafe extern "system" fn reset_fences(_device: vk::Device, count: u32, p_fences: *const vk::Fence) -> vk::Result {
     guard("vkResetFences", || {
         for &fence in read_slice(p_fences, count) {
-            borrow::<Fence>(fence)?.signaled.store(false, Ordering::Release);
+            borrow::<Fence>(fence)?.payload.reset();
         }
         Ok(vk::Result::SUCCESS)
     })
@@ -206,7 +230,14 @@ pub unsafe extern "system" fn create_semaphore(
         let type_info = crate::pnext::find_in::<vk::SemaphoreTypeCreateInfo>(info.p_next);
         let timeline = type_info.is_some_and(|t| t.semaphore_type == vk::SemaphoreType::TIMELINE);
         let initial = if timeline { type_info.map_or(0, |t| t.initial_value) } else { 0 };
-        let semaphore = Semaphore { timeline, value: AtomicU64::new(initial), notifier: device.notifier.clone() };
+        let export = crate::pnext::find_in::<vk::ExportSemaphoreCreateInfo>(info.p_next).map_or(vk::ExternalSemaphoreHandleTypeFlags::empty(), |e| e.handle_types);
+        let cell = if export.contains(vk::ExternalSemaphoreHandleTypeFlags::OPAQUE_FD) {
+            device.notifier.set_external();
+            Cell::shared(initial)?
+        } else {
+            Cell::local(initial)
+        };
+        let semaphore = Semaphore { timeline, payload: Payload::new(cell), notifier: device.notifier.clone() };
         write_out(p_semaphore, new_handle(Arc::new(semaphore)))?;
         Ok(vk::Result::SUCCESS)
     })

@@ -300,3 +300,17 @@ mod tests {
         assert!(os.source().is_some());
     }
 }
+
+/// Whether `fd` is shared memory sealed against shrinking: a memfd as softvk (or any
+/// careful exporter) makes it. Only such memory can never SIGBUS its importer, so it is
+/// what Vulkan's opaque-fd imports accept; files on disk, POSIX shm objects, pipes and
+/// closed numbers are refused. Never reads from the fd.
+pub fn is_sealed_memory(fd: RawFd) -> bool {
+    if fd < 0 {
+        return false;
+    }
+    // SAFETY: F_GET_SEALS only reads the descriptor's seal set; for a number that is not
+    // open, or a file that cannot be sealed, it fails (EBADF / EINVAL) and touches nothing.
+    let seals = unsafe { libc::fcntl(fd, libc::F_GET_SEALS) };
+    seals >= 0 && seals & libc::F_SEAL_SHRINK != 0
+}

@@ -38,7 +38,7 @@ mod import;
 pub mod passing;
 mod segment;
 
-pub use import::ImportError;
+pub use import::{is_sealed_memory, ImportError};
 pub use segment::Segment;
 
 #[cfg(test)]
