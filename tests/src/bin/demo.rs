@@ -1,0 +1,206 @@
+//! softvk demo: draws a 256x256 picture with transfer commands only, through the Khronos
+//! loader, and writes it as a PNG.
+//!
+//! Usage: `demo [OUTPUT.png]` (default `softvk-demo.png` in the current directory).
+//! The loader is pointed at softvk's `icd.json` (or `$SOFTVK_TEST_ICD`), as in the tests.
+//!
+//! The picture: a dark background (vkCmdClearColorImage), three small panels cleared to
+//! colours and placed with vkCmdCopyImage, a 2x2 four-colour image blown up to a 128x128
+//! square with a NEAREST blit, the same 2x2 image LINEAR-blitted to a 96x96 gradient, and
+//! a mirrored, shrunk copy of the square (a blit with swapped offsets).
+
+use ash::vk;
+use softvk_tests::{Context, Image};
+use std::error::Error;
+use std::fs::File;
+use std::io::BufWriter;
+use std::time::Instant;
+
+const SIZE: u32 = 256;
+const FORMAT: vk::Format = vk::Format::R8G8B8A8_UNORM;
+
+fn offset(x: i32, y: i32) -> vk::Offset3D {
+    vk::Offset3D { x, y, z: 0 }
+}
+
+fn far(x: i32, y: i32) -> vk::Offset3D {
+    vk::Offset3D { x, y, z: 1 }
+}
+
+fn layers() -> vk::ImageSubresourceLayers {
+    vk::ImageSubresourceLayers {
+        aspect_mask: vk::ImageAspectFlags::COLOR,
+        mip_level: 0,
+        base_array_layer: 0,
+        layer_count: 1,
+    }
+}
+
+fn colour(rgba: [f32; 4]) -> vk::ClearColorValue {
+    vk::ClearColorValue { float32: rgba }
+}
+
+/// Records a clear of the whole of `image`.
+fn clear(ctx: &Context, cb: vk::CommandBuffer, image: &Image, rgba: [f32; 4]) {
+    // SAFETY: cb is recording; the image is in GENERAL layout.
+    unsafe {
+        ctx.device.cmd_clear_color_image(
+            cb,
+            image.image,
+            vk::ImageLayout::GENERAL,
+            &colour(rgba),
+            &[image.full_range()],
+        )
+    };
+}
+
+/// Records a blit of `src` (rectangle `src_rect`) onto `dst` (rectangle `dst_rect`).
+fn blit(
+    ctx: &Context,
+    cb: vk::CommandBuffer,
+    src: &Image,
+    src_rect: [vk::Offset3D; 2],
+    dst: &Image,
+    dst_rect: [vk::Offset3D; 2],
+    filter: vk::Filter,
+) {
+    let region = vk::ImageBlit {
+        src_subresource: layers(),
+        src_offsets: src_rect,
+        dst_subresource: layers(),
+        dst_offsets: dst_rect,
+    };
+    // SAFETY: cb is recording; both rectangles lie inside their images, in GENERAL layout.
+    unsafe {
+        ctx.device.cmd_blit_image(
+            cb,
+            src.image,
+            vk::ImageLayout::GENERAL,
+            dst.image,
+            vk::ImageLayout::GENERAL,
+            &[region],
+            filter,
+        )
+    };
+}
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "softvk-demo.png".to_string());
+    let start = Instant::now();
+    let ctx = Context::new();
+    println!(
+        "device: {} ({:?}, Vulkan {}.{})",
+        ctx.device_name(),
+        ctx.properties.device_type,
+        vk::api_version_major(ctx.properties.api_version),
+        vk::api_version_minor(ctx.properties.api_version)
+    );
+
+    let canvas = ctx.create_image_2d(FORMAT, SIZE, SIZE);
+    let panels: Vec<(Image, [f32; 4], (i32, i32))> = [
+        ([0.95, 0.55, 0.10, 1.0], (16, 160)),
+        ([0.20, 0.75, 0.35, 1.0], (56, 160)),
+        ([0.85, 0.20, 0.55, 1.0], (96, 160)),
+    ]
+    .into_iter()
+    .map(|(rgba, at)| (ctx.create_image_2d(FORMAT, 32, 80), rgba, at))
+    .collect();
+    let quad = ctx.create_image_2d(FORMAT, 2, 2);
+    let four_colours: [[u8; 4]; 4] = [
+        [230, 40, 40, 255],
+        [40, 200, 60, 255],
+        [50, 90, 230, 255],
+        [250, 220, 40, 255],
+    ];
+    ctx.write_image(
+        &quad,
+        vk::ImageAspectFlags::COLOR,
+        0,
+        0,
+        1,
+        &four_colours.concat(),
+    );
+
+    ctx.run(|cb| {
+        ctx.cmd_transfer_barrier(cb);
+        clear(&ctx, cb, &canvas, [0.05, 0.07, 0.16, 1.0]);
+        for (panel, rgba, _) in &panels {
+            clear(&ctx, cb, panel, *rgba);
+        }
+        ctx.cmd_transfer_barrier(cb);
+        for (panel, _, (x, y)) in &panels {
+            let region = vk::ImageCopy {
+                src_subresource: layers(),
+                src_offset: offset(0, 0),
+                dst_subresource: layers(),
+                dst_offset: offset(*x, *y),
+                extent: vk::Extent3D {
+                    width: 32,
+                    height: 80,
+                    depth: 1,
+                },
+            };
+            // SAFETY: cb is recording; the region lies inside both images.
+            unsafe {
+                ctx.device.cmd_copy_image(
+                    cb,
+                    panel.image,
+                    vk::ImageLayout::GENERAL,
+                    canvas.image,
+                    vk::ImageLayout::GENERAL,
+                    &[region],
+                )
+            };
+        }
+        let whole_quad = [offset(0, 0), far(2, 2)];
+        blit(
+            &ctx,
+            cb,
+            &quad,
+            whole_quad,
+            &canvas,
+            [offset(16, 16), far(144, 144)],
+            vk::Filter::NEAREST,
+        );
+        blit(
+            &ctx,
+            cb,
+            &quad,
+            whole_quad,
+            &canvas,
+            [offset(144, 144), far(240, 240)],
+            vk::Filter::LINEAR,
+        );
+        ctx.cmd_transfer_barrier(cb);
+        // The NEAREST square, shrunk to 64x64 and mirrored in x (destination x offsets swapped).
+        blit(
+            &ctx,
+            cb,
+            &canvas,
+            [offset(16, 16), far(144, 144)],
+            &canvas,
+            [offset(240, 40), far(176, 104)],
+            vk::Filter::NEAREST,
+        );
+    });
+    println!(
+        "cleared a {SIZE}x{SIZE} RGBA8 image, copied in {} coloured panels,",
+        panels.len()
+    );
+    println!("blitted a 2x2 four-colour image to 128x128 (NEAREST) and 96x96 (LINEAR),");
+    println!("and blitted a mirrored 64x64 copy of the square within the image");
+
+    let pixels = ctx.read_image(&canvas, vk::ImageAspectFlags::COLOR, 0, 0, 1);
+    let file = BufWriter::new(File::create(&path)?);
+    let mut encoder = png::Encoder::new(file, SIZE, SIZE);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.write_header()?.write_image_data(&pixels)?;
+    println!(
+        "wrote {path} in {:.1} ms",
+        start.elapsed().as_secs_f64() * 1e3
+    );
+    Ok(())
+}
