@@ -23,7 +23,7 @@ pub fn init_logging() {
         use tracing_subscriber::prelude::*;
         let printer = tracing_subscriber::fmt::layer().with_writer(std::io::stderr).with_target(false).with_filter(filter);
         // An application may have installed its own global subscriber; then we use it.
-        let _ = tracing_subscriber::registry().with(printer).with(crate::debug_utils::MessengerLayer).try_init();
+        let _ = tracing_subscriber::registry().with(printer).with(crate::debug_utils::MessengerLayer.with_filter(tracing_subscriber::filter::LevelFilter::WARN)).try_init();
     });
 }
 
