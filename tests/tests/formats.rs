@@ -1,0 +1,141 @@
+//! Every format the device reports for transfers survives a buffer -> image -> buffer
+//! round trip bit for bit, through padded buffer rows and two array layers.
+//!
+//! Texel sizes come from the formats' names, the spec's own notation (`R16G16_SFLOAT`
+//! is 32 bits, `*_PACK16` is 16 bits), not from the driver.
+
+use ash::vk;
+use softvk_tests::{pattern, Context};
+
+/// Bytes per texel of one aspect, from the format's name; None for block-compressed
+/// and multi-planar formats.
+fn texel_bytes(format: vk::Format, aspect: vk::ImageAspectFlags) -> Option<usize> {
+    let name = format!("{format:?}");
+    if aspect == vk::ImageAspectFlags::STENCIL {
+        return Some(1);
+    }
+    if name.contains("BLOCK") || name.contains("PLANE") || name.contains("422") || name.contains("420") || name.contains("444") {
+        return None;
+    }
+    // Depth aspects of combined formats copy as 2 (D16) or 4 (D24 in 32 bits, D32) bytes.
+    if aspect == vk::ImageAspectFlags::DEPTH {
+        return Some(if name.starts_with("D16") { 2 } else { 4 });
+    }
+    for (suffix, bytes) in [("PACK8", 1), ("PACK16", 2), ("PACK32", 4)] {
+        if name.ends_with(suffix) {
+            return Some(bytes);
+        }
+    }
+    let channels = name.split('_').next()?;
+    let mut bits = 0usize;
+    let mut digits = String::new();
+    for c in channels.chars().chain(std::iter::once('!')) {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else if !digits.is_empty() {
+            bits += digits.parse::<usize>().ok()?;
+            digits.clear();
+        }
+    }
+    (bits > 0 && bits % 8 == 0).then_some(bits / 8)
+}
+
+fn aspects(format: vk::Format) -> Vec<vk::ImageAspectFlags> {
+    let name = format!("{format:?}");
+    match (name.starts_with('D') || name.starts_with("X8_D"), name.contains("S8_UINT")) {
+        (true, true) => vec![vk::ImageAspectFlags::DEPTH, vk::ImageAspectFlags::STENCIL],
+        (true, false) => vec![vk::ImageAspectFlags::DEPTH],
+        (false, true) => vec![vk::ImageAspectFlags::STENCIL],
+        _ => vec![vk::ImageAspectFlags::COLOR],
+    }
+}
+
+/// Data that every implementation must preserve: depth values in [0, 1] (D32), the
+/// unused top byte of 24-bit depth zero; anything else is raw bits.
+fn valid_data(format: vk::Format, aspect: vk::ImageAspectFlags, len: usize, seed: u64) -> Vec<u8> {
+    let mut data = pattern(len, seed);
+    if aspect == vk::ImageAspectFlags::DEPTH {
+        let name = format!("{format:?}");
+        for (i, texel) in data.chunks_mut(4).enumerate() {
+            if name.contains("D32") {
+                texel.copy_from_slice(&((i % 1000) as f32 / 999.0).to_le_bytes());
+            } else if name.contains("D24") {
+                texel[3] = 0;
+            }
+        }
+    }
+    data
+}
+
+#[test]
+fn every_transfer_format_round_trips_bit_exactly() {
+    let ctx = Context::new();
+    let (width, height, layers, row_length) = (7u32, 5u32, 2u32, 9u32);
+    let mut tested = Vec::new();
+    // The core formats (1..=130) are the uncompressed ones up to D32_SFLOAT_S8_UINT.
+    for raw in 1..=130 {
+        let format = vk::Format::from_raw(raw);
+        let needed = vk::FormatFeatureFlags::TRANSFER_SRC | vk::FormatFeatureFlags::TRANSFER_DST;
+        if !ctx.format_properties(format).optimal_tiling_features.contains(needed) {
+            assert!(!ctx.is_softvk, "softvk does not report transfers for {format:?}");
+            continue;
+        }
+        let info = vk::ImageCreateInfo::default()
+            .image_type(vk::ImageType::TYPE_2D)
+            .format(format)
+            .extent(vk::Extent3D { width, height, depth: 1 })
+            .mip_levels(1)
+            .array_layers(layers)
+            .samples(vk::SampleCountFlags::TYPE_1)
+            .tiling(vk::ImageTiling::OPTIMAL)
+            .usage(vk::ImageUsageFlags::TRANSFER_SRC | vk::ImageUsageFlags::TRANSFER_DST);
+        let image = ctx.create_image(&info);
+        for aspect in aspects(format) {
+            let texel = texel_bytes(format, aspect).unwrap_or_else(|| panic!("no texel size for {format:?}"));
+            // Upload from rows padded to `row_length` texels, read back tightly packed.
+            let padded_len = texel * (row_length * height * layers) as usize;
+            let padded = valid_data(format, aspect, padded_len, raw as u64);
+            let upload = ctx.create_transfer_buffer(padded_len as u64);
+            upload.write(0, &padded);
+            let packed_len = texel * (width * height * layers) as usize;
+            let download = ctx.create_transfer_buffer(packed_len as u64);
+            download.fill(0xEE);
+            let layers_of = vk::ImageSubresourceLayers { aspect_mask: aspect, mip_level: 0, base_array_layer: 0, layer_count: layers };
+            let extent = vk::Extent3D { width, height, depth: 1 };
+            ctx.run(|cb| {
+                let up = vk::BufferImageCopy { buffer_row_length: row_length, buffer_image_height: height, image_subresource: layers_of, image_extent: extent, ..Default::default() };
+                let down = vk::BufferImageCopy { image_subresource: layers_of, image_extent: extent, ..Default::default() };
+                // SAFETY: both regions lie inside their resources.
+                unsafe {
+                    ctx.device.cmd_copy_buffer_to_image(cb, upload.buffer, image.image, vk::ImageLayout::GENERAL, &[up]);
+                    ctx.cmd_transfer_barrier(cb);
+                    ctx.device.cmd_copy_image_to_buffer(cb, image.image, vk::ImageLayout::GENERAL, download.buffer, &[down]);
+                }
+            });
+            let mut expected = Vec::with_capacity(packed_len);
+            for row in padded.chunks(texel * row_length as usize) {
+                expected.extend_from_slice(&row[..texel * width as usize]);
+            }
+            assert!(download.read() == expected, "{format:?} {aspect:?} did not round-trip");
+        }
+        tested.push(format);
+    }
+    eprintln!("round-tripped {} formats", tested.len());
+    if ctx.is_softvk {
+        assert_eq!(tested.len(), 130);
+    }
+}
+
+#[test]
+fn texel_sizes_from_names_match_the_spec_examples() {
+    use vk::Format as F;
+    assert_eq!(texel_bytes(F::R8G8B8A8_UNORM, vk::ImageAspectFlags::COLOR), Some(4));
+    assert_eq!(texel_bytes(F::R16G16B16_SFLOAT, vk::ImageAspectFlags::COLOR), Some(6));
+    assert_eq!(texel_bytes(F::R64G64B64A64_SFLOAT, vk::ImageAspectFlags::COLOR), Some(32));
+    assert_eq!(texel_bytes(F::A2B10G10R10_UNORM_PACK32, vk::ImageAspectFlags::COLOR), Some(4));
+    assert_eq!(texel_bytes(F::R4G4_UNORM_PACK8, vk::ImageAspectFlags::COLOR), Some(1));
+    assert_eq!(texel_bytes(F::D24_UNORM_S8_UINT, vk::ImageAspectFlags::DEPTH), Some(4));
+    assert_eq!(texel_bytes(F::D16_UNORM_S8_UINT, vk::ImageAspectFlags::DEPTH), Some(2));
+    assert_eq!(texel_bytes(F::D32_SFLOAT_S8_UINT, vk::ImageAspectFlags::STENCIL), Some(1));
+    assert_eq!(texel_bytes(F::BC1_RGB_UNORM_BLOCK, vk::ImageAspectFlags::COLOR), None);
+}
