@@ -73,8 +73,9 @@ impl Queue {
 
 impl Drop for Queue {
     fn drop(&mut self) {
-        // Let queued work finish (the app must have waited for it anyway), then stop.
-        let _ = self.wait_idle();
+        // The application must have waited for its work before vkDestroyDevice. If it did
+        // not (a submission still waits for a semaphore nobody will signal), stopping makes
+        // every wait give up and the remaining work is skipped: destroying never hangs.
         self.state.stop.store(true, Ordering::Release);
         self.state.notifier.notify();
         self.sender.lock().unwrap_or_else(|e| e.into_inner()).take();
@@ -87,9 +88,9 @@ impl Drop for Queue {
 fn worker_loop(state: &QueueState, receiver: Receiver<Submission>) {
     while let Ok(submission) = receiver.recv() {
         let started = std::time::Instant::now();
-        let mut ran = true;
+        let mut ran = !state.stop.load(Ordering::Acquire);
         for (semaphore, value) in &submission.waits {
-            ran &= semaphore.wait(*value, &state.stop);
+            ran = ran && semaphore.wait(*value, &state.stop);
         }
         if ran {
             for commands in &submission.command_buffers {

@@ -545,3 +545,31 @@ fn device_wait_idle_waits_for_submitted_work() {
         "work incomplete after vkDeviceWaitIdle"
     );
 }
+
+/// An application that destroys its device while a submission still waits on a semaphore
+/// nobody will signal (invalid, but it happens when a program aborts) must not hang.
+#[test]
+fn destroying_a_device_with_a_blocked_submission_returns() {
+    // Destroyed by hand below: Context's own drop waits for the device to go idle first.
+    let ctx = std::mem::ManuallyDrop::new(Context::new());
+    if !ctx.is_softvk {
+        skip("destroying_a_device_with_a_blocked_submission_returns", "undefined behaviour on other drivers");
+        return;
+    }
+    // SAFETY: valid create info.
+    let semaphore = unsafe { ctx.device.create_semaphore(&vk::SemaphoreCreateInfo::default(), None) }.expect("semaphore");
+    let waits = [semaphore];
+    let stages = [vk::PipelineStageFlags::ALL_COMMANDS];
+    let submit = [vk::SubmitInfo::default().wait_semaphores(&waits).wait_dst_stage_mask(&stages)];
+    // SAFETY: a valid submission whose wait is never satisfied.
+    unsafe { ctx.device.queue_submit(ctx.queue, &submit, vk::Fence::null()) }.expect("submit");
+    let started = std::time::Instant::now();
+    // SAFETY: deliberately destroying a device with pending work; nothing is used after.
+    unsafe {
+        ctx.device.destroy_command_pool(ctx.command_pool, None);
+        let _guard = loader_guard();
+        ctx.device.destroy_device(None);
+        ctx.instance.destroy_instance(None);
+    }
+    assert!(started.elapsed() < Duration::from_secs(5), "vkDestroyDevice hung on a blocked submission");
+}
