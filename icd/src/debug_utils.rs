@@ -56,19 +56,29 @@ impl Messengers {
         self.list.lock().unwrap_or_else(|e| e.into_inner()).push(messenger);
     }
 
-    /// Registers the messengers an application chains into `VkInstanceCreateInfo`.
-    ///
-    /// # Safety
-    /// `p_next` is a valid input chain.
-    pub unsafe fn add_from_chain(&self, mut p_next: *const std::ffi::c_void) {
-        while let Some(info) = crate::pnext::find_in::<vk::DebugUtilsMessengerCreateInfoEXT>(p_next) {
-            self.add(Arc::new(Messenger::from_info(info)));
-            p_next = info.p_next;
-        }
-    }
-
     fn remove(&self, messenger: &Arc<Messenger>) {
         self.list.lock().unwrap_or_else(|e| e.into_inner()).retain(|m| !Arc::ptr_eq(m, messenger));
+    }
+}
+
+/// Messengers chained into `VkInstanceCreateInfo`: live while the value lives, so they
+/// hear about `vkCreateInstance` and nothing after it.
+pub struct ScopedMessengers {
+    _messengers: Vec<Arc<Messenger>>,
+}
+
+impl ScopedMessengers {
+    /// # Safety
+    /// `p_next` is a valid input chain.
+    pub unsafe fn from_chain(mut p_next: *const std::ffi::c_void) -> ScopedMessengers {
+        let mut list = Vec::new();
+        while let Some(info) = crate::pnext::find_in::<vk::DebugUtilsMessengerCreateInfoEXT>(p_next) {
+            let messenger = Arc::new(Messenger::from_info(info));
+            LIVE.lock().unwrap_or_else(|e| e.into_inner()).push(Arc::downgrade(&messenger));
+            list.push(messenger);
+            p_next = info.p_next;
+        }
+        ScopedMessengers { _messengers: list }
     }
 }
 

@@ -60,14 +60,15 @@ pub enum Source {
 /// # Safety
 /// `p_next` is a valid input chain.
 pub unsafe fn allocation_source(p_next: *const std::ffi::c_void, size: u64) -> Result<Source, vk::Result> {
-    if let Some(import) = pnext::find_in::<vk::ImportMemoryFdInfoKHR>(p_next) {
+    // spec: an import structure whose handleType is 0 imports nothing.
+    if let Some(import) = pnext::find_in::<vk::ImportMemoryFdInfoKHR>(p_next).filter(|i| !i.handle_type.is_empty()) {
         if import.handle_type != MemoryHandle::OPAQUE_FD {
             tracing::error!("vkAllocateMemory: fd import of handle type {:?} is not supported", import.handle_type);
             return Err(vk::Result::ERROR_INVALID_EXTERNAL_HANDLE);
         }
         return Ok(Source::ImportFd(import.fd));
     }
-    if let Some(import) = pnext::find_in::<vk::ImportMemoryHostPointerInfoEXT>(p_next) {
+    if let Some(import) = pnext::find_in::<vk::ImportMemoryHostPointerInfoEXT>(p_next).filter(|i| !i.handle_type.is_empty()) {
         let address = import.p_host_pointer as u64;
         if import.handle_type != MemoryHandle::HOST_ALLOCATION_EXT || address == 0 || address % HOST_POINTER_ALIGNMENT != 0 || size % HOST_POINTER_ALIGNMENT != 0 {
             tracing::error!("vkAllocateMemory: host pointer {address:#x} ({:?}, {size} bytes) is not importable: page-aligned HOST_ALLOCATION pointers and sizes only", import.handle_type);

@@ -45,8 +45,9 @@ pub unsafe extern "system" fn create_instance(
         }
         let app_api_version = info.p_application_info.as_ref().map_or(vk::API_VERSION_1_0, |app| app.api_version);
         let state = Arc::new(InstanceState { app_api_version, messengers: Messengers::default() });
-        // Messengers chained into the create info report during create/destroy too.
-        state.messengers.add_from_chain(info.p_next);
+        // Messengers chained into the create info hear about vkCreateInstance only: their
+        // user data may live on the application's stack.
+        let _creation_messengers = crate::debug_utils::ScopedMessengers::from_chain(info.p_next);
         let physical_device = new_dispatchable(PhysicalDevice::new(state.clone()));
         let instance = new_dispatchable(Instance { state, physical_device });
         write_out(p_instance, instance)?;

@@ -39,6 +39,8 @@ macro_rules! entry_points {
 
 entry_points! {
     Global {
+        "vk_icdNegotiateLoaderICDInterfaceVersion" => loader_interface::vk_icdNegotiateLoaderICDInterfaceVersion,
+        "vk_icdGetPhysicalDeviceProcAddr" => loader_interface::vk_icdGetPhysicalDeviceProcAddr,
         "vkCreateInstance" => instance::create_instance,
         "vkEnumerateInstanceExtensionProperties" => instance::enumerate_instance_extension_properties,
         "vkEnumerateInstanceLayerProperties" => instance::enumerate_instance_layer_properties,

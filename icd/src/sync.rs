@@ -10,7 +10,7 @@ use crate::device::Device;
 use crate::entry::{guard, guard_void, read_in, read_slice, write_out, VkResult};
 use crate::handles::{borrow, dispatchable, get, new_handle, release, Object};
 use ash::vk;
-use crate::sync_payload::{Cell, Payload};
+use crate::sync_payload::{Cell, Kind, Payload};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
@@ -174,7 +174,7 @@ pub unsafe extern "system" fn create_fence(
         } else {
             Cell::local(signaled)
         };
-        let fence = Fence { payload: Payload::new(cell), notifier: device.notifier.clone() };
+        let fence = Fence { payload: Payload::new(Kind::Fence, cell), notifier: device.notifier.clone() };
         write_out(p_fence, new_handle(Arc::new(fence)))?;
         Ok(vk::Result::SUCCESS)
     })
@@ -237,7 +237,7 @@ pub unsafe extern "system" fn create_semaphore(
         } else {
             Cell::local(initial)
         };
-        let semaphore = Semaphore { timeline, payload: Payload::new(cell), notifier: device.notifier.clone() };
+        let semaphore = Semaphore { timeline, payload: Payload::new(Kind::Semaphore, cell), notifier: device.notifier.clone() };
         write_out(p_semaphore, new_handle(Arc::new(semaphore)))?;
         Ok(vk::Result::SUCCESS)
     })

@@ -134,8 +134,17 @@ enum Temporary {
     SyncFd(Option<SyncFd>),
 }
 
+/// Whether a payload belongs to a fence (exports act as resets) or a semaphore (exports
+/// act as waits).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    Fence,
+    Semaphore,
+}
+
 /// What a fence or a semaphore holds.
 pub struct Payload {
+    kind: Kind,
     permanent: RwLock<Arc<Cell>>,
     temporary: Mutex<Option<Temporary>>,
     /// SYNC_FDs exported before their signal happened: the next signal goes to them.
@@ -143,8 +152,8 @@ pub struct Payload {
 }
 
 impl Payload {
-    pub fn new(cell: Arc<Cell>) -> Payload {
-        Payload { permanent: RwLock::new(cell), temporary: Mutex::new(None), pending_exports: Mutex::new(Vec::new()) }
+    pub fn new(kind: Kind, cell: Arc<Cell>) -> Payload {
+        Payload { kind, permanent: RwLock::new(cell), temporary: Mutex::new(None), pending_exports: Mutex::new(Vec::new()) }
     }
 
     fn permanent(&self) -> Arc<Cell> {
@@ -170,10 +179,12 @@ impl Payload {
 
     /// A fence's or binary semaphore's signal. If a SYNC_FD was exported while this
     /// signal was pending, the signal is delivered to it instead (the export consumed it).
+    /// The exports lock is held until the cell is written, so an export racing with this
+    /// signal either sees the signalled cell or has its fd signalled, never neither.
     pub fn signal(&self) {
-        let exports: Vec<SyncFd> = std::mem::take(&mut *self.pending_exports.lock().unwrap_or_else(|e| e.into_inner()));
+        let mut exports = self.pending_exports.lock().unwrap_or_else(|e| e.into_inner());
         if !exports.is_empty() {
-            for fd in &exports {
+            for fd in exports.drain(..) {
                 fd.signal();
             }
             return;
@@ -211,24 +222,51 @@ impl Payload {
         self.permanent().atomic().store(0, Ordering::Release);
     }
 
+    /// OPAQUE_FD export of the payload in use (an imported temporary one included, since
+    /// OPAQUE_FD payloads can be re-exported).
     pub fn export_opaque(&self) -> Result<RawFd, vk::Result> {
-        Ok(std::os::fd::IntoRawFd::into_raw_fd(self.permanent().export_fd()?))
+        Ok(std::os::fd::IntoRawFd::into_raw_fd(self.current_cell().export_fd()?))
     }
 
-    /// SYNC_FD export: same effect as a wait (semaphores) or reset (fences) on the
-    /// object. Signalled now: the fd is signalled now. Otherwise the next signal goes to it.
+    /// SYNC_FD export: same effect as a wait (semaphores) or a reset (fences) on the
+    /// object. Already signalled: -1, which the spec lets an export return for a signalled
+    /// payload. Pending: an eventfd that the next signal makes readable.
     pub fn export_sync(&self) -> Result<RawFd, vk::Result> {
-        let signalled_now = self.try_consume();
-        let fd = SyncFd::new(signalled_now)?;
-        if signalled_now {
-            return Ok(fd.into_raw());
+        // Held across the check and the registration: see `signal`.
+        let mut exports = self.pending_exports.lock().unwrap_or_else(|e| e.into_inner());
+        match self.temporary.lock().unwrap_or_else(|e| e.into_inner()).take() {
+            // An imported SYNC_FD moves on as it is (copy transference of the same fence).
+            Some(Temporary::SyncFd(None)) => return Ok(-1),
+            Some(Temporary::SyncFd(Some(fd))) => return Ok(fd.into_raw()),
+            // A payload shared with another process: its signals do not pass through
+            // here, so only an already signalled one can be exported.
+            Some(Temporary::Cell(cell)) => {
+                let signalled = match self.kind {
+                    Kind::Semaphore => cell.atomic().compare_exchange(1, 0, Ordering::AcqRel, Ordering::Acquire).is_ok(),
+                    Kind::Fence => cell.atomic().load(Ordering::Acquire) != 0,
+                };
+                if self.kind == Kind::Fence {
+                    // A fence reset restores the permanent payload and unsignals it.
+                    self.permanent().atomic().store(0, Ordering::Release);
+                }
+                if signalled {
+                    return Ok(-1);
+                }
+                tracing::error!("SYNC_FD export of a temporarily imported OPAQUE_FD payload that is not signalled yet");
+                return Err(vk::Result::ERROR_INVALID_EXTERNAL_HANDLE);
+            }
+            None => {}
         }
-        // SAFETY: duplicating an fd we own; the duplicate is owned by the new SyncFd.
+        if self.permanent().atomic().compare_exchange(1, 0, Ordering::AcqRel, Ordering::Acquire).is_ok() {
+            return Ok(-1);
+        }
+        let fd = SyncFd::new(false)?;
+        // SAFETY: duplicating an fd we own; the duplicate goes to the application.
         let dup = unsafe { libc::fcntl(fd.0.as_raw_fd(), libc::F_DUPFD_CLOEXEC, 0) };
         if dup < 0 {
             return Err(vk::Result::ERROR_TOO_MANY_OBJECTS);
         }
-        self.pending_exports.lock().unwrap_or_else(|e| e.into_inner()).push(fd);
+        exports.push(fd);
         Ok(dup)
     }
 

@@ -1087,3 +1087,40 @@ fn sync_fd_exported_before_its_signal_releases_a_wait_in_another_process() {
         ctx.device.destroy_event(event, None);
     }
 }
+
+#[test]
+fn import_structures_with_handle_type_zero_import_nothing() {
+    let ctx = external_context();
+    // spec: VkImportMemoryFdInfoKHR with handleType 0 is ignored (its fd is not read).
+    let memory = import(&ctx, -1, SIZE, vk::ExternalMemoryHandleTypeFlags::empty()).expect("a plain allocation");
+    map(&ctx, memory, SIZE)[0] = 1;
+    // SAFETY: no pending work.
+    unsafe { ctx.device.free_memory(memory, None) };
+}
+
+#[test]
+fn sync_fd_of_a_signalled_semaphore_imports_as_signalled() {
+    let ctx = sync_context();
+    let semaphore = create_semaphore(&ctx, false, vk::ExternalSemaphoreHandleTypeFlags::SYNC_FD);
+    submit_signal(&ctx, semaphore, vk::Fence::null());
+    // SAFETY: the queue is ours.
+    unsafe { ctx.device.queue_wait_idle(ctx.queue) }.expect("idle");
+    let info = vk::SemaphoreGetFdInfoKHR::default().semaphore(semaphore).handle_type(vk::ExternalSemaphoreHandleTypeFlags::SYNC_FD);
+    // SAFETY: the semaphore is signalled.
+    let fd = unsafe { semaphore_functions(&ctx).get_semaphore_fd(&info) }.expect("vkGetSemaphoreFdKHR");
+    if ctx.is_softvk {
+        assert_eq!(fd, -1, "a signalled payload exports as -1");
+    }
+    let other = create_semaphore(&ctx, false, vk::ExternalSemaphoreHandleTypeFlags::empty());
+    let import = vk::ImportSemaphoreFdInfoKHR::default()
+        .semaphore(other)
+        .flags(vk::SemaphoreImportFlags::TEMPORARY)
+        .handle_type(vk::ExternalSemaphoreHandleTypeFlags::SYNC_FD)
+        .fd(fd);
+    // SAFETY: valid import (-1 means "already signalled").
+    unsafe { semaphore_functions(&ctx).import_semaphore_fd(&import) }.expect("import");
+    let fence = ctx.create_fence(false);
+    submit_wait(&ctx, other, fence);
+    // SAFETY: the fence is ours.
+    unsafe { ctx.device.wait_for_fences(&[fence], true, FENCE_TIMEOUT_NS) }.expect("the wait on an imported signalled SYNC_FD never finished");
+}

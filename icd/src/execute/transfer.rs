@@ -18,6 +18,12 @@ fn aspects(mask: vk::ImageAspectFlags) -> impl Iterator<Item = vk::ImageAspectFl
     [vk::ImageAspectFlags::COLOR, vk::ImageAspectFlags::DEPTH, vk::ImageAspectFlags::STENCIL].into_iter().filter(move |a| mask.contains(*a))
 }
 
+/// How many of `count` layers from `base` exist in the image: loops over an
+/// application's counts never run past the image (a huge count is invalid, not a hang).
+fn layer_count(image: &Image, base: u32, count: u32) -> u32 {
+    count.min(image.layout.shape.array_layers.saturating_sub(base))
+}
+
 /// The memory of a bound image and one subresource's layout, with its offset made
 /// absolute within that memory.
 fn subresource(image: &Image, aspect: vk::ImageAspectFlags, level: u32, layer: u32) -> Option<(MemoryView, SubresourceLayout)> {
@@ -93,7 +99,7 @@ fn copy_buffer_image(buffer: &Buffer, image: &Image, regions: &[vk::BufferImageC
     for region in regions {
         let res = region.image_subresource;
         for aspect in aspects(res.aspect_mask) {
-            for layer in 0..res.layer_count {
+            for layer in 0..layer_count(image, res.base_array_layer, res.layer_count) {
                 let Some((image_memory, sub)) = subresource(image, aspect, res.mip_level, res.base_array_layer + layer) else { continue };
                 let depth = if is_3d { region.image_extent.depth } else { 1 };
                 if !box_fits(&sub, region.image_offset, region.image_extent, depth) {
@@ -138,7 +144,7 @@ pub fn copy_image(src: &Image, dst: &Image, regions: &[vk::ImageCopy]) {
     let dst_3d = dst.image_type == vk::ImageType::TYPE_3D;
     for region in regions {
         let (s, d) = (region.src_subresource, region.dst_subresource);
-        let slices = if src_3d { region.extent.depth } else { s.layer_count };
+        let slices = if src_3d { region.extent.depth.min(src.extent().depth) } else { layer_count(src, s.base_array_layer, s.layer_count) };
         let flat = vk::Extent3D { depth: 1, ..region.extent };
         for (src_aspect, dst_aspect) in aspects(s.aspect_mask).zip(aspects(d.aspect_mask)) {
             for slice in 0..slices {
@@ -169,7 +175,7 @@ pub fn blit_image(src: &Image, dst: &Image, regions: &[vk::ImageBlit], filter: v
     for region in regions {
         let (s, d) = (region.src_subresource, region.dst_subresource);
         for (src_aspect, dst_aspect) in aspects(s.aspect_mask).zip(aspects(d.aspect_mask)) {
-            for layer in 0..s.layer_count {
+            for layer in 0..layer_count(src, s.base_array_layer, s.layer_count) {
                 let (Some((src_memory, src_sub)), Some((dst_memory, dst_sub))) =
                     (subresource(src, src_aspect, s.mip_level, s.base_array_layer + layer), subresource(dst, dst_aspect, d.mip_level, d.base_array_layer + layer))
                 else {
