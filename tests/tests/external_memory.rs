@@ -120,6 +120,13 @@ fn fill_with_device(ctx: &Context, memory: vk::DeviceMemory, bytes: u64, value: 
     unsafe { ctx.device.destroy_buffer(buffer, None) };
 }
 
+/// The tests of this file run one at a time: the fd-count check of the bad-handle test
+/// would otherwise see other tests' sockets and memfds come and go.
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 fn open_fd_count() -> usize {
     std::fs::read_dir("/proc/self/fd")
         .map(|d| d.count())
@@ -453,6 +460,7 @@ fn child_sync_fd(stream: &UnixStream) {
 
 #[test]
 fn exported_memory_is_shared_both_ways_with_another_process() {
+    let _serial = serial();
     for nv in [false, true] {
         let ctx = external_context();
         let memory = allocate_exportable(&ctx, SIZE, nv);
@@ -478,6 +486,7 @@ fn exported_memory_is_shared_both_ways_with_another_process() {
 
 #[test]
 fn each_export_returns_a_new_fd_whose_bytes_are_the_memory() {
+    let _serial = serial();
     let ctx = external_context();
     let memory = allocate_exportable(&ctx, SIZE, false);
     let bytes = map(&ctx, memory, SIZE);
@@ -506,6 +515,7 @@ fn each_export_returns_a_new_fd_whose_bytes_are_the_memory() {
 
 #[test]
 fn imported_memory_outlives_the_exporter_in_another_instance() {
+    let _serial = serial();
     let exporter = external_context();
     let importer = external_context();
     let memory = allocate_exportable(&exporter, SIZE, false);
@@ -532,6 +542,7 @@ fn imported_memory_outlives_the_exporter_in_another_instance() {
 
 #[test]
 fn two_images_alias_one_imported_allocation() {
+    let _serial = serial();
     let ctx = external_context();
     let memory = allocate_exportable(&ctx, SIZE, false);
     let imported = import(
@@ -623,6 +634,7 @@ fn two_images_alias_one_imported_allocation() {
 
 #[test]
 fn host_pointer_import_is_zero_copy() {
+    let _serial = serial();
     let Some(ctx) = Context::with_device_extensions(&[
         ash::khr::external_memory::NAME,
         ash::ext::external_memory_host::NAME,
@@ -685,6 +697,7 @@ fn host_pointer_import_is_zero_copy() {
 
 #[test]
 fn same_image_create_info_has_the_same_layout_in_two_processes() {
+    let _serial = serial();
     let ctx = external_context();
     let here = layout_report(&ctx);
     let (child, stream) = spawn_child("layout");
@@ -696,6 +709,7 @@ fn same_image_create_info_has_the_same_layout_in_two_processes() {
 /// Every kind of bad handle: the error code, at once, and no fd leaked or stolen.
 #[test]
 fn bad_memory_handles_are_refused_at_once_without_leaking() {
+    let _serial = serial();
     let ctx = external_context();
     let small = shm::Segment::exportable("small", 4096).expect("small memfd");
     let file_path = std::env::temp_dir().join(format!("softvk-bad-handle-{}", std::process::id()));
@@ -784,6 +798,7 @@ fn bad_memory_handles_are_refused_at_once_without_leaking() {
 
 #[test]
 fn external_memory_capability_queries_report_opaque_fd_and_host_pointers() {
+    let _serial = serial();
     let ctx = external_context();
     let mut external_props = vk::ExternalImageFormatProperties::default();
     let mut external_info = vk::PhysicalDeviceExternalImageFormatInfo::default()
@@ -868,6 +883,7 @@ fn external_memory_capability_queries_report_opaque_fd_and_host_pointers() {
 
 #[test]
 fn nv_external_image_format_properties_follow_the_extension_text() {
+    let _serial = serial();
     let entry = softvk_tests::load_entry();
     let instance = softvk_tests::create_instance_with(
         &entry,
@@ -941,6 +957,7 @@ fn nv_external_image_format_properties_follow_the_extension_text() {
 
 #[test]
 fn binary_semaphore_signalled_in_another_process_releases_a_wait_here() {
+    let _serial = serial();
     let ctx = sync_context();
     let semaphore = create_semaphore(&ctx, false, vk::ExternalSemaphoreHandleTypeFlags::OPAQUE_FD);
     let info = vk::SemaphoreGetFdInfoKHR::default()
@@ -966,6 +983,7 @@ fn binary_semaphore_signalled_in_another_process_releases_a_wait_here() {
 
 #[test]
 fn timeline_semaphore_signalled_in_another_process_is_seen_by_a_host_wait() {
+    let _serial = serial();
     let ctx = sync_context();
     let semaphore = create_semaphore(&ctx, true, vk::ExternalSemaphoreHandleTypeFlags::OPAQUE_FD);
     let info = vk::SemaphoreGetFdInfoKHR::default()
@@ -999,6 +1017,7 @@ fn timeline_semaphore_signalled_in_another_process_is_seen_by_a_host_wait() {
 
 #[test]
 fn fence_signalled_in_another_process_is_signalled_here() {
+    let _serial = serial();
     let ctx = sync_context();
     let mut export = vk::ExportFenceCreateInfo::default()
         .handle_types(vk::ExternalFenceHandleTypeFlags::OPAQUE_FD);
@@ -1029,6 +1048,7 @@ fn fence_signalled_in_another_process_is_signalled_here() {
 
 #[test]
 fn sync_fd_exported_before_its_signal_releases_a_wait_in_another_process() {
+    let _serial = serial();
     let ctx = sync_context();
     let semaphore = create_semaphore(&ctx, false, vk::ExternalSemaphoreHandleTypeFlags::SYNC_FD);
     // The signal is pending behind an event that only the host sets.
@@ -1090,6 +1110,7 @@ fn sync_fd_exported_before_its_signal_releases_a_wait_in_another_process() {
 
 #[test]
 fn import_structures_with_handle_type_zero_import_nothing() {
+    let _serial = serial();
     let ctx = external_context();
     // spec: VkImportMemoryFdInfoKHR with handleType 0 is ignored (its fd is not read).
     let memory = import(&ctx, -1, SIZE, vk::ExternalMemoryHandleTypeFlags::empty()).expect("a plain allocation");
@@ -1100,6 +1121,7 @@ fn import_structures_with_handle_type_zero_import_nothing() {
 
 #[test]
 fn sync_fd_of_a_signalled_semaphore_imports_as_signalled() {
+    let _serial = serial();
     let ctx = sync_context();
     let semaphore = create_semaphore(&ctx, false, vk::ExternalSemaphoreHandleTypeFlags::SYNC_FD);
     submit_signal(&ctx, semaphore, vk::Fence::null());
