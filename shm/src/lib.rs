@@ -22,6 +22,8 @@
 //!
 //! [`passing`] moves descriptors between processes over a Unix socket
 //! (`SCM_RIGHTS`), for consumers that share memory across process boundaries.
+//! [`image`] describes an exported image's layout in a small text format and
+//! lets a process that knows nothing of Vulkan map it and read texel rows.
 //!
 //! Modules:
 //! - `segment`: the [`Segment`] type, anonymous and host-pointer segments, and
@@ -29,11 +31,14 @@
 //! - `exportable`: memfd creation and sealing, and the POSIX shm fallback.
 //! - `import`: checking a foreign fd before mapping it, and [`ImportError`].
 //! - [`passing`]: sending and receiving fds with a payload.
+//! - [`image`]: the image-layout descriptor, its text form, [`image::MappedImage`]
+//!   and the send/receive helpers built on `passing`.
 //!
 //! All `unsafe` in softvk outside the ABI boundary lives here; each block says
 //! which invariant makes it sound in a `// SAFETY:` comment.
 
 mod exportable;
+pub mod image;
 mod import;
 pub mod passing;
 mod segment;
