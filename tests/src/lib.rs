@@ -883,3 +883,72 @@ pub fn image_info_2d(format: vk::Format, width: u32, height: u32) -> vk::ImageCr
         .sharing_mode(vk::SharingMode::EXCLUSIVE)
         .initial_layout(vk::ImageLayout::UNDEFINED)
 }
+
+/// An image bound at offset 0 of its own exportable (OPAQUE_FD, dedicated) memory, for
+/// handing to another process. Needs VK_KHR_external_memory_fd on the context.
+pub fn create_exportable_image(ctx: &Context, info: &vk::ImageCreateInfo) -> (Image, u64) {
+    let mut external = vk::ExternalMemoryImageCreateInfo::default().handle_types(vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD);
+    let mut create = *info;
+    create.p_next = &mut external as *mut _ as *const std::ffi::c_void;
+    // SAFETY: valid create info; the chain outlives the call.
+    let image = unsafe { ctx.device.create_image(&create, None) }.expect("vkCreateImage (external)");
+    // SAFETY: live image.
+    let requirements = unsafe { ctx.device.get_image_memory_requirements(image) };
+    let type_index = ctx
+        .memory_type_index(requirements.memory_type_bits, vk::MemoryPropertyFlags::HOST_VISIBLE)
+        .expect("a host-visible memory type");
+    let mut export = vk::ExportMemoryAllocateInfo::default().handle_types(vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD);
+    let mut dedicated = vk::MemoryDedicatedAllocateInfo::default().image(image);
+    let allocate = vk::MemoryAllocateInfo::default()
+        .allocation_size(requirements.size)
+        .memory_type_index(type_index)
+        .push_next(&mut export)
+        .push_next(&mut dedicated);
+    // SAFETY: valid allocate info; the image is bound once, at offset 0.
+    let memory = unsafe { ctx.device.allocate_memory(&allocate, None) }.expect("exportable vkAllocateMemory");
+    unsafe { ctx.device.bind_image_memory(image, memory, 0) }.expect("vkBindImageMemory");
+    let image = ctx.adopt_image(image, memory, info);
+    ctx.run(|cb| ctx.cmd_transition(cb, &image, vk::ImageLayout::UNDEFINED, vk::ImageLayout::GENERAL));
+    (image, requirements.size)
+}
+
+/// The `shm` descriptor of a single-aspect colour image bound at offset 0 of memory of
+/// `memory_size` bytes, filled from `vkGetImageSubresourceLayout`: what a consumer without
+/// Vulkan needs to read it.
+pub fn color_image_descriptor(ctx: &Context, image: &Image, texel_bytes: u32, memory_size: u64) -> shm::image::ImageDescriptor {
+    let levels = (0..image.mip_levels)
+        .map(|level| {
+            let sub = vk::ImageSubresource { aspect_mask: vk::ImageAspectFlags::COLOR, mip_level: level, array_layer: 0 };
+            // SAFETY: the subresource exists.
+            let layout = unsafe { ctx.device.get_image_subresource_layout(image.image, sub) };
+            let extent = mip_extent(image.extent, level);
+            shm::image::LevelDescriptor {
+                offset: layout.offset,
+                row_pitch: layout.row_pitch,
+                depth_pitch: layout.depth_pitch,
+                array_pitch: layout.array_pitch,
+                size: layout.size,
+                extent: [extent.width, extent.height, extent.depth],
+            }
+        })
+        .collect();
+    shm::image::ImageDescriptor {
+        format: image.format.as_raw(),
+        format_name: format!("{:?}", image.format),
+        texel_bytes,
+        extent: [image.extent.width, image.extent.height, image.extent.depth],
+        mip_levels: image.mip_levels,
+        array_layers: image.array_layers,
+        size: memory_size,
+        planes: vec![shm::image::PlaneDescriptor { aspect: shm::image::Aspect::Color, texel_bytes, levels }],
+    }
+}
+
+/// The exportable memory's fd (`vkGetMemoryFdKHR`, OPAQUE_FD), owned by the caller.
+pub fn export_memory_fd(ctx: &Context, memory: vk::DeviceMemory) -> std::os::fd::OwnedFd {
+    use std::os::fd::FromRawFd;
+    let functions = ctx.load_device_functions(ash::khr::external_memory_fd::Device::new);
+    let info = vk::MemoryGetFdInfoKHR::default().memory(memory).handle_type(vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD);
+    // SAFETY: the memory was allocated exportable; the new fd is ours.
+    unsafe { std::os::fd::OwnedFd::from_raw_fd(functions.get_memory_fd(&info).expect("vkGetMemoryFdKHR")) }
+}

@@ -1,5 +1,7 @@
 //! softvk demo: draws a 256x256 picture with transfer commands only, through the Khronos
-//! loader, and writes it as a PNG.
+//! loader, into *exported* memory; a second process that knows nothing of Vulkan (shm's
+//! `receive_png` example) receives the memory fd and the layout descriptor over a Unix
+//! socket, maps it, and writes the PNG.
 //!
 //! Usage: `demo [OUTPUT.png]` (default `softvk-demo.png` in the current directory).
 //! The loader is pointed at softvk's `icd.json` (or `$SOFTVK_TEST_ICD`), as in the tests.
@@ -10,10 +12,12 @@
 //! a mirrored, shrunk copy of the square (a blit with swapped offsets).
 
 use ash::vk;
-use softvk_tests::{Context, Image};
+use softvk_tests::{color_image_descriptor, create_exportable_image, export_memory_fd, image_info_2d, Context, Image};
 use std::error::Error;
-use std::fs::File;
-use std::io::BufWriter;
+use std::os::fd::AsFd;
+use std::os::unix::net::UnixListener;
+use std::path::PathBuf;
+use std::process::Command;
 use std::time::Instant;
 
 const SIZE: u32 = 256;
@@ -84,12 +88,27 @@ fn blit(
     };
 }
 
+/// The consumer program: `$SOFTVK_RECEIVE_PNG`, or shm's `receive_png` example built next
+/// to this binary (`cargo build --release -p shm --example receive_png`).
+fn receiver_path() -> Result<PathBuf, Box<dyn Error>> {
+    if let Some(path) = std::env::var_os("SOFTVK_RECEIVE_PNG") {
+        return Ok(PathBuf::from(path));
+    }
+    let exe = std::env::current_exe()?;
+    let path = exe.parent().ok_or("no parent directory")?.join("examples").join("receive_png");
+    if !path.exists() {
+        return Err(format!("{} is missing: build it with `cargo build --release -p shm --example receive_png`", path.display()).into());
+    }
+    Ok(path)
+}
+
 fn main() -> Result<(), Box<dyn Error>> {
     let path = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "softvk-demo.png".to_string());
     let start = Instant::now();
-    let ctx = Context::new();
+    let ctx = Context::with_device_extensions(&[ash::khr::external_memory::NAME, ash::khr::external_memory_fd::NAME])
+        .ok_or("the device does not offer VK_KHR_external_memory_fd")?;
     println!(
         "device: {} ({:?}, Vulkan {}.{})",
         ctx.device_name(),
@@ -98,7 +117,8 @@ fn main() -> Result<(), Box<dyn Error>> {
         vk::api_version_minor(ctx.properties.api_version)
     );
 
-    let canvas = ctx.create_image_2d(FORMAT, SIZE, SIZE);
+    // The canvas lives in exportable memory: another process will read it.
+    let (canvas, canvas_memory_size) = create_exportable_image(&ctx, &image_info_2d(FORMAT, SIZE, SIZE));
     let panels: Vec<(Image, [f32; 4], (i32, i32))> = [
         ([0.95, 0.55, 0.10, 1.0], (16, 160)),
         ([0.20, 0.75, 0.35, 1.0], (56, 160)),
@@ -192,15 +212,27 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("blitted a 2x2 four-colour image to 128x128 (NEAREST) and 96x96 (LINEAR),");
     println!("and blitted a mirrored 64x64 copy of the square within the image");
 
-    let pixels = ctx.read_image(&canvas, vk::ImageAspectFlags::COLOR, 0, 0, 1);
-    let file = BufWriter::new(File::create(&path)?);
-    let mut encoder = png::Encoder::new(file, SIZE, SIZE);
-    encoder.set_color(png::ColorType::Rgba);
-    encoder.set_depth(png::BitDepth::Eight);
-    encoder.write_header()?.write_image_data(&pixels)?;
+    // Hand the memory to a second process that knows nothing of Vulkan: it maps the fd,
+    // reads the texels row by row through the layout descriptor, and writes the PNG.
+    let descriptor = color_image_descriptor(&ctx, &canvas, 4, canvas_memory_size);
+    let fd = export_memory_fd(&ctx, canvas.memory);
+    let receiver = receiver_path()?;
+    let socket_path = std::env::temp_dir().join(format!("softvk-demo-{}.sock", std::process::id()));
+    let _ = std::fs::remove_file(&socket_path);
+    let listener = UnixListener::bind(&socket_path)?;
+    let mut child = Command::new(&receiver).arg("--connect").arg(&socket_path).arg(&path).spawn()?;
+    let (stream, _) = listener.accept()?;
+    let _ = std::fs::remove_file(&socket_path);
+    shm::image::send_image(&stream, fd.as_fd(), &descriptor)?;
+    let status = child.wait()?;
+    if !status.success() {
+        return Err(format!("{} failed: {status}", receiver.display()).into());
+    }
     println!(
-        "wrote {path} in {:.1} ms",
-        start.elapsed().as_secs_f64() * 1e3
+        "exported the image's memory (fd + layout descriptor) to {} (pid {}), which wrote {path}",
+        receiver.file_name().unwrap_or_default().to_string_lossy(),
+        child.id()
     );
+    println!("done in {:.1} ms", start.elapsed().as_secs_f64() * 1e3);
     Ok(())
 }
