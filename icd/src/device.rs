@@ -11,6 +11,9 @@ use std::sync::Arc;
 
 pub struct Device {
     pub queue: vk::Queue,
+    pub instance: Arc<crate::instance::InstanceState>,
+    /// The device extensions the application enabled.
+    pub enabled_extensions: Vec<String>,
     /// Woken whenever a fence, semaphore, event or query changes, so that host waits on
     /// several objects need only one condition variable.
     pub notifier: Arc<Notifier>,
@@ -32,7 +35,8 @@ pub unsafe extern "system" fn create_device(
     guard("vkCreateDevice", || {
         let physical = dispatchable::<PhysicalDevice>(physical_device)?;
         let info = read_in(p_create_info)?;
-        extensions::check_enabled(DEVICE_EXTENSIONS, read_slice(info.pp_enabled_extension_names, info.enabled_extension_count))?;
+        let enabled = read_slice(info.pp_enabled_extension_names, info.enabled_extension_count);
+        extensions::check_enabled(DEVICE_EXTENSIONS, enabled)?;
         for queue_info in read_slice(info.p_queue_create_infos, info.queue_create_info_count) {
             if queue_info.queue_family_index != 0 || queue_info.queue_count != 1 {
                 tracing::error!("softvk has one queue family with one queue; asked for family {} x{}", queue_info.queue_family_index, queue_info.queue_count);
@@ -47,7 +51,13 @@ pub unsafe extern "system" fn create_device(
         }
         let notifier = Arc::new(Notifier::default());
         let queue = new_dispatchable(Queue::new(notifier.clone())?);
-        let device = new_dispatchable(Device { queue, notifier, memory_heap_size: physical.memory_heap_size });
+        let device = new_dispatchable(Device {
+            queue,
+            instance: physical.instance.clone(),
+            enabled_extensions: extensions::names(enabled),
+            notifier,
+            memory_heap_size: physical.memory_heap_size,
+        });
         write_out(p_device, device)?;
         Ok(vk::Result::SUCCESS)
     })

@@ -62,3 +62,13 @@ pub fn check_enabled(list: &[Extension], enabled: &[*const std::ffi::c_char]) ->
     }
     Ok(())
 }
+
+/// The names of enabled extensions, as owned strings (checked by `check_enabled` first).
+pub fn names(enabled: &[*const std::ffi::c_char]) -> Vec<String> {
+    enabled
+        .iter()
+        .filter(|p| !p.is_null())
+        // SAFETY: the application passes NUL-terminated extension names.
+        .map(|&p| unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned())
+        .collect()
+}

@@ -16,6 +16,8 @@ pub const API_VERSION: u32 = vk::API_VERSION_1_1;
 /// application asked for.
 pub struct InstanceState {
     pub app_api_version: u32,
+    /// The instance extensions the application enabled.
+    pub enabled_extensions: Vec<String>,
     pub messengers: Messengers,
 }
 
@@ -44,7 +46,8 @@ pub unsafe extern "system" fn create_instance(
             return Err(vk::Result::ERROR_LAYER_NOT_PRESENT);
         }
         let app_api_version = info.p_application_info.as_ref().map_or(vk::API_VERSION_1_0, |app| app.api_version);
-        let state = Arc::new(InstanceState { app_api_version, messengers: Messengers::default() });
+        let enabled_extensions = extensions::names(enabled);
+        let state = Arc::new(InstanceState { app_api_version, enabled_extensions, messengers: Messengers::default() });
         // Messengers chained into the create info hear about vkCreateInstance only: their
         // user data may live on the application's stack.
         let _creation_messengers = crate::debug_utils::ScopedMessengers::from_chain(info.p_next);

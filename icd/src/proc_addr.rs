@@ -18,21 +18,48 @@ pub enum Level {
     Device,
 }
 
-type Entry = (&'static str, Level, unsafe extern "system" fn());
+/// What makes an entry point available besides its level: core (1.0/1.1), or an instance
+/// or device extension that must be enabled.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Requires {
+    Core,
+    Instance(&'static str),
+    Device(&'static str),
+}
+
+pub struct Entry {
+    pub name: &'static str,
+    pub level: Level,
+    pub requires: Requires,
+    pub function: unsafe extern "system" fn(),
+}
+
+macro_rules! requires {
+    () => {
+        Requires::Core
+    };
+    (instance $ext:literal) => {
+        Requires::Instance($ext)
+    };
+    (device $ext:literal) => {
+        Requires::Device($ext)
+    };
+}
 
 macro_rules! entry_points {
-    ($($level:ident { $($name:literal => $function:path,)* })*) => {
+    ($($level:ident { $($name:literal => $function:path $(; $kind:ident $ext:literal)?,)* })*) => {
         /// Every entry point softvk implements.
         pub fn table() -> &'static [Entry] {
             static TABLE: std::sync::OnceLock<Vec<Entry>> = std::sync::OnceLock::new();
-            TABLE.get_or_init(|| vec![$($((
-                $name,
-                Level::$level,
+            TABLE.get_or_init(|| vec![$($(Entry {
+                name: $name,
+                level: Level::$level,
+                requires: requires!($($kind $ext)?),
                 // SAFETY: a function pointer is only ever returned to applications, which
                 // cast it back to the PFN type of the name they asked for: the signature of
                 // `$function`, which follows the registry's.
-                unsafe { std::mem::transmute::<*const (), unsafe extern "system" fn()>($function as *const ()) },
-            ),)*)*])
+                function: unsafe { std::mem::transmute::<*const (), unsafe extern "system" fn()>($function as *const ()) },
+            },)*)*])
         }
     };
 }
@@ -51,40 +78,39 @@ entry_points! {
         "vkDestroyInstance" => instance::destroy_instance,
         "vkEnumeratePhysicalDevices" => instance::enumerate_physical_devices,
         "vkEnumeratePhysicalDeviceGroups" => instance::enumerate_physical_device_groups,
-        "vkEnumeratePhysicalDeviceGroupsKHR" => instance::enumerate_physical_device_groups,
-        "vkCreateDebugUtilsMessengerEXT" => debug_utils::create_debug_utils_messenger,
-        "vkDestroyDebugUtilsMessengerEXT" => debug_utils::destroy_debug_utils_messenger,
-        "vkSubmitDebugUtilsMessageEXT" => debug_utils::submit_debug_utils_message,
+        "vkCreateDebugUtilsMessengerEXT" => debug_utils::create_debug_utils_messenger ; instance "VK_EXT_debug_utils",
+        "vkDestroyDebugUtilsMessengerEXT" => debug_utils::destroy_debug_utils_messenger ; instance "VK_EXT_debug_utils",
+        "vkSubmitDebugUtilsMessageEXT" => debug_utils::submit_debug_utils_message ; instance "VK_EXT_debug_utils",
     }
     PhysicalDevice {
         "vkGetPhysicalDeviceProperties" => physical_device::get_physical_device_properties,
         "vkGetPhysicalDeviceProperties2" => physical_device::get_physical_device_properties2,
-        "vkGetPhysicalDeviceProperties2KHR" => physical_device::get_physical_device_properties2,
+        "vkGetPhysicalDeviceProperties2KHR" => physical_device::get_physical_device_properties2 ; instance "VK_KHR_get_physical_device_properties2",
         "vkGetPhysicalDeviceFeatures" => physical_device::get_physical_device_features,
         "vkGetPhysicalDeviceFeatures2" => physical_device::get_physical_device_features2,
-        "vkGetPhysicalDeviceFeatures2KHR" => physical_device::get_physical_device_features2,
+        "vkGetPhysicalDeviceFeatures2KHR" => physical_device::get_physical_device_features2 ; instance "VK_KHR_get_physical_device_properties2",
         "vkGetPhysicalDeviceQueueFamilyProperties" => physical_device::get_physical_device_queue_family_properties,
         "vkGetPhysicalDeviceQueueFamilyProperties2" => physical_device::get_physical_device_queue_family_properties2,
-        "vkGetPhysicalDeviceQueueFamilyProperties2KHR" => physical_device::get_physical_device_queue_family_properties2,
+        "vkGetPhysicalDeviceQueueFamilyProperties2KHR" => physical_device::get_physical_device_queue_family_properties2 ; instance "VK_KHR_get_physical_device_properties2",
         "vkGetPhysicalDeviceMemoryProperties" => physical_device::get_physical_device_memory_properties,
         "vkGetPhysicalDeviceMemoryProperties2" => physical_device::get_physical_device_memory_properties2,
-        "vkGetPhysicalDeviceMemoryProperties2KHR" => physical_device::get_physical_device_memory_properties2,
+        "vkGetPhysicalDeviceMemoryProperties2KHR" => physical_device::get_physical_device_memory_properties2 ; instance "VK_KHR_get_physical_device_properties2",
         "vkGetPhysicalDeviceFormatProperties" => physical_device::get_physical_device_format_properties,
         "vkGetPhysicalDeviceFormatProperties2" => physical_device::get_physical_device_format_properties2,
-        "vkGetPhysicalDeviceFormatProperties2KHR" => physical_device::get_physical_device_format_properties2,
+        "vkGetPhysicalDeviceFormatProperties2KHR" => physical_device::get_physical_device_format_properties2 ; instance "VK_KHR_get_physical_device_properties2",
         "vkGetPhysicalDeviceImageFormatProperties" => physical_device::get_physical_device_image_format_properties,
         "vkGetPhysicalDeviceImageFormatProperties2" => physical_device::get_physical_device_image_format_properties2,
-        "vkGetPhysicalDeviceImageFormatProperties2KHR" => physical_device::get_physical_device_image_format_properties2,
+        "vkGetPhysicalDeviceImageFormatProperties2KHR" => physical_device::get_physical_device_image_format_properties2 ; instance "VK_KHR_get_physical_device_properties2",
         "vkGetPhysicalDeviceSparseImageFormatProperties" => physical_device::get_physical_device_sparse_image_format_properties,
         "vkGetPhysicalDeviceSparseImageFormatProperties2" => physical_device::get_physical_device_sparse_image_format_properties2,
-        "vkGetPhysicalDeviceSparseImageFormatProperties2KHR" => physical_device::get_physical_device_sparse_image_format_properties2,
+        "vkGetPhysicalDeviceSparseImageFormatProperties2KHR" => physical_device::get_physical_device_sparse_image_format_properties2 ; instance "VK_KHR_get_physical_device_properties2",
         "vkGetPhysicalDeviceExternalBufferProperties" => external_memory::get_physical_device_external_buffer_properties,
-        "vkGetPhysicalDeviceExternalBufferPropertiesKHR" => external_memory::get_physical_device_external_buffer_properties,
-        "vkGetPhysicalDeviceExternalImageFormatPropertiesNV" => external_memory::get_physical_device_external_image_format_properties_nv,
+        "vkGetPhysicalDeviceExternalBufferPropertiesKHR" => external_memory::get_physical_device_external_buffer_properties ; instance "VK_KHR_external_memory_capabilities",
+        "vkGetPhysicalDeviceExternalImageFormatPropertiesNV" => external_memory::get_physical_device_external_image_format_properties_nv ; instance "VK_NV_external_memory_capabilities",
         "vkGetPhysicalDeviceExternalFenceProperties" => external_sync::get_physical_device_external_fence_properties,
-        "vkGetPhysicalDeviceExternalFencePropertiesKHR" => external_sync::get_physical_device_external_fence_properties,
+        "vkGetPhysicalDeviceExternalFencePropertiesKHR" => external_sync::get_physical_device_external_fence_properties ; instance "VK_KHR_external_fence_capabilities",
         "vkGetPhysicalDeviceExternalSemaphoreProperties" => external_sync::get_physical_device_external_semaphore_properties,
-        "vkGetPhysicalDeviceExternalSemaphorePropertiesKHR" => external_sync::get_physical_device_external_semaphore_properties,
+        "vkGetPhysicalDeviceExternalSemaphorePropertiesKHR" => external_sync::get_physical_device_external_semaphore_properties ; instance "VK_KHR_external_semaphore_capabilities",
         "vkEnumerateDeviceExtensionProperties" => physical_device::enumerate_device_extension_properties,
         "vkEnumerateDeviceLayerProperties" => physical_device::enumerate_device_layer_properties,
         "vkCreateDevice" => device::create_device,
@@ -105,32 +131,32 @@ entry_points! {
         "vkFlushMappedMemoryRanges" => memory::flush_mapped_memory_ranges,
         "vkInvalidateMappedMemoryRanges" => memory::invalidate_mapped_memory_ranges,
         "vkGetDeviceMemoryCommitment" => memory::get_device_memory_commitment,
-        "vkGetMemoryFdKHR" => external_memory::get_memory_fd,
-        "vkGetSemaphoreFdKHR" => external_sync::get_semaphore_fd,
-        "vkImportSemaphoreFdKHR" => external_sync::import_semaphore_fd,
-        "vkGetFenceFdKHR" => external_sync::get_fence_fd,
-        "vkImportFenceFdKHR" => external_sync::import_fence_fd,
-        "vkGetMemoryFdPropertiesKHR" => external_memory::get_memory_fd_properties,
-        "vkGetMemoryHostPointerPropertiesEXT" => external_memory::get_memory_host_pointer_properties,
+        "vkGetMemoryFdKHR" => external_memory::get_memory_fd ; device "VK_KHR_external_memory_fd",
+        "vkGetSemaphoreFdKHR" => external_sync::get_semaphore_fd ; device "VK_KHR_external_semaphore_fd",
+        "vkImportSemaphoreFdKHR" => external_sync::import_semaphore_fd ; device "VK_KHR_external_semaphore_fd",
+        "vkGetFenceFdKHR" => external_sync::get_fence_fd ; device "VK_KHR_external_fence_fd",
+        "vkImportFenceFdKHR" => external_sync::import_fence_fd ; device "VK_KHR_external_fence_fd",
+        "vkGetMemoryFdPropertiesKHR" => external_memory::get_memory_fd_properties ; device "VK_KHR_external_memory_fd",
+        "vkGetMemoryHostPointerPropertiesEXT" => external_memory::get_memory_host_pointer_properties ; device "VK_EXT_external_memory_host",
         "vkCreateBuffer" => resources::create_buffer,
         "vkDestroyBuffer" => resources::destroy_buffer,
         "vkCreateImage" => resources::create_image,
         "vkDestroyImage" => resources::destroy_image,
         "vkGetBufferMemoryRequirements" => resources::get_buffer_memory_requirements,
         "vkGetBufferMemoryRequirements2" => resources::get_buffer_memory_requirements2,
-        "vkGetBufferMemoryRequirements2KHR" => resources::get_buffer_memory_requirements2,
+        "vkGetBufferMemoryRequirements2KHR" => resources::get_buffer_memory_requirements2 ; device "VK_KHR_get_memory_requirements2",
         "vkGetImageMemoryRequirements" => resources::get_image_memory_requirements,
         "vkGetImageMemoryRequirements2" => resources::get_image_memory_requirements2,
-        "vkGetImageMemoryRequirements2KHR" => resources::get_image_memory_requirements2,
+        "vkGetImageMemoryRequirements2KHR" => resources::get_image_memory_requirements2 ; device "VK_KHR_get_memory_requirements2",
         "vkGetImageSparseMemoryRequirements" => resources::get_image_sparse_memory_requirements,
         "vkGetImageSparseMemoryRequirements2" => resources::get_image_sparse_memory_requirements2,
-        "vkGetImageSparseMemoryRequirements2KHR" => resources::get_image_sparse_memory_requirements2,
+        "vkGetImageSparseMemoryRequirements2KHR" => resources::get_image_sparse_memory_requirements2 ; device "VK_KHR_get_memory_requirements2",
         "vkBindBufferMemory" => resources::bind_buffer_memory,
         "vkBindImageMemory" => resources::bind_image_memory,
         "vkBindBufferMemory2" => resources::bind_buffer_memory2,
-        "vkBindBufferMemory2KHR" => resources::bind_buffer_memory2,
+        "vkBindBufferMemory2KHR" => resources::bind_buffer_memory2 ; device "VK_KHR_bind_memory2",
         "vkBindImageMemory2" => resources::bind_image_memory2,
-        "vkBindImageMemory2KHR" => resources::bind_image_memory2,
+        "vkBindImageMemory2KHR" => resources::bind_image_memory2 ; device "VK_KHR_bind_memory2",
         "vkGetImageSubresourceLayout" => resources::get_image_subresource_layout,
         "vkCreateImageView" => resources::create_image_view,
         "vkDestroyImageView" => resources::destroy_image_view,
@@ -145,12 +171,9 @@ entry_points! {
         "vkWaitForFences" => sync::wait_for_fences,
         "vkCreateSemaphore" => sync::create_semaphore,
         "vkDestroySemaphore" => sync::destroy_semaphore,
-        "vkGetSemaphoreCounterValue" => sync::get_semaphore_counter_value,
-        "vkGetSemaphoreCounterValueKHR" => sync::get_semaphore_counter_value,
-        "vkSignalSemaphore" => sync::signal_semaphore,
-        "vkSignalSemaphoreKHR" => sync::signal_semaphore,
-        "vkWaitSemaphores" => sync::wait_semaphores,
-        "vkWaitSemaphoresKHR" => sync::wait_semaphores,
+        "vkGetSemaphoreCounterValueKHR" => sync::get_semaphore_counter_value ; device "VK_KHR_timeline_semaphore",
+        "vkSignalSemaphoreKHR" => sync::signal_semaphore ; device "VK_KHR_timeline_semaphore",
+        "vkWaitSemaphoresKHR" => sync::wait_semaphores ; device "VK_KHR_timeline_semaphore",
         "vkCreateEvent" => sync::create_event,
         "vkDestroyEvent" => sync::destroy_event,
         "vkGetEventStatus" => sync::get_event_status,
@@ -159,13 +182,11 @@ entry_points! {
         "vkCreateQueryPool" => query::create_query_pool,
         "vkDestroyQueryPool" => query::destroy_query_pool,
         "vkGetQueryPoolResults" => query::get_query_pool_results,
-        "vkResetQueryPool" => query::reset_query_pool,
-        "vkResetQueryPoolEXT" => query::reset_query_pool,
+        "vkResetQueryPoolEXT" => query::reset_query_pool ; device "VK_EXT_host_query_reset",
         "vkCreateCommandPool" => command_buffer::create_command_pool,
         "vkDestroyCommandPool" => command_buffer::destroy_command_pool,
         "vkResetCommandPool" => command_buffer::reset_command_pool,
         "vkTrimCommandPool" => command_buffer::trim_command_pool,
-        "vkTrimCommandPoolKHR" => command_buffer::trim_command_pool,
         "vkAllocateCommandBuffers" => command_buffer::allocate_command_buffers,
         "vkFreeCommandBuffers" => command_buffer::free_command_buffers,
         "vkBeginCommandBuffer" => command_buffer::begin_command_buffer,
@@ -173,20 +194,15 @@ entry_points! {
         "vkResetCommandBuffer" => command_buffer::reset_command_buffer,
         "vkCmdExecuteCommands" => command_buffer::cmd_execute_commands,
         "vkCmdCopyBuffer" => cmd_transfer::cmd_copy_buffer,
-        "vkCmdCopyBuffer2" => cmd_transfer::cmd_copy_buffer2,
-        "vkCmdCopyBuffer2KHR" => cmd_transfer::cmd_copy_buffer2,
+        "vkCmdCopyBuffer2KHR" => cmd_transfer::cmd_copy_buffer2 ; device "VK_KHR_copy_commands2",
         "vkCmdCopyImage" => cmd_transfer::cmd_copy_image,
-        "vkCmdCopyImage2" => cmd_transfer::cmd_copy_image2,
-        "vkCmdCopyImage2KHR" => cmd_transfer::cmd_copy_image2,
+        "vkCmdCopyImage2KHR" => cmd_transfer::cmd_copy_image2 ; device "VK_KHR_copy_commands2",
         "vkCmdCopyBufferToImage" => cmd_transfer::cmd_copy_buffer_to_image,
-        "vkCmdCopyBufferToImage2" => cmd_transfer::cmd_copy_buffer_to_image2,
-        "vkCmdCopyBufferToImage2KHR" => cmd_transfer::cmd_copy_buffer_to_image2,
+        "vkCmdCopyBufferToImage2KHR" => cmd_transfer::cmd_copy_buffer_to_image2 ; device "VK_KHR_copy_commands2",
         "vkCmdCopyImageToBuffer" => cmd_transfer::cmd_copy_image_to_buffer,
-        "vkCmdCopyImageToBuffer2" => cmd_transfer::cmd_copy_image_to_buffer2,
-        "vkCmdCopyImageToBuffer2KHR" => cmd_transfer::cmd_copy_image_to_buffer2,
+        "vkCmdCopyImageToBuffer2KHR" => cmd_transfer::cmd_copy_image_to_buffer2 ; device "VK_KHR_copy_commands2",
         "vkCmdBlitImage" => cmd_transfer::cmd_blit_image,
-        "vkCmdBlitImage2" => cmd_transfer::cmd_blit_image2,
-        "vkCmdBlitImage2KHR" => cmd_transfer::cmd_blit_image2,
+        "vkCmdBlitImage2KHR" => cmd_transfer::cmd_blit_image2 ; device "VK_KHR_copy_commands2",
         "vkCmdClearColorImage" => cmd_transfer::cmd_clear_color_image,
         "vkCmdClearDepthStencilImage" => cmd_transfer::cmd_clear_depth_stencil_image,
         "vkCmdFillBuffer" => cmd_transfer::cmd_fill_buffer,
@@ -198,14 +214,14 @@ entry_points! {
         "vkCmdResetQueryPool" => query::cmd_reset_query_pool,
         "vkCmdWriteTimestamp" => query::cmd_write_timestamp,
         "vkCmdCopyQueryPoolResults" => query::cmd_copy_query_pool_results,
-        "vkSetDebugUtilsObjectNameEXT" => debug_utils::set_debug_utils_object_name,
-        "vkSetDebugUtilsObjectTagEXT" => debug_utils::set_debug_utils_object_tag,
-        "vkQueueBeginDebugUtilsLabelEXT" => debug_utils::queue_begin_debug_utils_label,
-        "vkQueueEndDebugUtilsLabelEXT" => debug_utils::queue_end_debug_utils_label,
-        "vkQueueInsertDebugUtilsLabelEXT" => debug_utils::queue_insert_debug_utils_label,
-        "vkCmdBeginDebugUtilsLabelEXT" => debug_utils::cmd_begin_debug_utils_label,
-        "vkCmdEndDebugUtilsLabelEXT" => debug_utils::cmd_end_debug_utils_label,
-        "vkCmdInsertDebugUtilsLabelEXT" => debug_utils::cmd_insert_debug_utils_label,
+        "vkSetDebugUtilsObjectNameEXT" => debug_utils::set_debug_utils_object_name ; instance "VK_EXT_debug_utils",
+        "vkSetDebugUtilsObjectTagEXT" => debug_utils::set_debug_utils_object_tag ; instance "VK_EXT_debug_utils",
+        "vkQueueBeginDebugUtilsLabelEXT" => debug_utils::queue_begin_debug_utils_label ; instance "VK_EXT_debug_utils",
+        "vkQueueEndDebugUtilsLabelEXT" => debug_utils::queue_end_debug_utils_label ; instance "VK_EXT_debug_utils",
+        "vkQueueInsertDebugUtilsLabelEXT" => debug_utils::queue_insert_debug_utils_label ; instance "VK_EXT_debug_utils",
+        "vkCmdBeginDebugUtilsLabelEXT" => debug_utils::cmd_begin_debug_utils_label ; instance "VK_EXT_debug_utils",
+        "vkCmdEndDebugUtilsLabelEXT" => debug_utils::cmd_end_debug_utils_label ; instance "VK_EXT_debug_utils",
+        "vkCmdInsertDebugUtilsLabelEXT" => debug_utils::cmd_insert_debug_utils_label ; instance "VK_EXT_debug_utils",
         "vkCreateShaderModule" => unsupported::create_shader_module,
         "vkCreatePipelineCache" => unsupported::create_pipeline_cache,
         "vkGetPipelineCacheData" => unsupported::get_pipeline_cache_data,
@@ -269,40 +285,61 @@ entry_points! {
     }
 }
 
-fn lookup(name: *const c_char, accept: impl Fn(Level) -> bool) -> vk::PFN_vkVoidFunction {
+fn find(name: *const c_char) -> Option<&'static Entry> {
     if name.is_null() {
         return None;
     }
     // SAFETY: the caller passes a NUL-terminated name (Vulkan's rule for every *ProcAddr).
     let name = unsafe { CStr::from_ptr(name) }.to_str().ok()?;
-    table().iter().find(|(n, level, _)| *n == name && accept(*level)).map(|(_, _, f)| *f)
+    table().iter().find(|entry| entry.name == name)
 }
 
-/// `vkGetInstanceProcAddr`: global commands with a null instance, everything with one.
+fn enabled(list: &[String], extension: &str) -> bool {
+    list.iter().any(|e| e == extension)
+}
+
+/// `vkGetInstanceProcAddr`. With a null instance: the global commands (and the loader's
+/// `vk_icd*` names, interface version 7). With an instance: every core command, commands
+/// of enabled instance extensions, and commands of device extensions softvk offers.
 pub fn get_instance_proc_addr(instance: vk::Instance, name: *const c_char) -> vk::PFN_vkVoidFunction {
     crate::entry::guard_value("vkGetInstanceProcAddr", None, || {
+        let entry = find(name)?;
         if instance == vk::Instance::null() {
-            // spec: vkGetInstanceProcAddr itself may also be queried with a null instance.
-            lookup(name, |level| level == Level::Global).or_else(|| {
-                lookup(name, |level| level == Level::Instance).filter(|_| unsafe { CStr::from_ptr(name) } == c"vkGetInstanceProcAddr")
-            })
-        } else {
-            lookup(name, |_| true)
+            return (entry.level == Level::Global || entry.name == "vkGetInstanceProcAddr").then_some(entry.function);
         }
+        // SAFETY: the loader passes an instance softvk created.
+        let state = &unsafe { crate::handles::dispatchable::<instance::Instance>(instance) }.ok()?.state;
+        let available = match entry.requires {
+            Requires::Core | Requires::Device(_) => true,
+            Requires::Instance(extension) => enabled(&state.enabled_extensions, extension),
+        };
+        available.then_some(entry.function)
     })
 }
 
 /// The loader's `vk_icdGetPhysicalDeviceProcAddr`: only physical-device-level commands,
 /// null for names softvk does not know (so the loader can tell).
 pub fn get_physical_device_proc_addr(_instance: vk::Instance, name: *const c_char) -> vk::PFN_vkVoidFunction {
-    crate::entry::guard_value("vk_icdGetPhysicalDeviceProcAddr", None, || lookup(name, |level| level == Level::PhysicalDevice))
+    crate::entry::guard_value("vk_icdGetPhysicalDeviceProcAddr", None, || find(name).filter(|e| e.level == Level::PhysicalDevice).map(|e| e.function))
 }
 
 unsafe extern "system" fn get_instance_proc_addr_entry(instance: vk::Instance, name: *const c_char) -> vk::PFN_vkVoidFunction {
     get_instance_proc_addr(instance, name)
 }
 
-/// `vkGetDeviceProcAddr`: device-level commands only.
-unsafe extern "system" fn get_device_proc_addr(_device: vk::Device, name: *const c_char) -> vk::PFN_vkVoidFunction {
-    crate::entry::guard_value("vkGetDeviceProcAddr", None, || lookup(name, |level| level == Level::Device))
+/// `vkGetDeviceProcAddr`: device-level commands that are core or whose extension the
+/// device (or, for debug utils, its instance) enabled; null otherwise, so applications
+/// can probe for support.
+unsafe extern "system" fn get_device_proc_addr(device: vk::Device, name: *const c_char) -> vk::PFN_vkVoidFunction {
+    crate::entry::guard_value("vkGetDeviceProcAddr", None, || {
+        let entry = find(name).filter(|e| e.level == Level::Device)?;
+        // SAFETY: the application passes a device softvk created.
+        let device = unsafe { crate::handles::dispatchable::<device::Device>(device) }.ok()?;
+        let available = match entry.requires {
+            Requires::Core => true,
+            Requires::Device(extension) => enabled(&device.enabled_extensions, extension),
+            Requires::Instance(extension) => enabled(&device.instance.enabled_extensions, extension),
+        };
+        available.then_some(entry.function)
+    })
 }

@@ -619,3 +619,23 @@ fn proc_addr_returns_null_for_unknown_names_and_non_null_for_core() {
         assert!(gdpa(ctx.device.handle(), c"vkNoSuchFunctionSoftvk".as_ptr()).is_none());
     }
 }
+
+/// vkGetDeviceProcAddr answers null for commands the device cannot use: extensions not
+/// enabled, and core commands of versions above the device's (1.2's vkWaitSemaphores on
+/// softvk's 1.1), so that applications can probe for support.
+#[test]
+fn device_proc_addr_follows_enabled_extensions_and_version() {
+    let plain = Context::new();
+    let with_copy2 = Context::with_device_extensions(&[ash::khr::copy_commands2::NAME]).expect("VK_KHR_copy_commands2 is advertised");
+    let lookup = |ctx: &Context, name: &std::ffi::CStr| {
+        // SAFETY: a live device and a NUL-terminated name.
+        unsafe { (ctx.instance.fp_v1_0().get_device_proc_addr)(ctx.device.handle(), name.as_ptr()) }.is_some()
+    };
+    assert!(lookup(&plain, c"vkCmdCopyBuffer"), "core commands are always there");
+    assert!(!lookup(&plain, c"vkCmdCopyBuffer2KHR"), "an extension that was not enabled");
+    assert!(lookup(&with_copy2, c"vkCmdCopyBuffer2KHR"), "an enabled extension");
+    if plain.is_softvk {
+        assert!(!lookup(&plain, c"vkWaitSemaphores"), "a Vulkan 1.2 command on a 1.1 device");
+    }
+    assert!(!lookup(&plain, c"vkNotARealCommand"));
+}
