@@ -217,7 +217,11 @@ impl Axis {
 #[derive(Default)]
 struct Scratch {
     decoded: Vec<[f32; 4]>,
-    sum: Vec<[f32; 4]>,
+    blended: Vec<[f32; 4]>,
+    filtered: Vec<[f32; 4]>,
+    /// NEAREST: the source row (y, z) the last destination row of this task came from,
+    /// and where that row starts. A magnifying blit repeats it: the next row is a copy.
+    last_nearest: Option<(u32, u32, usize)>,
 }
 
 /// Everything one destination row needs, shared by all rows of a call.
@@ -246,7 +250,14 @@ impl Job<'_> {
         if self.linear {
             self.linear_row(y_tap, z_tap, out, scratch)
         } else {
-            let source = self.source_segment(y_tap.index[0], z_tap.index[0])?;
+            let key = (y_tap.index[0], z_tap.index[0]);
+            let previous = scratch.last_nearest.filter(|&(y, z, _)| (y, z) == key);
+            scratch.last_nearest = Some((key.0, key.1, dst_offset));
+            if let Some(previous) = previous.and_then(|(_, _, at)| self.dst.memory.bytes(at, out.len())) {
+                out.copy_from_slice(previous);
+                return Some(());
+            }
+            let source = self.source_segment(key.0, key.1)?;
             self.nearest_row(source, out);
             Some(())
         }
@@ -268,42 +279,60 @@ impl Job<'_> {
             Some((source.get(at..at + src_bytes)?, texel_out))
         });
         match self.conversion {
-            Conversion::Raw => texels.for_each(|(texel, out)| out.copy_from_slice(texel)),
+            Conversion::Raw => match src_bytes {
+                1 => copy_texels::<1>(self.xs, source, out),
+                2 => copy_texels::<2>(self.xs, source, out),
+                4 => copy_texels::<4>(self.xs, source, out),
+                8 => copy_texels::<8>(self.xs, source, out),
+                16 => copy_texels::<16>(self.xs, source, out),
+                _ => texels.for_each(|(texel, out)| out.copy_from_slice(texel)),
+            },
             Conversion::Float => texels.for_each(|(texel, out)| dst_codec.encode_f32(src_codec.decode_f32(texel), out)),
             Conversion::Uint => texels.for_each(|(texel, out)| dst_codec.encode_u32(src_codec.decode_u32(texel), out)),
             Conversion::Sint => texels.for_each(|(texel, out)| dst_codec.encode_i32(src_codec.decode_i32(texel), out)),
         }
     }
 
-    /// Bi/trilinear: for each weighted source row (up to 2 in y times 2 in z), decode the
-    /// texels the row's taps read once, then add the x-interpolated values into `sum`.
+    /// Bi/trilinear, separably: blend the weighted source rows (up to 2 in y times 2 in z)
+    /// into one row over the texels the x taps read (a streaming loop the compiler
+    /// vectorises), then filter that row horizontally, then encode.
     fn linear_row(&self, y_tap: &Tap, z_tap: &Tap, out: &mut [u8], scratch: &mut Scratch) -> Option<()> {
-        let Scratch { decoded, sum } = scratch;
-        sum.clear();
-        sum.resize(self.xs.taps.len(), [0.0; 4]);
-        let src_bytes = self.src_codec.bytes();
+        let Scratch { decoded, blended, filtered, .. } = scratch;
+        let segment = (self.xs.src_max - self.xs.src_min) as usize + 1;
+        blended.clear();
+        blended.resize(segment, [0.0; 4]);
         for (z, z_weight) in z_tap.texels() {
             for (y, y_weight) in y_tap.texels() {
                 let weight = z_weight * y_weight;
-                let source = self.source_segment(y, z)?;
-                decoded.clear();
-                decoded.extend(source.chunks_exact(src_bytes).map(|texel| self.src_codec.decode_f32(texel)));
-                for (tap, acc) in self.xs.taps.iter().zip(sum.iter_mut()) {
-                    let i0 = (tap.index[0] - self.xs.src_min) as usize;
-                    let i1 = (tap.index[1] - self.xs.src_min) as usize;
-                    let (a, b) = (decoded.get(i0)?, decoded.get(i1)?);
+                self.src_codec.decode_row_f32(self.source_segment(y, z)?, decoded);
+                for (acc, texel) in blended.iter_mut().zip(decoded.iter()) {
                     for c in 0..4 {
-                        acc[c] += weight * (tap.weight[0] * a[c] + tap.weight[1] * b[c]);
+                        acc[c] += weight * texel[c];
                     }
                 }
             }
         }
+        filtered.clear();
+        filtered.extend(self.xs.taps.iter().map(|tap| {
+            let a = blended.get((tap.index[0] - self.xs.src_min) as usize).copied().unwrap_or_default();
+            let b = blended.get((tap.index[1] - self.xs.src_min) as usize).copied().unwrap_or_default();
+            std::array::from_fn(|c| tap.weight[0] * a[c] + tap.weight[1] * b[c])
+        }));
         // spec: "After filtering, the float values are first clamped and then cast to the
         // destination image format" — the encoder clamps to the format's range.
-        for (value, texel_out) in sum.iter().zip(out.chunks_exact_mut(self.dst_codec.bytes())) {
-            self.dst_codec.encode_f32(*value, texel_out);
-        }
+        self.dst_codec.encode_row_f32(filtered, out);
         Some(())
+    }
+}
+
+/// NEAREST with no conversion: one fixed-size copy per destination texel (the size known
+/// at compile time, so each is a single load and store).
+fn copy_texels<const N: usize>(xs: &Axis, source: &[u8], out: &mut [u8]) {
+    for (tap, texel_out) in xs.taps.iter().zip(out.chunks_exact_mut(N)) {
+        let at = (tap.index[0] - xs.src_min) as usize * N;
+        if let Some(texel) = source.get(at..at + N) {
+            texel_out.copy_from_slice(texel);
+        }
     }
 }
 

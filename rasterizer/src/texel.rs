@@ -61,6 +61,41 @@ pub struct TexelCodec {
     format: vk::Format,
     bytes: usize,
     layout: Layout,
+    rows: RowPath,
+}
+
+/// Whole-row conversions for the formats blits meet most, chosen once per codec; every
+/// other format goes texel by texel through the generic bit reader. Each fast path gives
+/// exactly the generic path's results (same formulas, same tables).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RowPath {
+    Generic,
+    /// 4 x 8-bit UNORM, `bgra` when the bytes are B, G, R, A.
+    Unorm8x4 { bgra: bool },
+    /// 4 x 8-bit, RGB sRGB-encoded, alpha UNORM. Encoding stays generic (pow per texel).
+    Srgb8x4 { bgra: bool },
+    Half4,
+    Float4,
+}
+
+impl RowPath {
+    fn of(format: vk::Format) -> RowPath {
+        use vk::Format as F;
+        match format {
+            F::R8G8B8A8_UNORM | F::A8B8G8R8_UNORM_PACK32 => RowPath::Unorm8x4 { bgra: false },
+            F::B8G8R8A8_UNORM => RowPath::Unorm8x4 { bgra: true },
+            F::R8G8B8A8_SRGB | F::A8B8G8R8_SRGB_PACK32 => RowPath::Srgb8x4 { bgra: false },
+            F::B8G8R8A8_SRGB => RowPath::Srgb8x4 { bgra: true },
+            F::R16G16B16A16_SFLOAT => RowPath::Half4,
+            F::R32G32B32A32_SFLOAT => RowPath::Float4,
+            _ => RowPath::Generic,
+        }
+    }
+}
+
+fn unorm8_table() -> &'static [f32; 256] {
+    static TABLE: OnceLock<[f32; 256]> = OnceLock::new();
+    TABLE.get_or_init(|| std::array::from_fn(|i| unorm_to_f32(i as u64, 8)))
 }
 
 impl TexelCodec {
@@ -74,7 +109,7 @@ impl TexelCodec {
             Codec::SharedExponent => Layout::SharedExponent,
             Codec::Planes { .. } => return None,
         };
-        Some(TexelCodec { format, bytes: description.block_bytes as usize, layout })
+        Some(TexelCodec { format, bytes: description.block_bytes as usize, layout, rows: RowPath::of(format) })
     }
 
     pub fn format(&self) -> vk::Format {
@@ -127,6 +162,67 @@ impl TexelCodec {
             }
             Layout::SharedExponent => {
                 write_bits(out, 0, 32, u64::from(encode_shared_exponent([rgba[0], rgba[1], rgba[2]])));
+            }
+        }
+    }
+
+    /// Decodes a row of texels (`src.len() / bytes()` of them) into `out`, replacing its
+    /// contents: the same values as `decode_f32` on each texel, faster for common formats.
+    pub fn decode_row_f32(&self, src: &[u8], out: &mut Vec<[f32; 4]>) {
+        out.clear();
+        match self.rows {
+            RowPath::Unorm8x4 { bgra } => {
+                let t = unorm8_table();
+                out.extend(src.chunks_exact(4).map(|p| {
+                    let (r, b) = if bgra { (p[2], p[0]) } else { (p[0], p[2]) };
+                    [t[usize::from(r)], t[usize::from(p[1])], t[usize::from(b)], t[usize::from(p[3])]]
+                }));
+            }
+            RowPath::Srgb8x4 { bgra } => {
+                let (srgb, unorm) = (srgb_table(), unorm8_table());
+                out.extend(src.chunks_exact(4).map(|p| {
+                    let (r, b) = if bgra { (p[2], p[0]) } else { (p[0], p[2]) };
+                    [srgb[usize::from(r)], srgb[usize::from(p[1])], srgb[usize::from(b)], unorm[usize::from(p[3])]]
+                }));
+            }
+            RowPath::Half4 => out.extend(src.chunks_exact(8).map(|p| {
+                std::array::from_fn(|c| half::f16::from_le_bytes([p[2 * c], p[2 * c + 1]]).to_f32())
+            })),
+            RowPath::Float4 => out.extend(src.chunks_exact(16).map(|p| {
+                std::array::from_fn(|c| f32::from_le_bytes([p[4 * c], p[4 * c + 1], p[4 * c + 2], p[4 * c + 3]]))
+            })),
+            RowPath::Generic => out.extend(src.chunks_exact(self.bytes).map(|texel| self.decode_f32(texel))),
+        }
+    }
+
+    /// Encodes a row of values into `out` (`values.len() * bytes()` bytes): the same bytes
+    /// as `encode_f32` on each value, faster for common formats.
+    pub fn encode_row_f32(&self, values: &[[f32; 4]], out: &mut [u8]) {
+        match self.rows {
+            RowPath::Unorm8x4 { bgra } => {
+                for (v, p) in values.iter().zip(out.chunks_exact_mut(4)) {
+                    let q = v.map(f32_to_unorm8);
+                    p.copy_from_slice(&if bgra { [q[2], q[1], q[0], q[3]] } else { q });
+                }
+            }
+            RowPath::Half4 => {
+                for (v, p) in values.iter().zip(out.chunks_exact_mut(8)) {
+                    for c in 0..4 {
+                        p[2 * c..2 * c + 2].copy_from_slice(&half::f16::from_f32(v[c]).to_le_bytes());
+                    }
+                }
+            }
+            RowPath::Float4 => {
+                for (v, p) in values.iter().zip(out.chunks_exact_mut(16)) {
+                    for c in 0..4 {
+                        p[4 * c..4 * c + 4].copy_from_slice(&v[c].to_le_bytes());
+                    }
+                }
+            }
+            RowPath::Srgb8x4 { .. } | RowPath::Generic => {
+                for (v, p) in values.iter().zip(out.chunks_exact_mut(self.bytes)) {
+                    self.encode_f32(*v, p);
+                }
             }
         }
     }
@@ -416,7 +512,28 @@ fn f32_to_unorm(value: f32, bits: u32) -> u64 {
     if value.is_nan() {
         return 0;
     }
-    (f64::from(value).clamp(0.0, 1.0) * unsigned_max(bits) as f64).round_ties_even() as u64
+    round_ties_even_small(f64::from(value).clamp(0.0, 1.0) * unsigned_max(bits) as f64) as u64
+}
+
+/// `f32_to_unorm(value, 8)` without branches or float-to-int conversion: after adding
+/// 2^52 the rounded integer sits in the low mantissa bits. NaN stays NaN through the clamp
+/// and the addition, whose low bits are 0, as `f32_to_unorm` gives.
+fn f32_to_unorm8(value: f32) -> u8 {
+    const SHIFT: f64 = 4_503_599_627_370_496.0; // 2^52
+    let scaled = f64::from(value).clamp(0.0, 1.0) * 255.0;
+    ((scaled + SHIFT).to_bits() & 0xff) as u8
+}
+
+/// `x.round_ties_even()` for 0 <= x < 2^52, without a libm call (baseline x86-64 has no
+/// rounding instruction): adding 2^52 leaves no fraction bits, so the FPU's default
+/// round-to-nearest-even does the rounding.
+fn round_ties_even_small(x: f64) -> f64 {
+    const SHIFT: f64 = 4_503_599_627_370_496.0; // 2^52
+    if (0.0..SHIFT).contains(&x) {
+        (x + SHIFT) - SHIFT
+    } else {
+        x.round_ties_even()
+    }
 }
 
 // ---- sRGB (spec "sRGB transfer functions", the EOTF and its inverse) ----
@@ -524,6 +641,46 @@ mod tests {
         let mut out = vec![0xAA; format::describe(format).unwrap().block_bytes as usize];
         encode_f32(format, rgba, &mut out).unwrap();
         out
+    }
+
+    #[test]
+    fn unorm8_fast_encoder_matches_the_generic_one() {
+        for i in 0..=20_000 {
+            let v = i as f32 / 16_000.0 - 0.1;
+            assert_eq!(f32_to_unorm8(v), f32_to_unorm(v, 8) as u8, "{v}");
+        }
+        for v in [f32::NAN, f32::INFINITY, f32::NEG_INFINITY, 0.5 / 255.0, 1.5 / 255.0, 127.5 / 255.0] {
+            assert_eq!(f32_to_unorm8(v), f32_to_unorm(v, 8) as u8, "{v}");
+        }
+    }
+
+    #[test]
+    fn small_round_ties_even_matches_the_library() {
+        for x in [0.0, 0.5, 1.5, 2.5, 127.5, 128.5, 254.49999, 254.5, 255.0, 65534.5, 4294967294.5, 1e15 + 0.5] {
+            assert_eq!(round_ties_even_small(x), x.round_ties_even(), "{x}");
+        }
+    }
+
+    #[test]
+    fn row_fast_paths_give_the_generic_results() {
+        for format in [F::R8G8B8A8_UNORM, F::B8G8R8A8_UNORM, F::R8G8B8A8_SRGB, F::B8G8R8A8_SRGB, F::A8B8G8R8_UNORM_PACK32, F::R16G16B16A16_SFLOAT, F::R32G32B32A32_SFLOAT] {
+            let codec = TexelCodec::new(format).unwrap();
+            let bytes: Vec<u8> = (0..256 * codec.bytes()).map(|i| (i * 37 % 256) as u8).collect();
+            let mut row = Vec::new();
+            codec.decode_row_f32(&bytes, &mut row);
+            for (texel, value) in bytes.chunks_exact(codec.bytes()).zip(&row) {
+                let generic = codec.decode_f32(texel);
+                assert!(generic.iter().zip(value).all(|(a, b)| a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())), "{format:?} decode");
+            }
+            let values: Vec<[f32; 4]> = (0..256).map(|i| [i as f32 / 200.0 - 0.1, (i % 7) as f32 * 0.17, -3.0 + i as f32 * 0.03, 0.5]).collect();
+            let mut fast = vec![0u8; values.len() * codec.bytes()];
+            codec.encode_row_f32(&values, &mut fast);
+            let mut generic = vec![0u8; fast.len()];
+            for (v, out) in values.iter().zip(generic.chunks_exact_mut(codec.bytes())) {
+                codec.encode_f32(*v, out);
+            }
+            assert_eq!(fast, generic, "{format:?} encode");
+        }
     }
 
     #[test]
