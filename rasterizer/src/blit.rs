@@ -79,7 +79,18 @@ pub fn blit(src: &BlitSurface, dst: &BlitSurface, region: &BlitRegion, filter: v
         return if clipped { Err(OutOfBounds) } else { Ok(()) };
     }
 
-    let job = Job { src, dst, src_codec, dst_codec, conversion, linear, xs, ys, zs };
+    // LINEAR between 4 x 8-bit UNORM formats of a 2D region runs in fixed point.
+    let single_slice = zs.taps.iter().all(|t| t.index[0] == t.index[1] || t.weight[1] == 0.0);
+    let fixed_point_unorm8 = match (linear && single_slice, src_codec.unorm8x4_order(), dst_codec.unorm8x4_order()) {
+        (true, Some(src_bgra), Some(dst_bgra)) => Some(src_bgra != dst_bgra),
+        _ => None,
+    };
+    let x_weights: Vec<u32> = xs.taps.iter().map(|t| quantize_weight(t.weight[1])).collect();
+    let halving = xs.taps.iter().zip(&x_weights).enumerate().all(|(i, (t, &w))| {
+        let first = xs.src_min + 2 * i as u32;
+        t.index == [first, first + 1] && w == 128
+    });
+    let job = Job { src, dst, src_codec, dst_codec, conversion, linear, fixed_point_unorm8, x_weights: &x_weights, halving, xs, ys, zs };
     let rows = ys.taps.len() * zs.taps.len();
     let rows_per_task = (TEXELS_PER_TASK / xs.taps.len()).max(1);
     let failed = (0..rows).into_par_iter().with_min_len(rows_per_task).map_init(Scratch::default, |scratch, i| {
@@ -219,6 +230,8 @@ struct Scratch {
     decoded: Vec<[f32; 4]>,
     blended: Vec<[f32; 4]>,
     filtered: Vec<[f32; 4]>,
+    /// The fixed-point UNORM8 path's vertically blended row (8.8 fixed point per byte).
+    fixed: Vec<u16>,
     /// NEAREST: the source row (y, z) the last destination row of this task came from,
     /// and where that row starts. A magnifying blit repeats it: the next row is a copy.
     last_nearest: Option<(u32, u32, usize)>,
@@ -232,6 +245,13 @@ struct Job<'a> {
     dst_codec: TexelCodec,
     conversion: Conversion,
     linear: bool,
+    /// `Some(swap)`: LINEAR from and to 4 x 8-bit UNORM, in fixed point (`swap`: R and B
+    /// trade places, RGBA <-> BGRA).
+    fixed_point_unorm8: Option<bool>,
+    /// `xs.taps[i].weight[1]` in 1/256ths, for the fixed-point path.
+    x_weights: &'a [u32],
+    /// The x taps are an exact 2:1 reduction: destination x reads 2x and 2x+1, halves.
+    halving: bool,
     xs: &'a Axis,
     ys: &'a Axis,
     zs: &'a Axis,
@@ -247,7 +267,9 @@ impl Job<'_> {
         let dst_z = u64::from(self.zs.first) + z as u64;
         let dst_offset = texel_offset(&self.dst.layout, u64::from(self.xs.first), dst_y, dst_z)?;
         let out = self.dst.memory.bytes_mut(dst_offset, self.xs.taps.len().checked_mul(dst_bytes)?)?;
-        if self.linear {
+        if let Some(swap) = self.fixed_point_unorm8 {
+            self.linear_unorm8_row(y_tap, z_tap.index[0], out, scratch, swap)
+        } else if self.linear {
             self.linear_row(y_tap, z_tap, out, scratch)
         } else {
             let key = (y_tap.index[0], z_tap.index[0]);
@@ -260,6 +282,65 @@ impl Job<'_> {
             let source = self.source_segment(key.0, key.1)?;
             self.nearest_row(source, out);
             Some(())
+        }
+    }
+
+    /// LINEAR between 4 x 8-bit UNORM formats in fixed point, separably: the two source
+    /// rows are blended into 8.8 fixed-point values (exact: 255 * 256 fits in 16 bits, a
+    /// loop the compiler vectorises), then each destination texel blends two of those with
+    /// its x weight and rounds once. Weights have the 8 bits of sub-texel precision softvk
+    /// reports; with them the result is the exactly rounded bilinear value.
+    fn linear_unorm8_row(&self, y_tap: &Tap, z: u32, out: &mut [u8], scratch: &mut Scratch, swap: bool) -> Option<()> {
+        let wy1 = quantize_weight(y_tap.weight[1]);
+        let wy0 = 256 - wy1;
+        let top = self.source_segment(y_tap.index[0], z)?;
+        let bottom = self.source_segment(y_tap.index[1], z)?;
+        let blended = &mut scratch.fixed;
+        blended.clear();
+        blended.resize(top.len(), 0);
+        // Fixed-size chunks so that the compiler turns this into wide SIMD.
+        const LANES: usize = 32;
+        let mut chunks = blended.chunks_exact_mut(LANES);
+        // 16-bit arithmetic (SSE2 multiplies 8 lanes of it at once): a * wy0 + b * wy1 is
+        // at most 255 * 256, since wy0 + wy1 = 256.
+        let (w0, w1) = (wy0 as u16, wy1 as u16);
+        let blend = |a: u8, b: u8| u16::from(a).wrapping_mul(w0).wrapping_add(u16::from(b).wrapping_mul(w1));
+        for ((out, a), b) in (&mut chunks).zip(top.chunks_exact(LANES)).zip(bottom.chunks_exact(LANES)) {
+            for i in 0..LANES {
+                out[i] = blend(a[i], b[i]);
+            }
+        }
+        let done = top.len() / LANES * LANES;
+        for ((out, &a), &b) in chunks.into_remainder().iter_mut().zip(&top[done..]).zip(&bottom[done..]) {
+            *out = blend(a, b);
+        }
+        if swap {
+            self.unorm8_horizontal::<true>(blended, out);
+        } else {
+            self.unorm8_horizontal::<false>(blended, out);
+        }
+        Some(())
+    }
+
+    /// The horizontal half of `linear_unorm8_row`: each destination texel blends two 8.8
+    /// fixed-point texels with its x weight and rounds once. An exact 2:1 reduction (the
+    /// mip-chain case: taps 2x and 2x+1, weights 1/2) is a plain pairwise sum.
+    fn unorm8_horizontal<const SWAP: bool>(&self, blended: &[u16], out: &mut [u8]) {
+        let order = |v: [u8; 4]| if SWAP { [v[2], v[1], v[0], v[3]] } else { v };
+        let min = self.xs.src_min as usize;
+        if self.halving {
+            for (pair, texel_out) in blended.chunks_exact(8).zip(out.chunks_exact_mut(4)) {
+                let value: [u8; 4] = std::array::from_fn(|c| ((u32::from(pair[c]) + u32::from(pair[c + 4]) + 256) >> 9) as u8);
+                texel_out.copy_from_slice(&order(value));
+            }
+            return;
+        }
+        for ((tap, &wx1), texel_out) in self.xs.taps.iter().zip(self.x_weights).zip(out.chunks_exact_mut(4)) {
+            let (i0, i1) = ((tap.index[0] as usize - min) * 4, (tap.index[1] as usize - min) * 4);
+            let (Some(a), Some(b)) = (blended.get(i0..i0 + 4), blended.get(i1..i1 + 4)) else { continue };
+            let wx0 = 256 - wx1;
+            let value: [u8; 4] = std::array::from_fn(|c| ((u32::from(a[c]) * wx0 + u32::from(b[c]) * wx1 + 32768) >> 16) as u8);
+            texel_out.copy_from_slice(&order(value));
         }
     }
 
@@ -323,6 +404,11 @@ impl Job<'_> {
         self.dst_codec.encode_row_f32(filtered, out);
         Some(())
     }
+}
+
+/// A filter weight in 1/256ths: softvk reports `subTexelPrecisionBits` = 8.
+fn quantize_weight(weight: f32) -> u32 {
+    (weight.clamp(0.0, 1.0) * 256.0).round() as u32
 }
 
 /// NEAREST with no conversion: one fixed-size copy per destination texel (the size known
@@ -412,6 +498,26 @@ mod tests {
             105, 2, 235, 255, 125, 10, 235, 255,
         ];
         assert_eq!(dst, expected);
+    }
+
+    #[test]
+    fn fixed_point_unorm8_linear_is_within_one_of_the_float_path() {
+        // An odd scale in both axes, mirrored in y, from RGBA8: to RGBA8 (fixed point) and
+        // to RGBA32F (float), whose values rounded to 8 bits must agree within 1.
+        let (sw, sh, dw, dh) = (37u32, 23u32, 16u32, 41u32);
+        let src: Vec<u8> = (0..sw * sh * 4).map(|i| (i * 97 % 256) as u8).collect();
+        let region = BlitRegion { src: offsets([0, 0, 0], [sw as i32, sh as i32, 1]), dst: offsets([0, dh as i32, 0], [dw as i32, 0, 1]) };
+        let (r8, fixed) = run(F::R8G8B8A8_UNORM, [sw, sh, 1], src.clone(), F::R8G8B8A8_UNORM, [dw, dh, 1], region, vk::Filter::LINEAR);
+        let (r32, float) = run(F::R8G8B8A8_UNORM, [sw, sh, 1], src.clone(), F::R32G32B32A32_SFLOAT, [dw, dh, 1], region, vk::Filter::LINEAR);
+        let (_, bgra) = run(F::R8G8B8A8_UNORM, [sw, sh, 1], src, F::B8G8R8A8_UNORM, [dw, dh, 1], region, vk::Filter::LINEAR);
+        assert_eq!((r8, r32), (Ok(()), Ok(())));
+        for (i, (&f, v)) in fixed.iter().zip(float.chunks_exact(4)).enumerate() {
+            let reference = f32::from_le_bytes(v.try_into().unwrap()) * 255.0;
+            assert!((f32::from(f) - reference).abs() <= 1.0, "byte {i}: {f} vs {reference}");
+        }
+        for (rgba, bgra) in fixed.chunks_exact(4).zip(bgra.chunks_exact(4)) {
+            assert_eq!([rgba[2], rgba[1], rgba[0], rgba[3]], bgra);
+        }
     }
 
     #[test]

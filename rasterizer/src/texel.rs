@@ -166,6 +166,15 @@ impl TexelCodec {
         }
     }
 
+    /// For the 4 x 8-bit UNORM formats: whether the bytes are B, G, R, A (true) or
+    /// R, G, B, A (false). None for every other format.
+    pub fn unorm8x4_order(&self) -> Option<bool> {
+        match self.rows {
+            RowPath::Unorm8x4 { bgra } => Some(bgra),
+            _ => None,
+        }
+    }
+
     /// Decodes a row of texels (`src.len() / bytes()` of them) into `out`, replacing its
     /// contents: the same values as `decode_f32` on each texel, faster for common formats.
     pub fn decode_row_f32(&self, src: &[u8], out: &mut Vec<[f32; 4]>) {

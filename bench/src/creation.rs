@@ -1,0 +1,220 @@
+//! The instance + device creation workload. The Khronos loader keeps one state per
+//! process, so to load one driver at a time this binary re-executes itself as
+//! `bench --create-only <manifest>`: the child points the loader at that manifest alone,
+//! times vkCreateInstance + vkEnumeratePhysicalDevices + vkCreateDevice + both destroys,
+//! and prints the time. The parent runs one child per run, interleaving drivers, and
+//! takes the median of the children's own timings (process start-up and loading
+//! libvulkan are not included; loading the ICD library is, as an application pays it).
+//!
+//! Implicit layers (Mesa's device-select layer...) are disabled in the child so that the
+//! time is the driver's, not the layers'.
+//!
+//! A future cross-process workload (export an image, import it in a second process) fits
+//! the same shape: a child mode of this binary that prints `seconds\t<time>` lines, and a
+//! parent loop like [`measure`].
+
+use crate::device::{Column, Role};
+use crate::failure::Failure;
+use crate::schedule::RunPlan;
+use crate::stats::Measurement;
+use ash::vk;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
+
+/// The manifests the parent's loader was pointed at (`VK_DRIVER_FILES`, else
+/// `VK_ICD_FILENAMES`), one per driver.
+pub fn manifests_from_env() -> Vec<PathBuf> {
+    let list = ["VK_DRIVER_FILES", "VK_ICD_FILENAMES"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+        .unwrap_or_default();
+    std::env::split_paths(&list)
+        .filter(|p| !p.as_os_str().is_empty())
+        .collect()
+}
+
+/// `bench --create-only <manifest> [--runs N]`: N creation cycles with the loader seeing
+/// only `manifest`; prints `device\t<name>` and `seconds\t<time>` per cycle, or
+/// `failed\t<reason>` and exits 1.
+pub fn child_main(manifest: &Path, runs: usize) -> ExitCode {
+    // Set before the loader is opened; the process has no other threads yet.
+    std::env::set_var("VK_ICD_FILENAMES", manifest);
+    std::env::set_var("VK_DRIVER_FILES", manifest);
+    std::env::remove_var("VK_ADD_DRIVER_FILES");
+    std::env::set_var("VK_LOADER_LAYERS_DISABLE", "~implicit~");
+    std::env::set_var("NODEVICE_SELECT", "1");
+    // SAFETY: opening libvulkan.so.1 runs its initialisers; the loader is made for that.
+    let entry = match unsafe { ash::Entry::load() } {
+        Ok(entry) => entry,
+        Err(e) => {
+            println!("failed\tcannot open the Vulkan loader: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for _ in 0..runs.max(1) {
+        match create_cycle(&entry) {
+            Ok((name, time)) => println!("device\t{name}\nseconds\t{:.9}", time.as_secs_f64()),
+            Err(failure) => {
+                println!("failed\t{failure}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// One timed create/destroy cycle; returns the first device's name and the time.
+fn create_cycle(entry: &ash::Entry) -> Result<(String, Duration), Failure> {
+    let app_info = vk::ApplicationInfo::default()
+        .application_name(c"softvk-bench")
+        .api_version(vk::API_VERSION_1_1);
+    let instance_info = vk::InstanceCreateInfo::default().application_info(&app_info);
+    let priorities = [1.0f32];
+    let start = Instant::now();
+    // SAFETY: every create info outlives its call; each object is destroyed once, the
+    // device before the instance, and nothing is used after destruction.
+    unsafe {
+        let instance = entry.create_instance(&instance_info, None)?;
+        let result = (|| {
+            let physical = *instance
+                .enumerate_physical_devices()?
+                .first()
+                .ok_or_else(|| Failure::Error("no physical device".into()))?;
+            let properties = instance.get_physical_device_properties(physical);
+            let families = instance.get_physical_device_queue_family_properties(physical);
+            if families.is_empty() {
+                return Err(Failure::Error("no queue family".into()));
+            }
+            let queue_info = [vk::DeviceQueueCreateInfo::default()
+                .queue_family_index(0)
+                .queue_priorities(&priorities)];
+            let device_info = vk::DeviceCreateInfo::default().queue_create_infos(&queue_info);
+            let device = instance.create_device(physical, &device_info, None)?;
+            device.destroy_device(None);
+            let name = properties
+                .device_name_as_c_str()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            Ok(name)
+        })();
+        instance.destroy_instance(None);
+        Ok((result?, start.elapsed()))
+    }
+}
+
+/// What the children of one manifest reported.
+struct ManifestRuns {
+    manifest: PathBuf,
+    device_name: Option<String>,
+    samples: Vec<Duration>,
+    failure: Option<Failure>,
+}
+
+/// Runs the creation children for every manifest, interleaved, and returns one result
+/// per column (matched by device name). Problems that fit no column go to `notes`.
+pub fn measure(columns: &[Column], plan: RunPlan, notes: &mut Vec<String>) -> Vec<Result<Measurement, Failure>> {
+    let manifests = manifests_from_env();
+    if manifests.is_empty() {
+        let why = Failure::Skipped("VK_ICD_FILENAMES not set, cannot load one driver at a time".into());
+        return columns.iter().map(|_| Err(why.clone())).collect();
+    }
+    let mut runs: Vec<ManifestRuns> = manifests
+        .into_iter()
+        .map(|manifest| ManifestRuns {
+            manifest,
+            device_name: None,
+            samples: Vec::new(),
+            failure: None,
+        })
+        .collect();
+    for run in 0..plan.warmups + plan.runs {
+        for manifest_runs in runs.iter_mut().filter(|r| r.failure.is_none()) {
+            match run_child(&manifest_runs.manifest) {
+                Ok((name, time)) => {
+                    manifest_runs.device_name = Some(name);
+                    if run >= plan.warmups {
+                        manifest_runs.samples.push(time);
+                    }
+                }
+                Err(failure) => manifest_runs.failure = Some(failure),
+            }
+        }
+    }
+
+    let mut results: Vec<Result<Measurement, Failure>> = columns
+        .iter()
+        .map(|_| Err(Failure::Skipped("no manifest of its own in VK_ICD_FILENAMES".into())))
+        .collect();
+    for manifest_runs in runs {
+        let column = match &manifest_runs.device_name {
+            Some(name) => columns.iter().position(|c| &c.device_name == name),
+            None => columns
+                .iter()
+                .position(|c| c.role != Role::Other && c.role == guess_role(&manifest_runs.manifest)),
+        };
+        let result = match (manifest_runs.failure, Measurement::from_samples(&manifest_runs.samples)) {
+            (Some(failure), _) => Err(failure),
+            (None, Some(measurement)) => Ok(measurement),
+            (None, None) => Err(Failure::Error("no timed runs".into())),
+        };
+        match column {
+            Some(index) => results[index] = result,
+            None => notes.push(format!(
+                "create_instance_device with {} ({}): {}",
+                manifest_runs.manifest.display(),
+                manifest_runs.device_name.as_deref().unwrap_or("device unknown"),
+                match &result {
+                    Ok(m) => format!("median {:?}", m.median),
+                    Err(f) => f.to_string(),
+                }
+            )),
+        }
+    }
+    results
+}
+
+/// For a manifest whose child failed before naming its device: softvk's is `icd.json`
+/// beside a `target/` folder, lavapipe's is named `lvp_icd...`.
+fn guess_role(manifest: &Path) -> Role {
+    let file = manifest
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if file.starts_with("lvp_icd") {
+        Role::Lavapipe
+    } else if file == "icd.json" {
+        Role::Softvk
+    } else {
+        Role::Other
+    }
+}
+
+/// Runs `bench --create-only <manifest>` once and parses its report.
+fn run_child(manifest: &Path) -> Result<(String, Duration), Failure> {
+    let exe = std::env::current_exe().map_err(|e| Failure::Error(format!("current_exe: {e}")))?;
+    let output = Command::new(exe)
+        .arg("--create-only")
+        .arg(manifest)
+        .output()
+        .map_err(|e| Failure::Error(format!("cannot start child: {e}")))?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let mut name = None;
+    let mut time = None;
+    for line in stdout.lines() {
+        match line.split_once('\t') {
+            Some(("device", value)) => name = Some(value.to_string()),
+            Some(("seconds", value)) => time = value.trim().parse::<f64>().ok().map(Duration::from_secs_f64),
+            Some(("failed", value)) => return Err(Failure::Error(value.trim_start_matches("failed: ").to_string())),
+            _ => {}
+        }
+    }
+    match (name, time) {
+        (Some(name), Some(time)) if output.status.success() => Ok((name, time)),
+        _ => {
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            let last = stderr.lines().last().unwrap_or("").trim();
+            Err(Failure::Error(format!("child {} {last}", output.status)))
+        }
+    }
+}

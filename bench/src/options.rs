@@ -1,0 +1,125 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+pub const USAGE: &str = "\
+usage: bench [--quick] [--filter NAME[,NAME...]] [--runs N] [--warmups N]
+             [--out FILE|-] [--section NAME]
+       bench --scaling-section 1,2,4,8,16 [--out FILE] [--section NAME]
+       bench --create-only MANIFEST [--runs N]
+       bench --list
+
+Runs every workload on every physical device the Vulkan loader sees (point it at the
+drivers with VK_ICD_FILENAMES=softvk/icd.json:lvp_icd.x86_64.json), interleaved, and
+writes a markdown section to FILE (default BENCHMARKS.md; '-' for stdout only) between
+<!-- bench:begin NAME --> / <!-- bench:end NAME --> markers (default NAME: main, or
+quick with --quick). The section is also printed.
+
+  --quick              small sizes (1024² images, 16 MiB buffers), 3 runs, 1 warm-up
+  --filter NAMES       only workloads whose name contains one of the comma-separated NAMES
+  --runs N             timed runs per workload and device (default 9)
+  --warmups N          untimed runs first (default 2)
+  --scaling-section L  build the scaling table from sections threads-T, T in L (default
+                       section name: scaling)
+  --create-only M      child mode: time instance + device creation with only manifest M
+  --list               print the workload names
+
+Threads: softvk follows RAYON_NUM_THREADS, lavapipe LP_NUM_THREADS.";
+
+/// What to do.
+pub enum Mode {
+    Bench(BenchOptions),
+    Scaling {
+        thread_counts: Vec<usize>,
+        out: PathBuf,
+        section: String,
+    },
+    CreateOnly {
+        manifest: PathBuf,
+        runs: usize,
+    },
+    List,
+    Help,
+}
+
+pub struct BenchOptions {
+    pub quick: bool,
+    pub filters: Vec<String>,
+    pub runs: usize,
+    pub warmups: usize,
+    /// None: print only.
+    pub out: Option<PathBuf>,
+    pub section: String,
+}
+
+pub fn parse(args: &[String]) -> Result<Mode, String> {
+    let mut quick = false;
+    let mut filters = Vec::new();
+    let mut runs = None;
+    let mut warmups = None;
+    let mut out = Some(PathBuf::from("BENCHMARKS.md"));
+    let mut section = None;
+    let mut scaling = None;
+    let mut create_only = None;
+    let mut list = false;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+        match arg.as_str() {
+            "--quick" => quick = true,
+            "--filter" => filters.extend(value(arg)?.split(',').filter(|s| !s.is_empty()).map(str::to_string)),
+            "--runs" => runs = Some(number(&value(arg)?)?),
+            "--warmups" => warmups = Some(number(&value(arg)?)?),
+            "--out" => {
+                let path = value(arg)?;
+                out = (path != "-").then(|| PathBuf::from(path));
+            }
+            "--section" => section = Some(value(arg)?),
+            "--scaling-section" => {
+                let list = value(arg)?;
+                let counts = list
+                    .split(',')
+                    .map(|t| number(t.trim()))
+                    .collect::<Result<Vec<_>, _>>()?;
+                scaling = Some(counts);
+            }
+            "--create-only" => create_only = Some(PathBuf::from(value(arg)?)),
+            "--list" => list = true,
+            "-h" | "--help" => return Ok(Mode::Help),
+            other => return Err(format!("unknown argument {other:?}")),
+        }
+    }
+    if let Some(manifest) = create_only {
+        return Ok(Mode::CreateOnly {
+            manifest,
+            runs: runs.unwrap_or(1),
+        });
+    }
+    if list {
+        return Ok(Mode::List);
+    }
+    if let Some(thread_counts) = scaling {
+        let out = out.ok_or("--scaling-section reads and writes a file: --out - is not allowed")?;
+        return Ok(Mode::Scaling {
+            thread_counts,
+            out,
+            section: section.unwrap_or_else(|| "scaling".into()),
+        });
+    }
+    let runs = runs.unwrap_or(if quick { 3 } else { 9 });
+    if runs == 0 {
+        return Err("--runs must be at least 1".into());
+    }
+    Ok(Mode::Bench(BenchOptions {
+        quick,
+        filters,
+        runs,
+        warmups: warmups.unwrap_or(if quick { 1 } else { 2 }),
+        out,
+        section: section.unwrap_or_else(|| if quick { "quick" } else { "main" }.into()),
+    }))
+}
+
+fn number(text: &str) -> Result<usize, String> {
+    text.parse().map_err(|_| format!("{text:?} is not a number"))
+}
