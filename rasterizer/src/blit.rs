@@ -380,15 +380,22 @@ impl Job<'_> {
     fn linear_row(&self, y_tap: &Tap, z_tap: &Tap, out: &mut [u8], scratch: &mut Scratch) -> Option<()> {
         let Scratch { decoded, blended, filtered, .. } = scratch;
         let segment = (self.xs.src_max - self.xs.src_min) as usize + 1;
-        blended.clear();
-        blended.resize(segment, [0.0; 4]);
-        for (z, z_weight) in z_tap.texels() {
-            for (y, y_weight) in y_tap.texels() {
-                let weight = z_weight * y_weight;
-                self.src_codec.decode_row_f32(self.source_segment(y, z)?, decoded);
-                for (acc, texel) in blended.iter_mut().zip(decoded.iter()) {
-                    for c in 0..4 {
-                        acc[c] += weight * texel[c];
+        let rows: Vec<(u32, u32, f32)> = z_tap.texels().flat_map(|(z, wz)| y_tap.texels().map(move |(y, wy)| (y, z, wz * wy))).collect();
+        match rows.as_slice() {
+            // The common 2D case: two rows (or one), blended while decoding.
+            [(y0, z0, w0), rest @ ..] if rest.len() <= 1 => {
+                let (y1, z1, w1) = rest.first().copied().unwrap_or((*y0, *z0, 0.0));
+                self.src_codec.blend_rows_f32(self.source_segment(*y0, *z0)?, self.source_segment(y1, z1)?, [*w0, w1], blended, decoded);
+            }
+            _ => {
+                blended.clear();
+                blended.resize(segment, [0.0; 4]);
+                for &(y, z, weight) in &rows {
+                    self.src_codec.decode_row_f32(self.source_segment(y, z)?, decoded);
+                    for (acc, texel) in blended.iter_mut().zip(decoded.iter()) {
+                        for c in 0..4 {
+                            acc[c] += weight * texel[c];
+                        }
                     }
                 }
             }
