@@ -295,6 +295,12 @@ impl Job<'_> {
         let wy0 = 256 - wy1;
         let top = self.source_segment(y_tap.index[0], z)?;
         let bottom = self.source_segment(y_tap.index[1], z)?;
+        if self.halving && wy1 == 128 && !swap {
+            // The mip-chain case, 2:1 both ways: each output byte is the rounded mean of a
+            // 2x2 block, (a + b + c + d + 2) / 4, the same value as the general path.
+            halve_unorm8(top, bottom, out);
+            return Some(());
+        }
         let blended = &mut scratch.fixed;
         blended.clear();
         blended.resize(top.len(), 0);
@@ -413,6 +419,28 @@ impl Job<'_> {
     }
 }
 
+/// 2x2 box filter of two rows of 4 x 8-bit texels into one row of half the width: each
+/// output byte is (a + b + c + d + 2) / 4 of its block. SIMD within a register: a texel's
+/// four bytes are spread into the four 16-bit lanes of a u64, where sums cannot overflow
+/// (4 * 255 + 2 < 2^16), so one u64 addition adds four channels.
+fn halve_unorm8(top: &[u8], bottom: &[u8], out: &mut [u8]) {
+    const LOW_BYTES: u64 = 0x00ff_00ff_00ff_00ff;
+    const ROUNDING: u64 = 0x0002_0002_0002_0002;
+    fn spread(texel: &[u8]) -> u64 {
+        let x = u64::from(u32::from_le_bytes([texel[0], texel[1], texel[2], texel[3]]));
+        let x = (x | x << 16) & 0x0000_ffff_0000_ffff;
+        (x | x << 8) & LOW_BYTES
+    }
+    fn pack(lanes: u64) -> [u8; 4] {
+        let x = (lanes | lanes >> 8) & 0x0000_ffff_0000_ffff;
+        ((x | x >> 16) as u32).to_le_bytes()
+    }
+    for ((t, b), o) in top.chunks_exact(8).zip(bottom.chunks_exact(8)).zip(out.chunks_exact_mut(4)) {
+        let sum = spread(&t[..4]) + spread(&t[4..]) + spread(&b[..4]) + spread(&b[4..]) + ROUNDING;
+        o.copy_from_slice(&pack((sum >> 2) & LOW_BYTES));
+    }
+}
+
 /// A filter weight in 1/256ths: softvk reports `subTexelPrecisionBits` = 8.
 fn quantize_weight(weight: f32) -> u32 {
     (weight.clamp(0.0, 1.0) * 256.0).round() as u32
@@ -525,6 +553,16 @@ mod tests {
         for (rgba, bgra) in fixed.chunks_exact(4).zip(bgra.chunks_exact(4)) {
             assert_eq!([rgba[2], rgba[1], rgba[0], rgba[3]], bgra);
         }
+    }
+
+    #[test]
+    fn halving_box_filter_rounds_each_channel_to_nearest() {
+        let top = [0, 255, 1, 2, 1, 255, 1, 1];
+        let bottom = [0, 255, 0, 3, 1, 255, 1, 2];
+        let mut out = [0u8; 4];
+        halve_unorm8(&top, &bottom, &mut out);
+        // sums 2, 1020, 3, 8 -> (sum + 2) / 4 = 1, 255, 1, 2
+        assert_eq!(out, [1, 255, 1, 2]);
     }
 
     #[test]
