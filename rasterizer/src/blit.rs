@@ -88,7 +88,7 @@ pub fn blit(src: &BlitSurface, dst: &BlitSurface, region: &BlitRegion, filter: v
     let x_weights: Vec<u32> = xs.taps.iter().map(|t| quantize_weight(t.weight[1])).collect();
     let halving = xs.taps.iter().zip(&x_weights).enumerate().all(|(i, (t, &w))| {
         let first = xs.src_min + 2 * i as u32;
-        t.index == [first, first + 1] && w == 128
+        t.index == [first, first + 1] && w == 128 && t.weight == [0.5, 0.5]
     });
     let job = Job { src, dst, src_codec, dst_codec, conversion, linear, fixed_point_unorm8, x_weights: &x_weights, halving, xs, ys, zs };
     let rows = ys.taps.len() * zs.taps.len();
@@ -387,6 +387,14 @@ impl Job<'_> {
         let Scratch { decoded, blended, filtered, .. } = scratch;
         let segment = (self.xs.src_max - self.xs.src_min) as usize + 1;
         let rows: Vec<(u32, u32, f32)> = z_tap.texels().flat_map(|(z, wz)| y_tap.texels().map(move |(y, wy)| (y, z, wz * wy))).collect();
+        if let ([(y0, z0, w0), (y1, z1, w1)], true) = (rows.as_slice(), self.halving) {
+            // The mip-chain case, 2:1 both ways: means of 2x2 blocks, straight from the bytes.
+            let (top, bottom) = (self.source_segment(*y0, *z0)?, self.source_segment(*y1, *z1)?);
+            if *w0 == 0.5 && *w1 == 0.5 && self.src_codec.halve_rows_f32(top, bottom, filtered) {
+                self.dst_codec.encode_row_f32(filtered, out);
+                return Some(());
+            }
+        }
         match rows.as_slice() {
             // The common 2D case: two rows (or one), blended while decoding.
             [(y0, z0, w0), rest @ ..] if rest.len() <= 1 => {

@@ -232,6 +232,26 @@ impl TexelCodec {
         }
     }
 
+    /// The 2:1 LINEAR case for table-decoded formats (8-bit UNORM and sRGB): each output
+    /// value is the mean of a 2x2 block of decoded texels. Returns false, doing nothing,
+    /// for other formats.
+    pub fn halve_rows_f32(&self, top: &[u8], bottom: &[u8], out: &mut Vec<[f32; 4]>) -> bool {
+        let (color, alpha, bgra) = match self.rows {
+            RowPath::Unorm8x4 { bgra } => (unorm8_table(), unorm8_table(), bgra),
+            RowPath::Srgb8x4 { bgra } => (srgb_table(), unorm8_table(), bgra),
+            _ => return false,
+        };
+        let (r, b) = if bgra { (2, 0) } else { (0, 2) };
+        out.clear();
+        out.extend(top.chunks_exact(8).zip(bottom.chunks_exact(8)).map(|(t, u)| {
+            let mean = |table: &[f32; 256], i: usize| {
+                0.25 * (table[usize::from(t[i])] + table[usize::from(t[i + 4])] + table[usize::from(u[i])] + table[usize::from(u[i + 4])])
+            };
+            [mean(color, r), mean(color, 1), mean(color, b), mean(alpha, 3)]
+        }));
+        true
+    }
+
     /// Encodes a row of values into `out` (`values.len() * bytes()` bytes): the same bytes
     /// as `encode_f32` on each value, faster for common formats.
     pub fn encode_row_f32(&self, values: &[[f32; 4]], out: &mut [u8]) {
