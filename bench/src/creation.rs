@@ -38,17 +38,10 @@ pub fn manifests_from_env() -> Vec<PathBuf> {
 /// only `manifest`; prints `device\t<name>` and `seconds\t<time>` per cycle, or
 /// `failed\t<reason>` and exits 1.
 pub fn child_main(manifest: &Path, runs: usize) -> ExitCode {
-    // Set before the loader is opened; the process has no other threads yet.
-    std::env::set_var("VK_ICD_FILENAMES", manifest);
-    std::env::set_var("VK_DRIVER_FILES", manifest);
-    std::env::remove_var("VK_ADD_DRIVER_FILES");
-    std::env::set_var("VK_LOADER_LAYERS_DISABLE", "~implicit~");
-    std::env::set_var("NODEVICE_SELECT", "1");
-    // SAFETY: opening libvulkan.so.1 runs its initialisers; the loader is made for that.
-    let entry = match unsafe { ash::Entry::load() } {
+    let entry = match load_one_driver(manifest) {
         Ok(entry) => entry,
         Err(e) => {
-            println!("failed\tcannot open the Vulkan loader: {e}");
+            println!("failed\t{e}");
             return ExitCode::FAILURE;
         }
     };
@@ -62,6 +55,18 @@ pub fn child_main(manifest: &Path, runs: usize) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// Opens the loader seeing only `manifest`, with implicit layers off. Call before any
+/// other thread starts: it sets environment variables.
+pub fn load_one_driver(manifest: &Path) -> Result<ash::Entry, String> {
+    std::env::set_var("VK_ICD_FILENAMES", manifest);
+    std::env::set_var("VK_DRIVER_FILES", manifest);
+    std::env::remove_var("VK_ADD_DRIVER_FILES");
+    std::env::set_var("VK_LOADER_LAYERS_DISABLE", "~implicit~");
+    std::env::set_var("NODEVICE_SELECT", "1");
+    // SAFETY: opening libvulkan.so.1 runs its initialisers; the loader is made for that.
+    unsafe { ash::Entry::load() }.map_err(|e| format!("cannot open the Vulkan loader: {e}"))
 }
 
 /// One timed create/destroy cycle; returns the first device's name and the time.
@@ -113,7 +118,7 @@ struct ManifestRuns {
 
 /// Runs the creation children for every manifest, interleaved, and returns one result
 /// per column (matched by device name). Problems that fit no column go to `notes`.
-pub fn measure(columns: &[Column], plan: RunPlan, notes: &mut Vec<String>) -> Vec<Result<Measurement, Failure>> {
+pub fn measure(columns: &[Column], plan: RunPlan, notes: &mut Vec<String>, child: ChildWorkload) -> Vec<Result<Measurement, Failure>> {
     let manifests = manifests_from_env();
     if manifests.is_empty() {
         let why = Failure::Skipped("VK_ICD_FILENAMES not set, cannot load one driver at a time".into());
@@ -130,7 +135,7 @@ pub fn measure(columns: &[Column], plan: RunPlan, notes: &mut Vec<String>) -> Ve
         .collect();
     for run in 0..plan.warmups + plan.runs {
         for manifest_runs in runs.iter_mut().filter(|r| r.failure.is_none()) {
-            match run_child(&manifest_runs.manifest) {
+            match run_child(&manifest_runs.manifest, child) {
                 Ok((name, time)) => {
                     manifest_runs.device_name = Some(name);
                     if run >= plan.warmups {
@@ -161,7 +166,8 @@ pub fn measure(columns: &[Column], plan: RunPlan, notes: &mut Vec<String>) -> Ve
         match column {
             Some(index) => results[index] = result,
             None => notes.push(format!(
-                "create_instance_device with {} ({}): {}",
+                "{} with {} ({}): {}",
+                child.name(),
                 manifest_runs.manifest.display(),
                 manifest_runs.device_name.as_deref().unwrap_or("device unknown"),
                 match &result {
@@ -190,11 +196,34 @@ fn guess_role(manifest: &Path) -> Role {
     }
 }
 
-/// Runs `bench --create-only <manifest>` once and parses its report.
-fn run_child(manifest: &Path) -> Result<(String, Duration), Failure> {
+/// The workloads that run in child processes, one driver per child.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChildWorkload {
+    CreateInstanceDevice,
+    ExportImportImage,
+}
+
+impl ChildWorkload {
+    fn flag(self) -> &'static str {
+        match self {
+            ChildWorkload::CreateInstanceDevice => "--create-only",
+            ChildWorkload::ExportImportImage => "--export-import",
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            ChildWorkload::CreateInstanceDevice => "create_instance_device",
+            ChildWorkload::ExportImportImage => "export_import_image",
+        }
+    }
+}
+
+/// Runs `bench <child flag> <manifest>` once and parses its report.
+fn run_child(manifest: &Path, child: ChildWorkload) -> Result<(String, Duration), Failure> {
     let exe = std::env::current_exe().map_err(|e| Failure::Error(format!("current_exe: {e}")))?;
     let output = Command::new(exe)
-        .arg("--create-only")
+        .arg(child.flag())
         .arg(manifest)
         .output()
         .map_err(|e| Failure::Error(format!("cannot start child: {e}")))?;

@@ -19,6 +19,7 @@ mod options;
 mod report;
 mod scaling;
 mod schedule;
+mod sharing;
 mod sections;
 mod stats;
 mod transfer;
@@ -51,6 +52,8 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Mode::CreateOnly { manifest, runs }) => creation::child_main(&manifest, runs),
+        Ok(Mode::ExportImport { manifest, runs }) => sharing::exporter_main(&manifest, runs),
+        Ok(Mode::ImportOnly { manifest, socket }) => sharing::importer_main(&manifest, &socket),
         Ok(Mode::Scaling {
             thread_counts,
             out,
@@ -141,7 +144,7 @@ fn run_bench(options: &BenchOptions) -> ExitCode {
         eprint!("bench: {:<30}", workload.name);
         let results = match workload.runner() {
             Runner::InProcess => schedule::run_in_process(&workload, &devices, plan),
-            Runner::ChildProcess => creation::measure(&columns, plan, &mut notes),
+            Runner::ChildProcess(child) => creation::measure(&columns, plan, &mut notes, child),
         };
         let summary: Vec<String> = columns
             .iter()

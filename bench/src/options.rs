@@ -7,6 +7,8 @@ usage: bench [--quick] [--filter NAME[,NAME...]] [--runs N] [--warmups N]
              [--out FILE|-] [--section NAME]
        bench --scaling-section 1,2,4,8,16 [--out FILE] [--section NAME]
        bench --create-only MANIFEST [--runs N]
+       bench --export-import MANIFEST [--runs N]
+       bench --import-only MANIFEST SOCKET
        bench --list
 
 Runs every workload on every physical device the Vulkan loader sees (point it at the
@@ -22,6 +24,8 @@ quick with --quick). The section is also printed.
   --scaling-section L  build the scaling table from sections threads-T, T in L (default
                        section name: scaling)
   --create-only M      child mode: time instance + device creation with only manifest M
+  --export-import M    child mode: export a 64 MiB image, time its import by a second process
+  --import-only M S    grandchild mode: the importing process of --export-import
   --list               print the workload names
 
 Threads: softvk follows RAYON_NUM_THREADS, lavapipe LP_NUM_THREADS.";
@@ -37,6 +41,16 @@ pub enum Mode {
     CreateOnly {
         manifest: PathBuf,
         runs: usize,
+    },
+    /// Child mode of `export_import_image`: export, and time a second process's import.
+    ExportImport {
+        manifest: PathBuf,
+        runs: usize,
+    },
+    /// Grandchild mode: the importing process, talking to the exporter at `socket`.
+    ImportOnly {
+        manifest: PathBuf,
+        socket: PathBuf,
     },
     List,
     Help,
@@ -61,6 +75,8 @@ pub fn parse(args: &[String]) -> Result<Mode, String> {
     let mut section = None;
     let mut scaling = None;
     let mut create_only = None;
+    let mut export_import = None;
+    let mut import_only = None;
     let mut list = false;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -84,10 +100,21 @@ pub fn parse(args: &[String]) -> Result<Mode, String> {
                 scaling = Some(counts);
             }
             "--create-only" => create_only = Some(PathBuf::from(value(arg)?)),
+            "--export-import" => export_import = Some(PathBuf::from(value(arg)?)),
+            "--import-only" => {
+                let manifest = PathBuf::from(value(arg)?);
+                import_only = Some((manifest, PathBuf::from(value(arg)?)));
+            }
             "--list" => list = true,
             "-h" | "--help" => return Ok(Mode::Help),
             other => return Err(format!("unknown argument {other:?}")),
         }
+    }
+    if let Some((manifest, socket)) = import_only {
+        return Ok(Mode::ImportOnly { manifest, socket });
+    }
+    if let Some(manifest) = export_import {
+        return Ok(Mode::ExportImport { manifest, runs: runs.unwrap_or(1) });
     }
     if let Some(manifest) = create_only {
         return Ok(Mode::CreateOnly {

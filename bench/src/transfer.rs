@@ -117,7 +117,7 @@ pub fn prepare(device: &BenchDevice, operation: &Operation, resources: &mut Reso
                 filter,
             })
         }
-        Operation::CreateInstanceDevice => Err(Failure::Error("create_instance_device runs in child processes".into())),
+        Operation::CreateInstanceDevice | Operation::ExportImportImage => Err(Failure::Error("this workload runs in child processes".into())),
     }
 }
 

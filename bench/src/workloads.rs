@@ -54,6 +54,8 @@ pub enum Operation {
     /// vkCreateInstance + enumerate + vkCreateDevice + destroy both, one driver per child
     /// process (the loader's state is per process).
     CreateInstanceDevice,
+    /// Export a 64 MiB image's memory, import it in a second process, read a texel there.
+    ExportImportImage,
 }
 
 /// Where a workload runs.
@@ -62,7 +64,7 @@ pub enum Runner {
     /// In this process, on every device, interleaved (`schedule`).
     InProcess,
     /// In child processes of this binary, one driver per child (`creation`).
-    ChildProcess,
+    ChildProcess(crate::creation::ChildWorkload),
 }
 
 #[derive(Clone, Debug)]
@@ -78,7 +80,8 @@ pub struct Workload {
 impl Workload {
     pub fn runner(&self) -> Runner {
         match self.operation {
-            Operation::CreateInstanceDevice => Runner::ChildProcess,
+            Operation::CreateInstanceDevice => Runner::ChildProcess(crate::creation::ChildWorkload::CreateInstanceDevice),
+            Operation::ExportImportImage => Runner::ChildProcess(crate::creation::ChildWorkload::ExportImportImage),
             _ => Runner::InProcess,
         }
     }
@@ -94,7 +97,7 @@ impl Workload {
             | Operation::ImageToBuffer { format, size } => Amount::Bytes(texels(size) * texel_bytes(format)),
             Operation::CopyBuffer { bytes } | Operation::FillBuffer { bytes } => Amount::Bytes(bytes),
             Operation::Blit { dst_size, .. } => Amount::Pixels(texels(dst_size)),
-            Operation::CreateInstanceDevice => Amount::Items(1),
+            Operation::CreateInstanceDevice | Operation::ExportImportImage => Amount::Items(1),
         }
     }
 }
@@ -146,6 +149,7 @@ fn describe(operation: Operation) -> String {
             format!("blit {src_size}² → {dst_size}² {filter}, {formats}")
         }
         Operation::CreateInstanceDevice => "create + destroy instance and device".to_string(),
+        Operation::ExportImportImage => "export a 64 MiB image, import it in a second process, first texel read".to_string(),
     }
 }
 
@@ -238,9 +242,11 @@ pub fn all(quick: bool) -> Vec<Workload> {
             Operation::CreateInstanceDevice,
             Target::FasterThanLavapipe,
         ),
-        // To come: "export_import_image" (export a 64 MiB image, import it in a second
-        // process, time to the first texel read), a ChildProcess workload like
-        // create_instance_device.
+        (
+            "export_import_image",
+            Operation::ExportImportImage,
+            Target::FasterThanLavapipe,
+        ),
     ];
     entries
         .into_iter()

@@ -86,6 +86,9 @@ impl Drop for Queue {
 }
 
 fn worker_loop(state: &QueueState, receiver: Receiver<Submission>) {
+    // Start rayon's threads now, while the application is still setting up, rather than
+    // inside the first large command.
+    rayon::join(|| (), || ());
     while let Ok(submission) = receiver.recv() {
         let started = std::time::Instant::now();
         let mut ran = !state.stop.load(Ordering::Acquire);

@@ -15,6 +15,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
+/// How long a host wait polls before it sleeps.
+const SPIN_MICROS: u64 = 20;
+
 #[derive(Default)]
 pub struct Notifier {
     lock: Mutex<()>,
@@ -37,6 +40,15 @@ impl Notifier {
 
     /// Waits until `ready()` is true or `timeout_ns` passes; true when ready.
     pub fn wait_until(&self, timeout_ns: u64, mut ready: impl FnMut() -> bool) -> bool {
+        // Short waits (a small submission finishing) are common: poll for a few
+        // microseconds before paying for a sleep and a wake-up on the condition variable.
+        let spin_until = Instant::now() + Duration::from_micros(SPIN_MICROS.min(timeout_ns / 1000));
+        while Instant::now() < spin_until {
+            if ready() {
+                return true;
+            }
+            std::hint::spin_loop();
+        }
         let deadline = Instant::now().checked_add(Duration::from_nanos(timeout_ns));
         let mut held = self.lock.lock().unwrap_or_else(|e| e.into_inner());
         loop {

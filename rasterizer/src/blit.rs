@@ -25,7 +25,6 @@ use crate::layout::SubresourceLayout;
 use crate::memory::MemoryView;
 use crate::texel::{TexelCodec, ValueClass};
 use ash::vk;
-use rayon::prelude::*;
 
 /// One side of a blit: the memory of an image and the layout of one (aspect, level, layer).
 #[derive(Clone, Copy, Debug)]
@@ -93,11 +92,11 @@ pub fn blit(src: &BlitSurface, dst: &BlitSurface, region: &BlitRegion, filter: v
     let job = Job { src, dst, src_codec, dst_codec, conversion, linear, fixed_point_unorm8, x_weights: &x_weights, halving, xs, ys, zs };
     let rows = ys.taps.len() * zs.taps.len();
     let rows_per_task = (TEXELS_PER_TASK / xs.taps.len()).max(1);
-    let failed = (0..rows).into_par_iter().with_min_len(rows_per_task).map_init(Scratch::default, |scratch, i| {
+    let failed = crate::parallel::for_each_row(rows, rows_per_task, Scratch::default, |scratch, i| {
         let (y, z) = (i % ys.taps.len(), i / ys.taps.len());
         job.row(y, z, scratch).is_none()
     });
-    if failed.reduce(|| false, |a, b| a || b) || clipped {
+    if failed || clipped {
         Err(OutOfBounds)
     } else {
         Ok(())

@@ -38,7 +38,7 @@ pub fn clear_rows(dst: MemoryView, rows: Rows, texel: &[u8], texels_per_row: u32
     fill_pattern(&mut template, texel);
     let rows_per_task = (PARALLEL_CHUNK / row_len).max(1);
     let total_rows = row_count as usize * slices as usize;
-    let failed = (0..total_rows).into_par_iter().with_min_len(rows_per_task).map(|i| {
+    let failed = crate::parallel::for_each_row(total_rows, rows_per_task, || (), |_, i| {
         let (y, z) = ((i % row_count as usize) as u64, (i / row_count as usize) as u64);
         match rows.row_offset(y, z).and_then(|o| dst.bytes_mut(o, row_len)) {
             Some(row) => {
@@ -48,7 +48,7 @@ pub fn clear_rows(dst: MemoryView, rows: Rows, texel: &[u8], texels_per_row: u32
             None => true,
         }
     });
-    if failed.reduce(|| false, |a, b| a || b) {
+    if failed {
         Err(OutOfBounds)
     } else {
         Ok(())

@@ -69,7 +69,7 @@ pub fn copy_rows(src: MemoryView, src_rows: Rows, dst: MemoryView, dst_rows: Row
     }
     let rows_per_task = (PARALLEL_CHUNK as u64 / row_bytes).max(1) as usize;
     let total_rows = rows as usize * slices as usize;
-    let failed = (0..total_rows).into_par_iter().with_min_len(rows_per_task).map(|i| {
+    let failed = crate::parallel::for_each_row(total_rows, rows_per_task, || (), |_, i| {
         let (y, z) = ((i % rows as usize) as u64, (i / rows as usize) as u64);
         let from = src_rows.row_offset(y, z).and_then(|o| src.bytes(o, row_bytes as usize));
         let to = dst_rows.row_offset(y, z).and_then(|o| dst.bytes_mut(o, row_bytes as usize));
@@ -81,7 +81,7 @@ pub fn copy_rows(src: MemoryView, src_rows: Rows, dst: MemoryView, dst_rows: Row
             _ => true,
         }
     });
-    if failed.reduce(|| false, |a, b| a || b) {
+    if failed {
         Err(OutOfBounds)
     } else {
         Ok(())

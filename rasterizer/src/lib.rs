@@ -10,6 +10,7 @@ pub mod copy;
 pub mod format;
 pub mod layout;
 pub mod memory;
+pub mod parallel;
 pub mod texel;
 
 pub use layout::{ImageLayout, ImageShape, SubresourceLayout};
