@@ -771,7 +771,7 @@ fn bad_memory_handles_are_refused_at_once_without_leaking() {
         ),
     ];
     for (name, make, handle_type) in cases {
-        let before = open_fd_count();
+        let before = settled_fd_count();
         let fd = make();
         if name == "closed fd" {
             // SAFETY: we own fd; closing it leaves a number that is not open.
@@ -791,7 +791,7 @@ fn bad_memory_handles_are_refused_at_once_without_leaking() {
             // SAFETY: the fd is still ours after a failed import.
             drop(unsafe { OwnedFd::from_raw_fd(fd) });
         }
-        assert_eq!(open_fd_count(), before, "{name}: the fd count changed");
+        assert_eq!(settled_fd_count(), before, "{name}: the fd count changed");
     }
     let _ = std::fs::remove_file(&file_path);
 }
