@@ -133,6 +133,22 @@ fn open_fd_count() -> usize {
         .unwrap_or(0)
 }
 
+/// The fd count once it stops moving: threads that start in the background (the driver's
+/// thread pool reads a few /proc and /sys files when it starts) open and close fds of
+/// their own for a moment.
+fn settled_fd_count() -> usize {
+    let mut last = open_fd_count();
+    for _ in 0..100 {
+        std::thread::sleep(Duration::from_millis(5));
+        let now = open_fd_count();
+        if now == last {
+            return now;
+        }
+        last = now;
+    }
+    last
+}
+
 // ---- the child process side ----------------------------------------------------------
 
 /// Parent side: starts this binary as a child in `role`, returns it and the connection.
