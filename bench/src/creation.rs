@@ -29,9 +29,7 @@ pub fn manifests_from_env() -> Vec<PathBuf> {
         .iter()
         .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
         .unwrap_or_default();
-    std::env::split_paths(&list)
-        .filter(|p| !p.as_os_str().is_empty())
-        .collect()
+    std::env::split_paths(&list).filter(|p| !p.as_os_str().is_empty()).collect()
 }
 
 /// `bench --create-only <manifest> [--runs N]`: N creation cycles with the loader seeing
@@ -71,9 +69,7 @@ pub fn load_one_driver(manifest: &Path) -> Result<ash::Entry, String> {
 
 /// One timed create/destroy cycle; returns the first device's name and the time.
 fn create_cycle(entry: &ash::Entry) -> Result<(String, Duration), Failure> {
-    let app_info = vk::ApplicationInfo::default()
-        .application_name(c"softvk-bench")
-        .api_version(vk::API_VERSION_1_1);
+    let app_info = vk::ApplicationInfo::default().application_name(c"softvk-bench").api_version(vk::API_VERSION_1_1);
     let instance_info = vk::InstanceCreateInfo::default().application_info(&app_info);
     let priorities = [1.0f32];
     let start = Instant::now();
@@ -91,16 +87,11 @@ fn create_cycle(entry: &ash::Entry) -> Result<(String, Duration), Failure> {
             if families.is_empty() {
                 return Err(Failure::Error("no queue family".into()));
             }
-            let queue_info = [vk::DeviceQueueCreateInfo::default()
-                .queue_family_index(0)
-                .queue_priorities(&priorities)];
+            let queue_info = [vk::DeviceQueueCreateInfo::default().queue_family_index(0).queue_priorities(&priorities)];
             let device_info = vk::DeviceCreateInfo::default().queue_create_infos(&queue_info);
             let device = instance.create_device(physical, &device_info, None)?;
             device.destroy_device(None);
-            let name = properties
-                .device_name_as_c_str()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let name = properties.device_name_as_c_str().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             Ok(name)
         })();
         instance.destroy_instance(None);
@@ -118,7 +109,12 @@ struct ManifestRuns {
 
 /// Runs the creation children for every manifest, interleaved, and returns one result
 /// per column (matched by device name). Problems that fit no column go to `notes`.
-pub fn measure(columns: &[Column], plan: RunPlan, notes: &mut Vec<String>, child: ChildWorkload) -> Vec<Result<Measurement, Failure>> {
+pub fn measure(
+    columns: &[Column],
+    plan: RunPlan,
+    notes: &mut Vec<String>,
+    child: ChildWorkload,
+) -> Vec<Result<Measurement, Failure>> {
     let manifests = manifests_from_env();
     if manifests.is_empty() {
         let why = Failure::Skipped("VK_ICD_FILENAMES not set, cannot load one driver at a time".into());
@@ -126,12 +122,7 @@ pub fn measure(columns: &[Column], plan: RunPlan, notes: &mut Vec<String>, child
     }
     let mut runs: Vec<ManifestRuns> = manifests
         .into_iter()
-        .map(|manifest| ManifestRuns {
-            manifest,
-            device_name: None,
-            samples: Vec::new(),
-            failure: None,
-        })
+        .map(|manifest| ManifestRuns { manifest, device_name: None, samples: Vec::new(), failure: None })
         .collect();
     for run in 0..plan.warmups + plan.runs {
         for manifest_runs in runs.iter_mut().filter(|r| r.failure.is_none()) {
@@ -147,16 +138,12 @@ pub fn measure(columns: &[Column], plan: RunPlan, notes: &mut Vec<String>, child
         }
     }
 
-    let mut results: Vec<Result<Measurement, Failure>> = columns
-        .iter()
-        .map(|_| Err(Failure::Skipped("no manifest of its own in VK_ICD_FILENAMES".into())))
-        .collect();
+    let mut results: Vec<Result<Measurement, Failure>> =
+        columns.iter().map(|_| Err(Failure::Skipped("no manifest of its own in VK_ICD_FILENAMES".into()))).collect();
     for manifest_runs in runs {
         let column = match &manifest_runs.device_name {
             Some(name) => columns.iter().position(|c| &c.device_name == name),
-            None => columns
-                .iter()
-                .position(|c| c.role != Role::Other && c.role == guess_role(&manifest_runs.manifest)),
+            None => columns.iter().position(|c| c.role != Role::Other && c.role == guess_role(&manifest_runs.manifest)),
         };
         let result = match (manifest_runs.failure, Measurement::from_samples(&manifest_runs.samples)) {
             (Some(failure), _) => Err(failure),
@@ -183,10 +170,7 @@ pub fn measure(columns: &[Column], plan: RunPlan, notes: &mut Vec<String>, child
 /// For a manifest whose child failed before naming its device: softvk's is `icd.json`
 /// beside a `target/` folder, lavapipe's is named `lvp_icd...`.
 fn guess_role(manifest: &Path) -> Role {
-    let file = manifest
-        .file_name()
-        .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let file = manifest.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
     if file.starts_with("lvp_icd") {
         Role::Lavapipe
     } else if file == "icd.json" {

@@ -56,10 +56,8 @@ impl Column {
     pub fn describe(instance: &ash::Instance, physical: vk::PhysicalDevice) -> Self {
         // SAFETY: physical was enumerated from this live instance.
         let properties = unsafe { instance.get_physical_device_properties(physical) };
-        let device_name = properties
-            .device_name_as_c_str()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let device_name =
+            properties.device_name_as_c_str().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let role = Role::from_device_name(&device_name);
         let label = match role {
             Role::Softvk => "softvk".to_string(),
@@ -75,12 +73,7 @@ impl Column {
         );
         let info = driver_info(instance, physical, &properties)
             .unwrap_or_else(|| format!("driverVersion {:#x}", properties.driver_version));
-        Column {
-            role,
-            label,
-            driver: format!("{device_name}: {info}, {api}"),
-            device_name,
-        }
+        Column { role, label, driver: format!("{device_name}: {info}, {api}"), device_name }
     }
 }
 
@@ -93,10 +86,8 @@ fn driver_info(
 ) -> Option<String> {
     // SAFETY: physical was enumerated from this live instance.
     let extensions = unsafe { instance.enumerate_device_extension_properties(physical) }.ok()?;
-    let has_extension = extensions.iter().any(|e| {
-        e.extension_name_as_c_str()
-            .is_ok_and(|n| n == ash::khr::driver_properties::NAME)
-    });
+    let has_extension =
+        extensions.iter().any(|e| e.extension_name_as_c_str().is_ok_and(|n| n == ash::khr::driver_properties::NAME));
     if properties.api_version < vk::API_VERSION_1_2 && !has_extension {
         return None;
     }
@@ -159,9 +150,8 @@ impl BenchDevice {
             .position(|f| f.queue_count > 0 && f.queue_flags.intersects(transfer_capable))
             .ok_or_else(|| Failure::Skipped("no queue family can do transfers".into()))? as u32;
         let priorities = [1.0f32];
-        let queue_info = [vk::DeviceQueueCreateInfo::default()
-            .queue_family_index(family)
-            .queue_priorities(&priorities)];
+        let queue_info =
+            [vk::DeviceQueueCreateInfo::default().queue_family_index(family).queue_priorities(&priorities)];
         let create_info = vk::DeviceCreateInfo::default().queue_create_infos(&queue_info);
         // SAFETY: create_info and what it points to outlive the call.
         let device = unsafe { instance.create_device(physical, &create_info, None) }?;
@@ -230,11 +220,7 @@ impl BenchDevice {
     /// The optimal-tiling features of `format`.
     pub fn format_features(&self, format: vk::Format) -> vk::FormatFeatureFlags {
         // SAFETY: physical was enumerated from this live instance.
-        unsafe {
-            self.instance
-                .get_physical_device_format_properties(self.physical, format)
-        }
-        .optimal_tiling_features
+        unsafe { self.instance.get_physical_device_format_properties(self.physical, format) }.optimal_tiling_features
     }
 
     /// Fails with [`Failure::Skipped`] unless `format` has `needed` for optimal tiling and
@@ -263,10 +249,7 @@ impl BenchDevice {
         }
         .map_err(|e| Failure::Skipped(format!("{format:?} transfer images: {e:?}")))?;
         if limits.max_extent.width < width || limits.max_extent.height < height {
-            return Err(Failure::Skipped(format!(
-                "{format:?} images limited to {:?}",
-                limits.max_extent
-            )));
+            return Err(Failure::Skipped(format!("{format:?} images limited to {:?}", limits.max_extent)));
         }
         Ok(())
     }
@@ -321,11 +304,7 @@ impl BenchDevice {
         let info = vk::ImageCreateInfo::default()
             .image_type(vk::ImageType::TYPE_2D)
             .format(format)
-            .extent(vk::Extent3D {
-                width,
-                height,
-                depth: 1,
-            })
+            .extent(vk::Extent3D { width, height, depth: 1 })
             .mip_levels(1)
             .array_layers(1)
             .samples(vk::SampleCountFlags::TYPE_1)
@@ -368,13 +347,11 @@ impl BenchDevice {
         let index = match (preferred, host_visible) {
             (Some(i), _) => i,
             (None, true) => return Err(Failure::Skipped("no host-visible memory for staging".into())),
-            (None, false) => (0..types.len())
-                .find(|&i| allowed(i))
-                .ok_or_else(|| Failure::Error("no allowed memory type".into()))?,
+            (None, false) => {
+                (0..types.len()).find(|&i| allowed(i)).ok_or_else(|| Failure::Error("no allowed memory type".into()))?
+            }
         };
-        let info = vk::MemoryAllocateInfo::default()
-            .allocation_size(requirements.size)
-            .memory_type_index(index as u32);
+        let info = vk::MemoryAllocateInfo::default().allocation_size(requirements.size).memory_type_index(index as u32);
         // SAFETY: info outlives the call; the device is live.
         Ok(unsafe { self.device.allocate_memory(&info, None) }?)
     }

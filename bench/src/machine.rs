@@ -27,10 +27,8 @@ impl Machine {
                 (key.trim() == "model name").then(|| value.trim().to_string())
             })
             .unwrap_or_else(|| "unknown CPU".to_string());
-        let online_cpus = cpuinfo
-            .lines()
-            .filter(|line| line.split(':').next().is_some_and(|k| k.trim() == "processor"))
-            .count();
+        let online_cpus =
+            cpuinfo.lines().filter(|line| line.split(':').next().is_some_and(|k| k.trim() == "processor")).count();
         let available_cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
         let memory_gib = std::fs::read_to_string("/proc/meminfo")
             .ok()
@@ -63,11 +61,7 @@ fn utc_now() -> String {
     let secs = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
     let (year, month, day) = civil_from_days((secs / 86_400) as i64);
     let in_day = secs % 86_400;
-    format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
-        in_day / 3600,
-        in_day % 3600 / 60
-    )
+    format!("{year:04}-{month:02}-{day:02} {:02}:{:02} UTC", in_day / 3600, in_day % 3600 / 60)
 }
 
 /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).

@@ -19,8 +19,8 @@ mod options;
 mod report;
 mod scaling;
 mod schedule;
-mod sharing;
 mod sections;
+mod sharing;
 mod stats;
 mod transfer;
 mod workloads;
@@ -54,11 +54,7 @@ fn main() -> ExitCode {
         Ok(Mode::CreateOnly { manifest, runs }) => creation::child_main(&manifest, runs),
         Ok(Mode::ExportImport { manifest, runs }) => sharing::exporter_main(&manifest, runs),
         Ok(Mode::ImportOnly { manifest, socket }) => sharing::importer_main(&manifest, &socket),
-        Ok(Mode::Scaling {
-            thread_counts,
-            out,
-            section,
-        }) => write_scaling(&thread_counts, &out, &section),
+        Ok(Mode::Scaling { thread_counts, out, section }) => write_scaling(&thread_counts, &out, &section),
         Ok(Mode::Bench(options)) => run_bench(&options),
     }
 }
@@ -83,10 +79,7 @@ fn write_scaling(thread_counts: &[usize], out: &std::path::Path, section: &str) 
 }
 
 fn run_bench(options: &BenchOptions) -> ExitCode {
-    let plan = RunPlan {
-        warmups: options.warmups,
-        runs: options.runs,
-    };
+    let plan = RunPlan { warmups: options.warmups, runs: options.runs };
     let selected: Vec<_> = workloads::all(options.quick)
         .into_iter()
         .filter(|w| options.filters.is_empty() || options.filters.iter().any(|f| w.name.contains(f.as_str())))
@@ -118,19 +111,15 @@ fn run_bench(options: &BenchOptions) -> ExitCode {
     };
     // SAFETY: instance is live.
     let physical_devices = unsafe { instance.enumerate_physical_devices() }.unwrap_or_default();
-    let mut described: Vec<(Column, vk::PhysicalDevice)> = physical_devices
-        .iter()
-        .map(|&pd| (Column::describe(&instance, pd), pd))
-        .collect();
+    let mut described: Vec<(Column, vk::PhysicalDevice)> =
+        physical_devices.iter().map(|&pd| (Column::describe(&instance, pd), pd)).collect();
     described.sort_by_key(|(column, _)| column.role.order());
     if described.is_empty() {
         eprintln!("bench: the loader found no physical device");
     }
     let columns: Vec<Column> = described.iter().map(|(c, _)| c.clone()).collect();
-    let devices: Vec<Result<BenchDevice, Failure>> = described
-        .iter()
-        .map(|(_, pd)| failure::catch_panic(|| BenchDevice::create(&instance, *pd)))
-        .collect();
+    let devices: Vec<Result<BenchDevice, Failure>> =
+        described.iter().map(|(_, pd)| failure::catch_panic(|| BenchDevice::create(&instance, *pd))).collect();
     for (column, device) in columns.iter().zip(&devices) {
         match device {
             Ok(_) => eprintln!("bench: device {}", column.driver),
@@ -188,9 +177,7 @@ fn run_bench(options: &BenchOptions) -> ExitCode {
 }
 
 fn create_instance(entry: &ash::Entry) -> Result<ash::Instance, vk::Result> {
-    let app_info = vk::ApplicationInfo::default()
-        .application_name(c"softvk-bench")
-        .api_version(vk::API_VERSION_1_1);
+    let app_info = vk::ApplicationInfo::default().application_name(c"softvk-bench").api_version(vk::API_VERSION_1_1);
     let info = vk::InstanceCreateInfo::default().application_info(&app_info);
     // SAFETY: info and app_info outlive the call.
     unsafe { entry.create_instance(&info, None) }

@@ -52,22 +52,13 @@ pub fn measure(bytes: usize, runs: usize) -> MemcpyBandwidth {
     let per_thread = bytes.div_ceil(threads).next_multiple_of(4096);
 
     // (parallel, piece)
-    let ways = [
-        (false, bytes),
-        (false, SMALL_PIECE),
-        (true, per_thread),
-        (true, SMALL_PIECE),
-    ];
+    let ways = [(false, bytes), (false, SMALL_PIECE), (true, per_thread), (true, SMALL_PIECE)];
     let copy = |dst: &mut [u8], parallel: bool, piece: usize| -> Duration {
         let start = Instant::now();
         if parallel {
-            dst.par_chunks_mut(piece)
-                .zip(source.par_chunks(piece))
-                .for_each(|(d, s)| d.copy_from_slice(s));
+            dst.par_chunks_mut(piece).zip(source.par_chunks(piece)).for_each(|(d, s)| d.copy_from_slice(s));
         } else {
-            dst.chunks_mut(piece)
-                .zip(source.chunks(piece))
-                .for_each(|(d, s)| d.copy_from_slice(s));
+            dst.chunks_mut(piece).zip(source.chunks(piece)).for_each(|(d, s)| d.copy_from_slice(s));
         }
         let elapsed = start.elapsed();
         std::hint::black_box(&dst);
@@ -89,10 +80,5 @@ pub fn measure(bytes: usize, runs: usize) -> MemcpyBandwidth {
         piece: ways[way].1,
     };
     let faster = |a: CopyRate, b: CopyRate| if a.time.median <= b.time.median { a } else { b };
-    MemcpyBandwidth {
-        bytes,
-        single: faster(rate(0), rate(1)),
-        all: faster(rate(2), rate(3)),
-        threads,
-    }
+    MemcpyBandwidth { bytes, single: faster(rate(0), rate(1)), all: faster(rate(2), rate(3)), threads }
 }

@@ -93,10 +93,7 @@ pub fn parse(args: &[String]) -> Result<Mode, String> {
             "--section" => section = Some(value(arg)?),
             "--scaling-section" => {
                 let list = value(arg)?;
-                let counts = list
-                    .split(',')
-                    .map(|t| number(t.trim()))
-                    .collect::<Result<Vec<_>, _>>()?;
+                let counts = list.split(',').map(|t| number(t.trim())).collect::<Result<Vec<_>, _>>()?;
                 scaling = Some(counts);
             }
             "--create-only" => create_only = Some(PathBuf::from(value(arg)?)),
@@ -117,21 +114,14 @@ pub fn parse(args: &[String]) -> Result<Mode, String> {
         return Ok(Mode::ExportImport { manifest, runs: runs.unwrap_or(1) });
     }
     if let Some(manifest) = create_only {
-        return Ok(Mode::CreateOnly {
-            manifest,
-            runs: runs.unwrap_or(1),
-        });
+        return Ok(Mode::CreateOnly { manifest, runs: runs.unwrap_or(1) });
     }
     if list {
         return Ok(Mode::List);
     }
     if let Some(thread_counts) = scaling {
         let out = out.ok_or("--scaling-section reads and writes a file: --out - is not allowed")?;
-        return Ok(Mode::Scaling {
-            thread_counts,
-            out,
-            section: section.unwrap_or_else(|| "scaling".into()),
-        });
+        return Ok(Mode::Scaling { thread_counts, out, section: section.unwrap_or_else(|| "scaling".into()) });
     }
     let runs = runs.unwrap_or(if quick { 3 } else { 9 });
     if runs == 0 {

@@ -50,12 +50,7 @@ impl Report<'_> {
     fn write_header(&self, out: &mut String) {
         let m = self.machine;
         let memcpy = self.memcpy;
-        let _ = writeln!(
-            out,
-            "## Section `{}`{}\n",
-            self.section,
-            if self.quick { " (quick)" } else { "" }
-        );
+        let _ = writeln!(out, "## Section `{}`{}\n", self.section, if self.quick { " (quick)" } else { "" });
         if self.quick {
             let _ = writeln!(out, "Quick run: small sizes that may fit in caches and few runs, to check the harness; the memcpy percentages and targets mean little here.\n");
         }
@@ -109,11 +104,7 @@ impl Report<'_> {
             header.push(format!("{} median (min–max)", column.label));
             header.push(format!("{} throughput", column.label));
         }
-        header.extend([
-            "speed-up".to_string(),
-            "% of all-core memcpy".to_string(),
-            "target met?".to_string(),
-        ]);
+        header.extend(["speed-up".to_string(), "% of all-core memcpy".to_string(), "target met?".to_string()]);
         let _ = writeln!(out, "| {} |", header.join(" | "));
         let _ = writeln!(out, "|{}", header.iter().map(|_| "---|").collect::<String>());
 
@@ -149,11 +140,7 @@ impl Report<'_> {
                     Some(format!("{} {:.0}%", self.columns[index?].label, f * 100.0))
                 })
                 .collect();
-            cells.push(if fractions.is_empty() {
-                "—".to_string()
-            } else {
-                fractions.join(" · ")
-            });
+            cells.push(if fractions.is_empty() { "—".to_string() } else { fractions.join(" · ") });
             let softvk_fraction = measured(softvk).and_then(fraction);
             cells.push(target_verdict(row.workload.target, softvk_fraction, speed_up));
             let _ = writeln!(out, "| {} |", cells.join(" | "));
@@ -188,20 +175,8 @@ impl Report<'_> {
             );
         };
         let memcpy = self.memcpy;
-        line(
-            "memcpy_1_thread",
-            "host",
-            memcpy.single.time.median.as_secs_f64(),
-            memcpy.single_gbs(),
-            "GB/s",
-        );
-        line(
-            "memcpy_all_threads",
-            "host",
-            memcpy.all.time.median.as_secs_f64(),
-            memcpy.all_gbs(),
-            "GB/s",
-        );
+        line("memcpy_1_thread", "host", memcpy.single.time.median.as_secs_f64(), memcpy.single_gbs(), "GB/s");
+        line("memcpy_all_threads", "host", memcpy.all.time.median.as_secs_f64(), memcpy.all_gbs(), "GB/s");
         for row in &self.rows {
             let amount = row.workload.amount();
             for (column, result) in self.columns.iter().zip(&row.results) {
@@ -223,14 +198,13 @@ impl Report<'_> {
 fn target_verdict(target: Target, softvk_memcpy_fraction: Option<f64>, speed_up: Option<f64>) -> String {
     let verdict = |met: bool| if met { "yes" } else { "**no**" };
     match target {
-        Target::MemcpyFraction => softvk_memcpy_fraction.map_or("n/a".to_string(), |f| {
-            format!("{} (≥ 70% memcpy)", verdict(f >= MEMCPY_TARGET))
-        }),
-        Target::TwiceLavapipe => speed_up.map_or("n/a".to_string(), |x| {
-            format!("{} (≥ 2× lavapipe)", verdict(x >= BLIT_TARGET))
-        }),
-        Target::FasterThanLavapipe => speed_up.map_or("n/a".to_string(), |x| {
-            format!("{} (faster than lavapipe)", verdict(x > 1.0))
-        }),
+        Target::MemcpyFraction => softvk_memcpy_fraction
+            .map_or("n/a".to_string(), |f| format!("{} (≥ 70% memcpy)", verdict(f >= MEMCPY_TARGET))),
+        Target::TwiceLavapipe => {
+            speed_up.map_or("n/a".to_string(), |x| format!("{} (≥ 2× lavapipe)", verdict(x >= BLIT_TARGET)))
+        }
+        Target::FasterThanLavapipe => {
+            speed_up.map_or("n/a".to_string(), |x| format!("{} (faster than lavapipe)", verdict(x > 1.0)))
+        }
     }
 }

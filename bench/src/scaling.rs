@@ -44,11 +44,8 @@ pub fn render(text: &str, thread_counts: &[usize]) -> String {
         .iter()
         .filter_map(|&t| Some((t, parse_data(sections::extract(text, &thread_section(t))?))))
         .collect();
-    let missing: Vec<String> = thread_counts
-        .iter()
-        .filter(|t| !found.iter().any(|(f, _)| f == *t))
-        .map(|t| t.to_string())
-        .collect();
+    let missing: Vec<String> =
+        thread_counts.iter().filter(|t| !found.iter().any(|(f, _)| f == *t)).map(|t| t.to_string()).collect();
 
     let mut out = String::new();
     let machine = Machine::probe();
@@ -59,20 +56,12 @@ pub fn render(text: &str, thread_counts: &[usize]) -> String {
          (`taskset -c 0-(T-1)`, RAYON_NUM_THREADS=T, LP_NUM_THREADS=T). Cells: median throughput, and in \
          parentheses the speed-up over the fewest threads measured.\n",
         machine.date_utc,
-        found
-            .iter()
-            .map(|(t, _)| format!("`{}`", thread_section(*t)))
-            .collect::<Vec<_>>()
-            .join(", "),
+        found.iter().map(|(t, _)| format!("`{}`", thread_section(*t))).collect::<Vec<_>>().join(", "),
         machine.cpu_model,
         machine.online_cpus,
     );
     if !missing.is_empty() {
-        let _ = writeln!(
-            out,
-            "No section for T = {} (more threads than CPUs, or not run).\n",
-            missing.join(", ")
-        );
+        let _ = writeln!(out, "No section for T = {} (more threads than CPUs, or not run).\n", missing.join(", "));
     }
     if found.is_empty() {
         return out;
@@ -115,11 +104,8 @@ pub fn render(text: &str, thread_counts: &[usize]) -> String {
                     _ => "—".to_string(),
                 })
                 .collect();
-            let label = if column == "host" {
-                "memcpy, T threads (limit)".to_string()
-            } else {
-                format!("`{workload}`")
-            };
+            let label =
+                if column == "host" { "memcpy, T threads (limit)".to_string() } else { format!("`{workload}`") };
             let _ = writeln!(out, "| {label} | {} |", cells.join(" | "));
         }
         out.push('\n');
@@ -138,10 +124,7 @@ mod tests {
         let two = "<!-- bench:data workload=copy_buffer column=softvk median_s=0.05 rate=4.0 unit=GB/s -->";
         let text = sections::replace(&sections::replace("", "threads-1", one), "threads-2", two);
         let table = render(&text, &[1, 2, 4]);
-        assert!(
-            table.contains("| `copy_buffer` | 2.00 GB/s (1.00×) | 4.00 GB/s (2.00×) |"),
-            "{table}"
-        );
+        assert!(table.contains("| `copy_buffer` | 2.00 GB/s (1.00×) | 4.00 GB/s (2.00×) |"), "{table}");
         assert!(table.contains("No section for T = 4"), "{table}");
     }
 }

@@ -27,12 +27,7 @@ pub fn extract<'a>(text: &'a str, name: &str) -> Option<&'a str> {
 
 /// `text` with section `name` set to `body` (replaced in place, or appended).
 pub fn replace(text: &str, name: &str, body: &str) -> String {
-    let block = format!(
-        "{}\n{}\n{}",
-        begin_marker(name),
-        body.trim_matches('\n'),
-        end_marker(name)
-    );
+    let block = format!("{}\n{}\n{}", begin_marker(name), body.trim_matches('\n'), end_marker(name));
     let begin = begin_marker(name);
     let end = end_marker(name);
     if let Some(start) = text.find(&begin) {

@@ -42,14 +42,26 @@ impl Gpu {
         let app = vk::ApplicationInfo::default().application_name(c"softvk-bench").api_version(vk::API_VERSION_1_1);
         // SAFETY: every create info outlives its call.
         unsafe {
-            let instance = entry.create_instance(&vk::InstanceCreateInfo::default().application_info(&app), None).map_err(vk_err("vkCreateInstance"))?;
-            let physical = *instance.enumerate_physical_devices().map_err(vk_err("vkEnumeratePhysicalDevices"))?.first().ok_or("no physical device")?;
-            let name = instance.get_physical_device_properties(physical).device_name_as_c_str().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let instance = entry
+                .create_instance(&vk::InstanceCreateInfo::default().application_info(&app), None)
+                .map_err(vk_err("vkCreateInstance"))?;
+            let physical = *instance
+                .enumerate_physical_devices()
+                .map_err(vk_err("vkEnumeratePhysicalDevices"))?
+                .first()
+                .ok_or("no physical device")?;
+            let name = instance
+                .get_physical_device_properties(physical)
+                .device_name_as_c_str()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             let extensions = [ash::khr::external_memory::NAME.as_ptr(), ash::khr::external_memory_fd::NAME.as_ptr()];
             let priorities = [1.0f32];
             let queues = [vk::DeviceQueueCreateInfo::default().queue_family_index(0).queue_priorities(&priorities)];
             let info = vk::DeviceCreateInfo::default().queue_create_infos(&queues).enabled_extension_names(&extensions);
-            let device = instance.create_device(physical, &info, None).map_err(vk_err("vkCreateDevice with VK_KHR_external_memory_fd"))?;
+            let device = instance
+                .create_device(physical, &info, None)
+                .map_err(vk_err("vkCreateDevice with VK_KHR_external_memory_fd"))?;
             let queue = device.get_device_queue(0, 0);
             let memory_properties = instance.get_physical_device_memory_properties(physical);
             Ok(Gpu { instance, device, queue, memory_properties, name })
@@ -58,7 +70,9 @@ impl Gpu {
 
     fn memory_type(&self, bits: u32, flags: vk::MemoryPropertyFlags) -> Result<u32> {
         (0..self.memory_properties.memory_type_count)
-            .find(|&i| bits & (1 << i) != 0 && self.memory_properties.memory_types[i as usize].property_flags.contains(flags))
+            .find(|&i| {
+                bits & (1 << i) != 0 && self.memory_properties.memory_types[i as usize].property_flags.contains(flags)
+            })
             .ok_or_else(|| "no suitable memory type".to_string())
     }
 
@@ -87,9 +101,15 @@ impl Gpu {
                 Some((fd, size)) => (size, Some(fd)),
                 None => (requirements.size, None),
             };
-            let mut import_info = vk::ImportMemoryFdInfoKHR::default().handle_type(handle).fd(fd.as_ref().map_or(-1, |f| std::os::fd::AsRawFd::as_raw_fd(f)));
-            let allocate = vk::MemoryAllocateInfo::default().allocation_size(size).memory_type_index(type_index).push_next(&mut dedicated);
-            let allocate = if fd.is_some() { allocate.push_next(&mut import_info) } else { allocate.push_next(&mut export) };
+            let mut import_info = vk::ImportMemoryFdInfoKHR::default()
+                .handle_type(handle)
+                .fd(fd.as_ref().map_or(-1, std::os::fd::AsRawFd::as_raw_fd));
+            let allocate = vk::MemoryAllocateInfo::default()
+                .allocation_size(size)
+                .memory_type_index(type_index)
+                .push_next(&mut dedicated);
+            let allocate =
+                if fd.is_some() { allocate.push_next(&mut import_info) } else { allocate.push_next(&mut export) };
             let memory = self.device.allocate_memory(&allocate, None).map_err(vk_err("vkAllocateMemory"))?;
             // A successful import owns the fd now.
             if let Some(fd) = fd {
@@ -104,14 +124,27 @@ impl Gpu {
     fn run(&self, record: impl FnOnce(vk::CommandBuffer)) -> Result<()> {
         // SAFETY: the pool, buffer and fence live until the wait below has returned.
         unsafe {
-            let pool = self.device.create_command_pool(&vk::CommandPoolCreateInfo::default(), None).map_err(vk_err("vkCreateCommandPool"))?;
-            let cb = self.device.allocate_command_buffers(&vk::CommandBufferAllocateInfo::default().command_pool(pool).command_buffer_count(1)).map_err(vk_err("vkAllocateCommandBuffers"))?[0];
-            self.device.begin_command_buffer(cb, &vk::CommandBufferBeginInfo::default()).map_err(vk_err("vkBeginCommandBuffer"))?;
+            let pool = self
+                .device
+                .create_command_pool(&vk::CommandPoolCreateInfo::default(), None)
+                .map_err(vk_err("vkCreateCommandPool"))?;
+            let cb = self
+                .device
+                .allocate_command_buffers(
+                    &vk::CommandBufferAllocateInfo::default().command_pool(pool).command_buffer_count(1),
+                )
+                .map_err(vk_err("vkAllocateCommandBuffers"))?[0];
+            self.device
+                .begin_command_buffer(cb, &vk::CommandBufferBeginInfo::default())
+                .map_err(vk_err("vkBeginCommandBuffer"))?;
             record(cb);
             self.device.end_command_buffer(cb).map_err(vk_err("vkEndCommandBuffer"))?;
-            let fence = self.device.create_fence(&vk::FenceCreateInfo::default(), None).map_err(vk_err("vkCreateFence"))?;
+            let fence =
+                self.device.create_fence(&vk::FenceCreateInfo::default(), None).map_err(vk_err("vkCreateFence"))?;
             let cbs = [cb];
-            self.device.queue_submit(self.queue, &[vk::SubmitInfo::default().command_buffers(&cbs)], fence).map_err(vk_err("vkQueueSubmit"))?;
+            self.device
+                .queue_submit(self.queue, &[vk::SubmitInfo::default().command_buffers(&cbs)], fence)
+                .map_err(vk_err("vkQueueSubmit"))?;
             self.device.wait_for_fences(&[fence], true, TIMEOUT).map_err(vk_err("vkWaitForFences"))?;
             self.device.destroy_fence(fence, None);
             self.device.destroy_command_pool(pool, None);
@@ -126,10 +159,24 @@ impl Gpu {
             .old_layout(old)
             .new_layout(new)
             .image(image)
-            .subresource_range(vk::ImageSubresourceRange { aspect_mask: vk::ImageAspectFlags::COLOR, base_mip_level: 0, level_count: 1, base_array_layer: 0, layer_count: 1 });
+            .subresource_range(vk::ImageSubresourceRange {
+                aspect_mask: vk::ImageAspectFlags::COLOR,
+                base_mip_level: 0,
+                level_count: 1,
+                base_array_layer: 0,
+                layer_count: 1,
+            });
         // SAFETY: cb is recording; the image is live.
         unsafe {
-            self.device.cmd_pipeline_barrier(cb, vk::PipelineStageFlags::ALL_COMMANDS, vk::PipelineStageFlags::ALL_COMMANDS, vk::DependencyFlags::empty(), &[], &[], &[barrier])
+            self.device.cmd_pipeline_barrier(
+                cb,
+                vk::PipelineStageFlags::ALL_COMMANDS,
+                vk::PipelineStageFlags::ALL_COMMANDS,
+                vk::DependencyFlags::empty(),
+                &[],
+                &[],
+                &[barrier],
+            )
         };
     }
 }
@@ -162,7 +209,13 @@ fn exporter(manifest: &Path, runs: usize) -> Result<()> {
     let gpu = Gpu::new(&entry)?;
     let (image, memory, size) = gpu.external_image(None)?;
     let clear = vk::ClearColorValue { float32: CLEAR.map(|c| f32::from(c) / 255.0) };
-    let range = vk::ImageSubresourceRange { aspect_mask: vk::ImageAspectFlags::COLOR, base_mip_level: 0, level_count: 1, base_array_layer: 0, layer_count: 1 };
+    let range = vk::ImageSubresourceRange {
+        aspect_mask: vk::ImageAspectFlags::COLOR,
+        base_mip_level: 0,
+        level_count: 1,
+        base_array_layer: 0,
+        layer_count: 1,
+    };
     gpu.run(|cb| {
         gpu.barrier(cb, image, vk::ImageLayout::UNDEFINED, vk::ImageLayout::GENERAL);
         // SAFETY: cb is recording; the image is in GENERAL layout.
@@ -181,12 +234,22 @@ fn exporter(manifest: &Path, runs: usize) -> Result<()> {
     Ok(())
 }
 
-fn one_share(manifest: &Path, fd_functions: &ash::khr::external_memory_fd::Device, memory: vk::DeviceMemory, size: u64) -> Result<Duration> {
+fn one_share(
+    manifest: &Path,
+    fd_functions: &ash::khr::external_memory_fd::Device,
+    memory: vk::DeviceMemory,
+    size: u64,
+) -> Result<Duration> {
     let path = std::env::temp_dir().join(format!("softvk-bench-share-{}.sock", std::process::id()));
     let _ = std::fs::remove_file(&path);
     let listener = UnixListener::bind(&path).map_err(|e| format!("bind {}: {e}", path.display()))?;
     let exe = std::env::current_exe().map_err(|e| format!("current_exe: {e}"))?;
-    let mut importer = Command::new(exe).arg("--import-only").arg(manifest).arg(&path).spawn().map_err(|e| format!("start the importer: {e}"))?;
+    let mut importer = Command::new(exe)
+        .arg("--import-only")
+        .arg(manifest)
+        .arg(&path)
+        .spawn()
+        .map_err(|e| format!("start the importer: {e}"))?;
     let (mut stream, _) = listener.accept().map_err(|e| format!("accept: {e}"))?;
     let _ = std::fs::remove_file(&path);
     stream.set_read_timeout(Some(Duration::from_secs(60))).map_err(|e| e.to_string())?;
@@ -194,7 +257,8 @@ fn one_share(manifest: &Path, fd_functions: &ash::khr::external_memory_fd::Devic
     stream.read_exact(&mut ready).map_err(|e| format!("the importer never got ready: {e}"))?;
 
     let start = Instant::now();
-    let info = vk::MemoryGetFdInfoKHR::default().memory(memory).handle_type(vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD);
+    let info =
+        vk::MemoryGetFdInfoKHR::default().memory(memory).handle_type(vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD);
     // SAFETY: the memory was allocated exportable; the fd is ours.
     let fd = unsafe { OwnedFd::from_raw_fd(fd_functions.get_memory_fd(&info).map_err(vk_err("vkGetMemoryFdKHR"))?) };
     shm::passing::send_fds(&stream, &[fd.as_fd()], &size.to_le_bytes()).map_err(|e| format!("send the fd: {e}"))?;
@@ -236,22 +300,40 @@ fn importer(manifest: &Path, socket: &Path) -> Result<()> {
     // A 4-byte host-visible buffer receives texel (0, 0).
     // SAFETY: valid create infos; everything is destroyed below after the wait.
     unsafe {
-        let buffer = gpu.device.create_buffer(&vk::BufferCreateInfo::default().size(4).usage(vk::BufferUsageFlags::TRANSFER_DST), None).map_err(vk_err("vkCreateBuffer"))?;
+        let buffer = gpu
+            .device
+            .create_buffer(&vk::BufferCreateInfo::default().size(4).usage(vk::BufferUsageFlags::TRANSFER_DST), None)
+            .map_err(vk_err("vkCreateBuffer"))?;
         let requirements = gpu.device.get_buffer_memory_requirements(buffer);
-        let type_index = gpu.memory_type(requirements.memory_type_bits, vk::MemoryPropertyFlags::HOST_VISIBLE | vk::MemoryPropertyFlags::HOST_COHERENT)?;
-        let host = gpu.device.allocate_memory(&vk::MemoryAllocateInfo::default().allocation_size(requirements.size).memory_type_index(type_index), None).map_err(vk_err("vkAllocateMemory"))?;
+        let type_index = gpu.memory_type(
+            requirements.memory_type_bits,
+            vk::MemoryPropertyFlags::HOST_VISIBLE | vk::MemoryPropertyFlags::HOST_COHERENT,
+        )?;
+        let host = gpu
+            .device
+            .allocate_memory(
+                &vk::MemoryAllocateInfo::default().allocation_size(requirements.size).memory_type_index(type_index),
+                None,
+            )
+            .map_err(vk_err("vkAllocateMemory"))?;
         gpu.device.bind_buffer_memory(buffer, host, 0).map_err(vk_err("vkBindBufferMemory"))?;
         gpu.run(|cb| {
             // The exporter left the image in GENERAL layout.
             gpu.barrier(cb, image, vk::ImageLayout::GENERAL, vk::ImageLayout::GENERAL);
             let region = vk::BufferImageCopy {
-                image_subresource: vk::ImageSubresourceLayers { aspect_mask: vk::ImageAspectFlags::COLOR, mip_level: 0, base_array_layer: 0, layer_count: 1 },
+                image_subresource: vk::ImageSubresourceLayers {
+                    aspect_mask: vk::ImageAspectFlags::COLOR,
+                    mip_level: 0,
+                    base_array_layer: 0,
+                    layer_count: 1,
+                },
                 image_extent: vk::Extent3D { width: 1, height: 1, depth: 1 },
                 ..Default::default()
             };
             gpu.device.cmd_copy_image_to_buffer(cb, image, vk::ImageLayout::GENERAL, buffer, &[region]);
         })?;
-        let ptr = gpu.device.map_memory(host, 0, 4, vk::MemoryMapFlags::empty()).map_err(vk_err("vkMapMemory"))? as *const [u8; 4];
+        let ptr = gpu.device.map_memory(host, 0, 4, vk::MemoryMapFlags::empty()).map_err(vk_err("vkMapMemory"))?
+            as *const [u8; 4];
         let texel = *ptr;
         stream.write_all(&texel).map_err(|e| e.to_string())?;
         gpu.device.unmap_memory(host);

@@ -20,16 +20,8 @@ impl Measurement {
         let mut sorted = samples.to_vec();
         sorted.sort();
         let n = sorted.len();
-        let median = if n % 2 == 1 {
-            sorted[n / 2]
-        } else {
-            (sorted[n / 2 - 1] + sorted[n / 2]) / 2
-        };
-        Some(Measurement {
-            median,
-            min: sorted[0],
-            max: sorted[n - 1],
-        })
+        let median = if n % 2 == 1 { sorted[n / 2] } else { (sorted[n / 2 - 1] + sorted[n / 2]) / 2 };
+        Some(Measurement { median, min: sorted[0], max: sorted[n - 1] })
     }
 }
 

@@ -16,45 +16,16 @@ use rayon::prelude::*;
 /// The timed command with the handles it works on.
 #[derive(Clone, Copy, Debug)]
 pub enum Command {
-    ClearImage {
-        image: vk::Image,
-    },
-    CopyImage {
-        src: vk::Image,
-        dst: vk::Image,
-        size: u32,
-    },
-    CopyBuffer {
-        src: vk::Buffer,
-        dst: vk::Buffer,
-        bytes: u64,
-    },
-    FillBuffer {
-        dst: vk::Buffer,
-        bytes: u64,
-    },
-    BufferToImage {
-        src: vk::Buffer,
-        dst: vk::Image,
-        size: u32,
-    },
-    ImageToBuffer {
-        src: vk::Image,
-        dst: vk::Buffer,
-        size: u32,
-    },
-    Blit {
-        src: vk::Image,
-        dst: vk::Image,
-        src_size: u32,
-        dst_size: u32,
-        filter: vk::Filter,
-    },
+    ClearImage { image: vk::Image },
+    CopyImage { src: vk::Image, dst: vk::Image, size: u32 },
+    CopyBuffer { src: vk::Buffer, dst: vk::Buffer, bytes: u64 },
+    FillBuffer { dst: vk::Buffer, bytes: u64 },
+    BufferToImage { src: vk::Buffer, dst: vk::Image, size: u32 },
+    ImageToBuffer { src: vk::Image, dst: vk::Buffer, size: u32 },
+    Blit { src: vk::Image, dst: vk::Image, src_size: u32, dst_size: u32, filter: vk::Filter },
 }
 
-const CLEAR_COLOR: vk::ClearColorValue = vk::ClearColorValue {
-    float32: [0.25, 0.5, 0.75, 1.0],
-};
+const CLEAR_COLOR: vk::ClearColorValue = vk::ClearColorValue { float32: [0.25, 0.5, 0.75, 1.0] };
 const FILL_WORD: u32 = 0x5a5a_5a5a;
 
 /// Creates and initialises the resources of `operation` on `device`, recording them in
@@ -94,13 +65,7 @@ pub fn prepare(device: &BenchDevice, operation: &Operation, resources: &mut Reso
             let dst = filled_buffer(device, image_bytes(format, size), resources)?;
             Ok(Command::ImageToBuffer { src, dst, size })
         }
-        Operation::Blit {
-            src_format,
-            src_size,
-            dst_format,
-            dst_size,
-            filter,
-        } => {
+        Operation::Blit { src_format, src_size, dst_format, dst_size, filter } => {
             let mut src_features = F::BLIT_SRC | F::TRANSFER_DST;
             if filter == vk::Filter::LINEAR {
                 src_features |= F::SAMPLED_IMAGE_FILTER_LINEAR;
@@ -109,15 +74,11 @@ pub fn prepare(device: &BenchDevice, operation: &Operation, resources: &mut Reso
             device.require_format(dst_format, F::BLIT_DST | F::TRANSFER_DST, dst_size, dst_size)?;
             let src = source_image(device, src_format, src_size, resources)?;
             let dst = destination_image(device, dst_format, dst_size, resources)?;
-            Ok(Command::Blit {
-                src,
-                dst,
-                src_size,
-                dst_size,
-                filter,
-            })
+            Ok(Command::Blit { src, dst, src_size, dst_size, filter })
         }
-        Operation::CreateInstanceDevice | Operation::ExportImportImage => Err(Failure::Error("this workload runs in child processes".into())),
+        Operation::CreateInstanceDevice | Operation::ExportImportImage => {
+            Err(Failure::Error("this workload runs in child processes".into()))
+        }
     }
 }
 
@@ -140,16 +101,7 @@ pub fn record(d: &ash::Device, cb: vk::CommandBuffer, command: &Command) {
                 d.cmd_copy_image(cb, src, src_layout, dst, dst_layout, &[region]);
             }
             Command::CopyBuffer { src, dst, bytes } => {
-                d.cmd_copy_buffer(
-                    cb,
-                    src,
-                    dst,
-                    &[vk::BufferCopy {
-                        src_offset: 0,
-                        dst_offset: 0,
-                        size: bytes,
-                    }],
-                );
+                d.cmd_copy_buffer(cb, src, dst, &[vk::BufferCopy { src_offset: 0, dst_offset: 0, size: bytes }]);
             }
             Command::FillBuffer { dst, bytes } => d.cmd_fill_buffer(cb, dst, 0, bytes, FILL_WORD),
             Command::BufferToImage { src, dst, size } => {
@@ -158,23 +110,9 @@ pub fn record(d: &ash::Device, cb: vk::CommandBuffer, command: &Command) {
             Command::ImageToBuffer { src, dst, size } => {
                 d.cmd_copy_image_to_buffer(cb, src, src_layout, dst, &[buffer_image_region(size)]);
             }
-            Command::Blit {
-                src,
-                dst,
-                src_size,
-                dst_size,
-                filter,
-            } => {
-                let corner = |size: u32| {
-                    [
-                        vk::Offset3D::default(),
-                        vk::Offset3D {
-                            x: size as i32,
-                            y: size as i32,
-                            z: 1,
-                        },
-                    ]
-                };
+            Command::Blit { src, dst, src_size, dst_size, filter } => {
+                let corner =
+                    |size: u32| [vk::Offset3D::default(), vk::Offset3D { x: size as i32, y: size as i32, z: 1 }];
                 let region = vk::ImageBlit::default()
                     .src_subresource(color_layer())
                     .src_offsets(corner(src_size))
@@ -191,11 +129,7 @@ fn image_bytes(format: vk::Format, size: u32) -> u64 {
 }
 
 fn extent(size: u32) -> vk::Extent3D {
-    vk::Extent3D {
-        width: size,
-        height: size,
-        depth: 1,
-    }
+    vk::Extent3D { width: size, height: size, depth: 1 }
 }
 
 fn color_layer() -> vk::ImageSubresourceLayers {
@@ -219,9 +153,7 @@ fn color_range() -> vk::ImageSubresourceRange {
 
 /// The whole image, tightly packed in the buffer.
 fn buffer_image_region(size: u32) -> vk::BufferImageCopy {
-    vk::BufferImageCopy::default()
-        .image_subresource(color_layer())
-        .image_extent(extent(size))
+    vk::BufferImageCopy::default().image_subresource(color_layer()).image_extent(extent(size))
 }
 
 /// A layout transition of a whole colour image, ordered after and before transfers.

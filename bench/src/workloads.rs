@@ -80,7 +80,9 @@ pub struct Workload {
 impl Workload {
     pub fn runner(&self) -> Runner {
         match self.operation {
-            Operation::CreateInstanceDevice => Runner::ChildProcess(crate::creation::ChildWorkload::CreateInstanceDevice),
+            Operation::CreateInstanceDevice => {
+                Runner::ChildProcess(crate::creation::ChildWorkload::CreateInstanceDevice)
+            }
             Operation::ExportImportImage => Runner::ChildProcess(crate::creation::ChildWorkload::ExportImportImage),
             _ => Runner::InProcess,
         }
@@ -129,81 +131,33 @@ fn describe(operation: Operation) -> String {
         Operation::FillBuffer { bytes } => format!("fill {} MiB buffer", mib(bytes)),
         Operation::BufferToImage { format, size } => format!("buffer → {size}² {} image", format_name(format)),
         Operation::ImageToBuffer { format, size } => format!("{size}² {} image → buffer", format_name(format)),
-        Operation::Blit {
-            src_format,
-            src_size,
-            dst_format,
-            dst_size,
-            filter,
-        } => {
+        Operation::Blit { src_format, src_size, dst_format, dst_size, filter } => {
             let formats = if src_format == dst_format {
                 format_name(src_format).to_string()
             } else {
                 format!("{} → {}", format_name(src_format), format_name(dst_format))
             };
-            let filter = if filter == vk::Filter::LINEAR {
-                "LINEAR"
-            } else {
-                "NEAREST"
-            };
+            let filter = if filter == vk::Filter::LINEAR { "LINEAR" } else { "NEAREST" };
             format!("blit {src_size}² → {dst_size}² {filter}, {formats}")
         }
         Operation::CreateInstanceDevice => "create + destroy instance and device".to_string(),
-        Operation::ExportImportImage => "export a 64 MiB image, import it in a second process, first texel read".to_string(),
+        Operation::ExportImportImage => {
+            "export a 64 MiB image, import it in a second process, first texel read".to_string()
+        }
     }
 }
 
 /// Every workload, at full size or (`quick`) at a size that runs in seconds.
 pub fn all(quick: bool) -> Vec<Workload> {
-    let (image, buffer, blit_small) = if quick {
-        (1024, 16 * MIB, 256)
-    } else {
-        (4096, 256 * MIB, 1024)
-    };
+    let (image, buffer, blit_small) = if quick { (1024, 16 * MIB, 256) } else { (4096, 256 * MIB, 1024) };
     let rgba8 = vk::Format::R8G8B8A8_UNORM;
     let entries = [
-        (
-            "clear_image",
-            Operation::ClearImage {
-                format: rgba8,
-                size: image,
-            },
-            Target::MemcpyFraction,
-        ),
-        (
-            "copy_image",
-            Operation::CopyImage {
-                format: rgba8,
-                size: image,
-            },
-            Target::MemcpyFraction,
-        ),
-        (
-            "copy_buffer",
-            Operation::CopyBuffer { bytes: buffer },
-            Target::MemcpyFraction,
-        ),
-        (
-            "fill_buffer",
-            Operation::FillBuffer { bytes: buffer },
-            Target::MemcpyFraction,
-        ),
-        (
-            "buffer_to_image",
-            Operation::BufferToImage {
-                format: rgba8,
-                size: image,
-            },
-            Target::MemcpyFraction,
-        ),
-        (
-            "image_to_buffer",
-            Operation::ImageToBuffer {
-                format: rgba8,
-                size: image,
-            },
-            Target::MemcpyFraction,
-        ),
+        ("clear_image", Operation::ClearImage { format: rgba8, size: image }, Target::MemcpyFraction),
+        ("copy_image", Operation::CopyImage { format: rgba8, size: image }, Target::MemcpyFraction),
+        ("copy_buffer", Operation::CopyBuffer { bytes: buffer }, Target::MemcpyFraction),
+        ("fill_buffer", Operation::FillBuffer { bytes: buffer }, Target::MemcpyFraction),
+        ("buffer_to_image", Operation::BufferToImage { format: rgba8, size: image }, Target::MemcpyFraction),
+        ("image_to_buffer", Operation::ImageToBuffer { format: rgba8, size: image }, Target::MemcpyFraction),
         (
             "blit_down_linear",
             Operation::Blit {
@@ -237,24 +191,11 @@ pub fn all(quick: bool) -> Vec<Workload> {
             },
             Target::TwiceLavapipe,
         ),
-        (
-            "create_instance_device",
-            Operation::CreateInstanceDevice,
-            Target::FasterThanLavapipe,
-        ),
-        (
-            "export_import_image",
-            Operation::ExportImportImage,
-            Target::FasterThanLavapipe,
-        ),
+        ("create_instance_device", Operation::CreateInstanceDevice, Target::FasterThanLavapipe),
+        ("export_import_image", Operation::ExportImportImage, Target::FasterThanLavapipe),
     ];
     entries
         .into_iter()
-        .map(|(name, operation, target)| Workload {
-            name,
-            description: describe(operation),
-            operation,
-            target,
-        })
+        .map(|(name, operation, target)| Workload { name, description: describe(operation), operation, target })
         .collect()
 }

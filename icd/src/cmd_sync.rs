@@ -31,7 +31,11 @@ pub unsafe extern "system" fn cmd_set_event(cb: vk::CommandBuffer, event: vk::Ev
 
 /// # Safety
 /// Vulkan's rules for `vkCmdResetEvent`.
-pub unsafe extern "system" fn cmd_reset_event(cb: vk::CommandBuffer, event: vk::Event, _stages: vk::PipelineStageFlags) {
+pub unsafe extern "system" fn cmd_reset_event(
+    cb: vk::CommandBuffer,
+    event: vk::Event,
+    _stages: vk::PipelineStageFlags,
+) {
     record(cb, "vkCmdResetEvent", || Ok(Command::ResetEvent(object(event)?)))
 }
 

@@ -9,8 +9,16 @@ use ash::vk;
 
 /// # Safety
 /// Vulkan's rules for `vkCmdCopyBuffer`.
-pub unsafe extern "system" fn cmd_copy_buffer(cb: vk::CommandBuffer, src: vk::Buffer, dst: vk::Buffer, count: u32, p_regions: *const vk::BufferCopy) {
-    record(cb, "vkCmdCopyBuffer", || Ok(Command::CopyBuffer { src: object(src)?, dst: object(dst)?, regions: read_slice(p_regions, count).to_vec() }))
+pub unsafe extern "system" fn cmd_copy_buffer(
+    cb: vk::CommandBuffer,
+    src: vk::Buffer,
+    dst: vk::Buffer,
+    count: u32,
+    p_regions: *const vk::BufferCopy,
+) {
+    record(cb, "vkCmdCopyBuffer", || {
+        Ok(Command::CopyBuffer { src: object(src)?, dst: object(dst)?, regions: read_slice(p_regions, count).to_vec() })
+    })
 }
 
 /// # Safety
@@ -18,7 +26,10 @@ pub unsafe extern "system" fn cmd_copy_buffer(cb: vk::CommandBuffer, src: vk::Bu
 pub unsafe extern "system" fn cmd_copy_buffer2(cb: vk::CommandBuffer, p_info: *const vk::CopyBufferInfo2<'_>) {
     record(cb, "vkCmdCopyBuffer2", || {
         let info = crate::entry::read_in(p_info)?;
-        let regions = read_slice(info.p_regions, info.region_count).iter().map(|r| vk::BufferCopy { src_offset: r.src_offset, dst_offset: r.dst_offset, size: r.size }).collect();
+        let regions = read_slice(info.p_regions, info.region_count)
+            .iter()
+            .map(|r| vk::BufferCopy { src_offset: r.src_offset, dst_offset: r.dst_offset, size: r.size })
+            .collect();
         Ok(Command::CopyBuffer { src: object(info.src_buffer)?, dst: object(info.dst_buffer)?, regions })
     })
 }
@@ -34,7 +45,9 @@ pub unsafe extern "system" fn cmd_copy_image(
     count: u32,
     p_regions: *const vk::ImageCopy,
 ) {
-    record(cb, "vkCmdCopyImage", || Ok(Command::CopyImage { src: object(src)?, dst: object(dst)?, regions: read_slice(p_regions, count).to_vec() }))
+    record(cb, "vkCmdCopyImage", || {
+        Ok(Command::CopyImage { src: object(src)?, dst: object(dst)?, regions: read_slice(p_regions, count).to_vec() })
+    })
 }
 
 /// # Safety
@@ -44,7 +57,13 @@ pub unsafe extern "system" fn cmd_copy_image2(cb: vk::CommandBuffer, p_info: *co
         let info = crate::entry::read_in(p_info)?;
         let regions = read_slice(info.p_regions, info.region_count)
             .iter()
-            .map(|r| vk::ImageCopy { src_subresource: r.src_subresource, src_offset: r.src_offset, dst_subresource: r.dst_subresource, dst_offset: r.dst_offset, extent: r.extent })
+            .map(|r| vk::ImageCopy {
+                src_subresource: r.src_subresource,
+                src_offset: r.src_offset,
+                dst_subresource: r.dst_subresource,
+                dst_offset: r.dst_offset,
+                extent: r.extent,
+            })
             .collect();
         Ok(Command::CopyImage { src: object(info.src_image)?, dst: object(info.dst_image)?, regions })
     })
@@ -71,12 +90,21 @@ pub unsafe extern "system" fn cmd_copy_buffer_to_image(
     count: u32,
     p_regions: *const vk::BufferImageCopy,
 ) {
-    record(cb, "vkCmdCopyBufferToImage", || Ok(Command::CopyBufferToImage { src: object(src)?, dst: object(dst)?, regions: read_slice(p_regions, count).to_vec() }))
+    record(cb, "vkCmdCopyBufferToImage", || {
+        Ok(Command::CopyBufferToImage {
+            src: object(src)?,
+            dst: object(dst)?,
+            regions: read_slice(p_regions, count).to_vec(),
+        })
+    })
 }
 
 /// # Safety
 /// Vulkan's rules for `vkCmdCopyBufferToImage2`.
-pub unsafe extern "system" fn cmd_copy_buffer_to_image2(cb: vk::CommandBuffer, p_info: *const vk::CopyBufferToImageInfo2<'_>) {
+pub unsafe extern "system" fn cmd_copy_buffer_to_image2(
+    cb: vk::CommandBuffer,
+    p_info: *const vk::CopyBufferToImageInfo2<'_>,
+) {
     record(cb, "vkCmdCopyBufferToImage2", || {
         let info = crate::entry::read_in(p_info)?;
         let regions = read_slice(info.p_regions, info.region_count).iter().map(buffer_image_copy).collect();
@@ -94,12 +122,21 @@ pub unsafe extern "system" fn cmd_copy_image_to_buffer(
     count: u32,
     p_regions: *const vk::BufferImageCopy,
 ) {
-    record(cb, "vkCmdCopyImageToBuffer", || Ok(Command::CopyImageToBuffer { src: object(src)?, dst: object(dst)?, regions: read_slice(p_regions, count).to_vec() }))
+    record(cb, "vkCmdCopyImageToBuffer", || {
+        Ok(Command::CopyImageToBuffer {
+            src: object(src)?,
+            dst: object(dst)?,
+            regions: read_slice(p_regions, count).to_vec(),
+        })
+    })
 }
 
 /// # Safety
 /// Vulkan's rules for `vkCmdCopyImageToBuffer2`.
-pub unsafe extern "system" fn cmd_copy_image_to_buffer2(cb: vk::CommandBuffer, p_info: *const vk::CopyImageToBufferInfo2<'_>) {
+pub unsafe extern "system" fn cmd_copy_image_to_buffer2(
+    cb: vk::CommandBuffer,
+    p_info: *const vk::CopyImageToBufferInfo2<'_>,
+) {
     record(cb, "vkCmdCopyImageToBuffer2", || {
         let info = crate::entry::read_in(p_info)?;
         let regions = read_slice(info.p_regions, info.region_count).iter().map(buffer_image_copy).collect();
@@ -119,7 +156,14 @@ pub unsafe extern "system" fn cmd_blit_image(
     p_regions: *const vk::ImageBlit,
     filter: vk::Filter,
 ) {
-    record(cb, "vkCmdBlitImage", || Ok(Command::BlitImage { src: object(src)?, dst: object(dst)?, regions: read_slice(p_regions, count).to_vec(), filter }))
+    record(cb, "vkCmdBlitImage", || {
+        Ok(Command::BlitImage {
+            src: object(src)?,
+            dst: object(dst)?,
+            regions: read_slice(p_regions, count).to_vec(),
+            filter,
+        })
+    })
 }
 
 /// # Safety
@@ -129,9 +173,19 @@ pub unsafe extern "system" fn cmd_blit_image2(cb: vk::CommandBuffer, p_info: *co
         let info = crate::entry::read_in(p_info)?;
         let regions = read_slice(info.p_regions, info.region_count)
             .iter()
-            .map(|r| vk::ImageBlit { src_subresource: r.src_subresource, src_offsets: r.src_offsets, dst_subresource: r.dst_subresource, dst_offsets: r.dst_offsets })
+            .map(|r| vk::ImageBlit {
+                src_subresource: r.src_subresource,
+                src_offsets: r.src_offsets,
+                dst_subresource: r.dst_subresource,
+                dst_offsets: r.dst_offsets,
+            })
             .collect();
-        Ok(Command::BlitImage { src: object(info.src_image)?, dst: object(info.dst_image)?, regions, filter: info.filter })
+        Ok(Command::BlitImage {
+            src: object(info.src_image)?,
+            dst: object(info.dst_image)?,
+            regions,
+            filter: info.filter,
+        })
     })
 }
 
@@ -165,19 +219,35 @@ pub unsafe extern "system" fn cmd_clear_depth_stencil_image(
 ) {
     record(cb, "vkCmdClearDepthStencilImage", || {
         let value = *crate::entry::read_in(p_value)?;
-        Ok(Command::ClearDepthStencilImage { image: object(image)?, value, ranges: read_slice(p_ranges, count).to_vec() })
+        Ok(Command::ClearDepthStencilImage {
+            image: object(image)?,
+            value,
+            ranges: read_slice(p_ranges, count).to_vec(),
+        })
     })
 }
 
 /// # Safety
 /// Vulkan's rules for `vkCmdFillBuffer`.
-pub unsafe extern "system" fn cmd_fill_buffer(cb: vk::CommandBuffer, dst: vk::Buffer, offset: vk::DeviceSize, size: vk::DeviceSize, data: u32) {
+pub unsafe extern "system" fn cmd_fill_buffer(
+    cb: vk::CommandBuffer,
+    dst: vk::Buffer,
+    offset: vk::DeviceSize,
+    size: vk::DeviceSize,
+    data: u32,
+) {
     record(cb, "vkCmdFillBuffer", || Ok(Command::FillBuffer { dst: object(dst)?, offset, size, data }))
 }
 
 /// # Safety
 /// Vulkan's rules for `vkCmdUpdateBuffer`: the data is copied now, at record time.
-pub unsafe extern "system" fn cmd_update_buffer(cb: vk::CommandBuffer, dst: vk::Buffer, offset: vk::DeviceSize, size: vk::DeviceSize, p_data: *const std::ffi::c_void) {
+pub unsafe extern "system" fn cmd_update_buffer(
+    cb: vk::CommandBuffer,
+    dst: vk::Buffer,
+    offset: vk::DeviceSize,
+    size: vk::DeviceSize,
+    p_data: *const std::ffi::c_void,
+) {
     record(cb, "vkCmdUpdateBuffer", || {
         if size > 65536 || p_data.is_null() {
             tracing::error!("vkCmdUpdateBuffer: size {size} is over 65536 or data is null");

@@ -45,7 +45,15 @@ impl Object for CommandBuffer {
 
 impl CommandBuffer {
     fn new(level: vk::CommandBufferLevel) -> CommandBuffer {
-        CommandBuffer { level, recording: Mutex::new(Recording { state: State::Initial, commands: Vec::new(), error: None, finished: None }) }
+        CommandBuffer {
+            level,
+            recording: Mutex::new(Recording {
+                state: State::Initial,
+                commands: Vec::new(),
+                error: None,
+                finished: None,
+            }),
+        }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Recording> {
@@ -123,7 +131,11 @@ pub unsafe extern "system" fn create_command_pool(
 
 /// # Safety
 /// Vulkan's rules for `vkDestroyCommandPool`: frees every command buffer of the pool.
-pub unsafe extern "system" fn destroy_command_pool(_device: vk::Device, pool: vk::CommandPool, _p_allocator: *const vk::AllocationCallbacks<'_>) {
+pub unsafe extern "system" fn destroy_command_pool(
+    _device: vk::Device,
+    pool: vk::CommandPool,
+    _p_allocator: *const vk::AllocationCallbacks<'_>,
+) {
     guard_void("vkDestroyCommandPool", || {
         if let Some(pool) = release::<CommandPool>(pool) {
             for raw in pool.buffers.lock().unwrap_or_else(|e| e.into_inner()).drain(..) {
@@ -135,7 +147,11 @@ pub unsafe extern "system" fn destroy_command_pool(_device: vk::Device, pool: vk
 
 /// # Safety
 /// Vulkan's rules for `vkResetCommandPool`.
-pub unsafe extern "system" fn reset_command_pool(_device: vk::Device, pool: vk::CommandPool, _flags: vk::CommandPoolResetFlags) -> vk::Result {
+pub unsafe extern "system" fn reset_command_pool(
+    _device: vk::Device,
+    pool: vk::CommandPool,
+    _flags: vk::CommandPoolResetFlags,
+) -> vk::Result {
     guard("vkResetCommandPool", || {
         let pool = borrow::<CommandPool>(pool)?;
         for &raw in pool.buffers.lock().unwrap_or_else(|e| e.into_inner()).iter() {
@@ -149,7 +165,11 @@ pub unsafe extern "system" fn reset_command_pool(_device: vk::Device, pool: vk::
 ///
 /// # Safety
 /// Vulkan's rules for `vkTrimCommandPool`.
-pub unsafe extern "system" fn trim_command_pool(_device: vk::Device, _pool: vk::CommandPool, _flags: vk::CommandPoolTrimFlags) {
+pub unsafe extern "system" fn trim_command_pool(
+    _device: vk::Device,
+    _pool: vk::CommandPool,
+    _flags: vk::CommandPoolTrimFlags,
+) {
     guard_void("vkTrimCommandPool", || {})
 }
 
@@ -178,7 +198,12 @@ pub unsafe extern "system" fn allocate_command_buffers(
 
 /// # Safety
 /// Vulkan's rules for `vkFreeCommandBuffers`.
-pub unsafe extern "system" fn free_command_buffers(_device: vk::Device, pool: vk::CommandPool, count: u32, p_command_buffers: *const vk::CommandBuffer) {
+pub unsafe extern "system" fn free_command_buffers(
+    _device: vk::Device,
+    pool: vk::CommandPool,
+    count: u32,
+    p_command_buffers: *const vk::CommandBuffer,
+) {
     guard_void("vkFreeCommandBuffers", || {
         let Ok(pool) = borrow::<CommandPool>(pool) else { return };
         let mut buffers = pool.buffers.lock().unwrap_or_else(|e| e.into_inner());
@@ -198,7 +223,10 @@ pub unsafe extern "system" fn free_command_buffers(_device: vk::Device, pool: vk
 
 /// # Safety
 /// Vulkan's rules for `vkBeginCommandBuffer`.
-pub unsafe extern "system" fn begin_command_buffer(command_buffer: vk::CommandBuffer, p_begin_info: *const vk::CommandBufferBeginInfo<'_>) -> vk::Result {
+pub unsafe extern "system" fn begin_command_buffer(
+    command_buffer: vk::CommandBuffer,
+    p_begin_info: *const vk::CommandBufferBeginInfo<'_>,
+) -> vk::Result {
     guard("vkBeginCommandBuffer", || {
         let cb = dispatchable::<CommandBuffer>(command_buffer)?;
         read_in(p_begin_info)?;
@@ -235,7 +263,10 @@ pub unsafe extern "system" fn end_command_buffer(command_buffer: vk::CommandBuff
 
 /// # Safety
 /// Vulkan's rules for `vkResetCommandBuffer`.
-pub unsafe extern "system" fn reset_command_buffer(command_buffer: vk::CommandBuffer, _flags: vk::CommandBufferResetFlags) -> vk::Result {
+pub unsafe extern "system" fn reset_command_buffer(
+    command_buffer: vk::CommandBuffer,
+    _flags: vk::CommandBufferResetFlags,
+) -> vk::Result {
     guard("vkResetCommandBuffer", || {
         dispatchable::<CommandBuffer>(command_buffer)?.reset();
         Ok(vk::Result::SUCCESS)
@@ -246,7 +277,11 @@ pub unsafe extern "system" fn reset_command_buffer(command_buffer: vk::CommandBu
 ///
 /// # Safety
 /// Vulkan's rules for `vkCmdExecuteCommands`.
-pub unsafe extern "system" fn cmd_execute_commands(command_buffer: vk::CommandBuffer, count: u32, p_command_buffers: *const vk::CommandBuffer) {
+pub unsafe extern "system" fn cmd_execute_commands(
+    command_buffer: vk::CommandBuffer,
+    count: u32,
+    p_command_buffers: *const vk::CommandBuffer,
+) {
     record(command_buffer, "vkCmdExecuteCommands", || {
         let secondaries = read_slice(p_command_buffers, count)
             .iter()

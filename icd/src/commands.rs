@@ -12,26 +12,79 @@ use std::sync::Arc;
 
 #[derive(Debug)]
 pub enum Command {
-    CopyBuffer { src: Arc<Buffer>, dst: Arc<Buffer>, regions: Vec<vk::BufferCopy> },
-    CopyImage { src: Arc<Image>, dst: Arc<Image>, regions: Vec<vk::ImageCopy> },
-    CopyBufferToImage { src: Arc<Buffer>, dst: Arc<Image>, regions: Vec<vk::BufferImageCopy> },
-    CopyImageToBuffer { src: Arc<Image>, dst: Arc<Buffer>, regions: Vec<vk::BufferImageCopy> },
-    BlitImage { src: Arc<Image>, dst: Arc<Image>, regions: Vec<vk::ImageBlit>, filter: vk::Filter },
+    CopyBuffer {
+        src: Arc<Buffer>,
+        dst: Arc<Buffer>,
+        regions: Vec<vk::BufferCopy>,
+    },
+    CopyImage {
+        src: Arc<Image>,
+        dst: Arc<Image>,
+        regions: Vec<vk::ImageCopy>,
+    },
+    CopyBufferToImage {
+        src: Arc<Buffer>,
+        dst: Arc<Image>,
+        regions: Vec<vk::BufferImageCopy>,
+    },
+    CopyImageToBuffer {
+        src: Arc<Image>,
+        dst: Arc<Buffer>,
+        regions: Vec<vk::BufferImageCopy>,
+    },
+    BlitImage {
+        src: Arc<Image>,
+        dst: Arc<Image>,
+        regions: Vec<vk::ImageBlit>,
+        filter: vk::Filter,
+    },
     /// `color` holds the raw 32-bit words of the `VkClearColorValue`; the image format
     /// says whether they are floats, signed or unsigned integers.
-    ClearColorImage { image: Arc<Image>, color: [u32; 4], ranges: Vec<vk::ImageSubresourceRange> },
-    ClearDepthStencilImage { image: Arc<Image>, value: vk::ClearDepthStencilValue, ranges: Vec<vk::ImageSubresourceRange> },
-    FillBuffer { dst: Arc<Buffer>, offset: u64, size: u64, data: u32 },
-    UpdateBuffer { dst: Arc<Buffer>, offset: u64, data: Vec<u8> },
+    ClearColorImage {
+        image: Arc<Image>,
+        color: [u32; 4],
+        ranges: Vec<vk::ImageSubresourceRange>,
+    },
+    ClearDepthStencilImage {
+        image: Arc<Image>,
+        value: vk::ClearDepthStencilValue,
+        ranges: Vec<vk::ImageSubresourceRange>,
+    },
+    FillBuffer {
+        dst: Arc<Buffer>,
+        offset: u64,
+        size: u64,
+        data: u32,
+    },
+    UpdateBuffer {
+        dst: Arc<Buffer>,
+        offset: u64,
+        data: Vec<u8>,
+    },
     /// Commands execute in order on one thread, so a barrier has nothing to wait for; it is
     /// recorded so that the trace shows it.
     PipelineBarrier,
     SetEvent(Arc<Event>),
     ResetEvent(Arc<Event>),
     WaitEvents(Vec<Arc<Event>>),
-    ResetQueryPool { pool: Arc<QueryPool>, first: u32, count: u32 },
-    WriteTimestamp { pool: Arc<QueryPool>, query: u32 },
-    CopyQueryPoolResults { pool: Arc<QueryPool>, first: u32, count: u32, dst: Arc<Buffer>, offset: u64, stride: u64, flags: vk::QueryResultFlags },
+    ResetQueryPool {
+        pool: Arc<QueryPool>,
+        first: u32,
+        count: u32,
+    },
+    WriteTimestamp {
+        pool: Arc<QueryPool>,
+        query: u32,
+    },
+    CopyQueryPoolResults {
+        pool: Arc<QueryPool>,
+        first: u32,
+        count: u32,
+        dst: Arc<Buffer>,
+        offset: u64,
+        stride: u64,
+        flags: vk::QueryResultFlags,
+    },
     ExecuteCommands(Vec<Arc<Vec<Command>>>),
     Label(String),
 }

@@ -26,10 +26,20 @@ impl Object for Messenger {
 
 impl Messenger {
     fn from_info(info: &vk::DebugUtilsMessengerCreateInfoEXT<'_>) -> Messenger {
-        Messenger { severities: info.message_severity, types: info.message_type, callback: info.pfn_user_callback, user_data: info.p_user_data as usize }
+        Messenger {
+            severities: info.message_severity,
+            types: info.message_type,
+            callback: info.pfn_user_callback,
+            user_data: info.p_user_data as usize,
+        }
     }
 
-    fn deliver(&self, severity: vk::DebugUtilsMessageSeverityFlagsEXT, types: vk::DebugUtilsMessageTypeFlagsEXT, data: &vk::DebugUtilsMessengerCallbackDataEXT<'_>) {
+    fn deliver(
+        &self,
+        severity: vk::DebugUtilsMessageSeverityFlagsEXT,
+        types: vk::DebugUtilsMessageTypeFlagsEXT,
+        data: &vk::DebugUtilsMessengerCallbackDataEXT<'_>,
+    ) {
         if !self.severities.intersects(severity) || !self.types.intersects(types) {
             return;
         }
@@ -101,7 +111,11 @@ pub fn report(severity: vk::DebugUtilsMessageSeverityFlagsEXT, message: &str) {
         let text = CString::new(message.replace('\0', " ")).unwrap_or_default();
         let data = vk::DebugUtilsMessengerCallbackDataEXT::default().message_id_name(c"softvk").message(&text);
         for messenger in live {
-            messenger.deliver(severity, vk::DebugUtilsMessageTypeFlagsEXT::VALIDATION | vk::DebugUtilsMessageTypeFlagsEXT::GENERAL, &data);
+            messenger.deliver(
+                severity,
+                vk::DebugUtilsMessageTypeFlagsEXT::VALIDATION | vk::DebugUtilsMessageTypeFlagsEXT::GENERAL,
+                &data,
+            );
         }
     }
     DELIVERING.with(|d| d.set(false));
@@ -162,7 +176,11 @@ pub unsafe extern "system" fn create_debug_utils_messenger(
 
 /// # Safety
 /// Vulkan's rules for `vkDestroyDebugUtilsMessengerEXT`.
-pub unsafe extern "system" fn destroy_debug_utils_messenger(instance: vk::Instance, messenger: vk::DebugUtilsMessengerEXT, _p_allocator: *const vk::AllocationCallbacks<'_>) {
+pub unsafe extern "system" fn destroy_debug_utils_messenger(
+    instance: vk::Instance,
+    messenger: vk::DebugUtilsMessengerEXT,
+    _p_allocator: *const vk::AllocationCallbacks<'_>,
+) {
     guard_void("vkDestroyDebugUtilsMessengerEXT", || {
         if let (Ok(instance), Some(messenger)) = (dispatchable::<Instance>(instance), release::<Messenger>(messenger)) {
             instance.state.messengers.remove(&messenger);
@@ -189,7 +207,10 @@ pub unsafe extern "system" fn submit_debug_utils_message(
 
 /// # Safety
 /// Vulkan's rules for `vkSetDebugUtilsObjectNameEXT`.
-pub unsafe extern "system" fn set_debug_utils_object_name(_device: vk::Device, p_name_info: *const vk::DebugUtilsObjectNameInfoEXT<'_>) -> vk::Result {
+pub unsafe extern "system" fn set_debug_utils_object_name(
+    _device: vk::Device,
+    p_name_info: *const vk::DebugUtilsObjectNameInfoEXT<'_>,
+) -> vk::Result {
     guard("vkSetDebugUtilsObjectNameEXT", || {
         let info = read_in(p_name_info)?;
         let key = (info.object_type.as_raw(), info.object_handle);
@@ -210,7 +231,10 @@ pub unsafe extern "system" fn set_debug_utils_object_name(_device: vk::Device, p
 
 /// # Safety
 /// Vulkan's rules for `vkSetDebugUtilsObjectTagEXT`.
-pub unsafe extern "system" fn set_debug_utils_object_tag(_device: vk::Device, p_tag_info: *const vk::DebugUtilsObjectTagInfoEXT<'_>) -> vk::Result {
+pub unsafe extern "system" fn set_debug_utils_object_tag(
+    _device: vk::Device,
+    p_tag_info: *const vk::DebugUtilsObjectTagInfoEXT<'_>,
+) -> vk::Result {
     guard("vkSetDebugUtilsObjectTagEXT", || {
         read_in(p_tag_info)?;
         // Tags carry tool-specific data that softvk has no use for.
@@ -220,12 +244,21 @@ pub unsafe extern "system" fn set_debug_utils_object_tag(_device: vk::Device, p_
 
 fn label_text(p_label: *const vk::DebugUtilsLabelEXT<'_>) -> String {
     // SAFETY: the application passes a valid label with a NUL-terminated name or null.
-    unsafe { p_label.as_ref().and_then(|l| l.label_name_as_c_str()).map(|n| n.to_string_lossy().into_owned()).unwrap_or_default() }
+    unsafe {
+        p_label
+            .as_ref()
+            .and_then(|l| l.label_name_as_c_str())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
 }
 
 /// # Safety
 /// Vulkan's rules for `vkQueueBeginDebugUtilsLabelEXT`.
-pub unsafe extern "system" fn queue_begin_debug_utils_label(_queue: vk::Queue, p_label: *const vk::DebugUtilsLabelEXT<'_>) {
+pub unsafe extern "system" fn queue_begin_debug_utils_label(
+    _queue: vk::Queue,
+    p_label: *const vk::DebugUtilsLabelEXT<'_>,
+) {
     guard_void("vkQueueBeginDebugUtilsLabelEXT", || tracing::debug!("queue label begin: {}", label_text(p_label)))
 }
 
@@ -237,24 +270,39 @@ pub unsafe extern "system" fn queue_end_debug_utils_label(_queue: vk::Queue) {
 
 /// # Safety
 /// Vulkan's rules for `vkQueueInsertDebugUtilsLabelEXT`.
-pub unsafe extern "system" fn queue_insert_debug_utils_label(_queue: vk::Queue, p_label: *const vk::DebugUtilsLabelEXT<'_>) {
+pub unsafe extern "system" fn queue_insert_debug_utils_label(
+    _queue: vk::Queue,
+    p_label: *const vk::DebugUtilsLabelEXT<'_>,
+) {
     guard_void("vkQueueInsertDebugUtilsLabelEXT", || tracing::debug!("queue label: {}", label_text(p_label)))
 }
 
 /// # Safety
 /// Vulkan's rules for `vkCmdBeginDebugUtilsLabelEXT`.
-pub unsafe extern "system" fn cmd_begin_debug_utils_label(command_buffer: vk::CommandBuffer, p_label: *const vk::DebugUtilsLabelEXT<'_>) {
-    crate::command_buffer::record(command_buffer, "vkCmdBeginDebugUtilsLabelEXT", || Ok(crate::commands::Command::Label(format!("begin {}", label_text(p_label)))))
+pub unsafe extern "system" fn cmd_begin_debug_utils_label(
+    command_buffer: vk::CommandBuffer,
+    p_label: *const vk::DebugUtilsLabelEXT<'_>,
+) {
+    crate::command_buffer::record(command_buffer, "vkCmdBeginDebugUtilsLabelEXT", || {
+        Ok(crate::commands::Command::Label(format!("begin {}", label_text(p_label))))
+    })
 }
 
 /// # Safety
 /// Vulkan's rules for `vkCmdEndDebugUtilsLabelEXT`.
 pub unsafe extern "system" fn cmd_end_debug_utils_label(command_buffer: vk::CommandBuffer) {
-    crate::command_buffer::record(command_buffer, "vkCmdEndDebugUtilsLabelEXT", || Ok(crate::commands::Command::Label("end".to_string())))
+    crate::command_buffer::record(command_buffer, "vkCmdEndDebugUtilsLabelEXT", || {
+        Ok(crate::commands::Command::Label("end".to_string()))
+    })
 }
 
 /// # Safety
 /// Vulkan's rules for `vkCmdInsertDebugUtilsLabelEXT`.
-pub unsafe extern "system" fn cmd_insert_debug_utils_label(command_buffer: vk::CommandBuffer, p_label: *const vk::DebugUtilsLabelEXT<'_>) {
-    crate::command_buffer::record(command_buffer, "vkCmdInsertDebugUtilsLabelEXT", || Ok(crate::commands::Command::Label(label_text(p_label))))
+pub unsafe extern "system" fn cmd_insert_debug_utils_label(
+    command_buffer: vk::CommandBuffer,
+    p_label: *const vk::DebugUtilsLabelEXT<'_>,
+) {
+    crate::command_buffer::record(command_buffer, "vkCmdInsertDebugUtilsLabelEXT", || {
+        Ok(crate::commands::Command::Label(label_text(p_label)))
+    })
 }

@@ -39,7 +39,11 @@ pub unsafe extern "system" fn create_device(
         extensions::check_enabled(DEVICE_EXTENSIONS, enabled)?;
         for queue_info in read_slice(info.p_queue_create_infos, info.queue_create_info_count) {
             if queue_info.queue_family_index != 0 || queue_info.queue_count != 1 {
-                tracing::error!("softvk has one queue family with one queue; asked for family {} x{}", queue_info.queue_family_index, queue_info.queue_count);
+                tracing::error!(
+                    "softvk has one queue family with one queue; asked for family {} x{}",
+                    queue_info.queue_family_index,
+                    queue_info.queue_count
+                );
                 return Err(vk::Result::ERROR_INITIALIZATION_FAILED);
             }
         }
@@ -69,7 +73,11 @@ fn check_features(requested: &vk::PhysicalDeviceFeatures) -> Result<(), vk::Resu
     let supported = crate::physical_device::features();
     // SAFETY: VkPhysicalDeviceFeatures is a plain array of VkBool32.
     let as_words = |f: &vk::PhysicalDeviceFeatures| unsafe {
-        std::slice::from_raw_parts(f as *const _ as *const vk::Bool32, std::mem::size_of::<vk::PhysicalDeviceFeatures>() / 4).to_vec()
+        std::slice::from_raw_parts(
+            f as *const _ as *const vk::Bool32,
+            std::mem::size_of::<vk::PhysicalDeviceFeatures>() / 4,
+        )
+        .to_vec()
     };
     if as_words(requested).iter().zip(as_words(&supported)).any(|(r, s)| *r != 0 && s == 0) {
         tracing::error!("vkCreateDevice asked for a feature softvk does not support");
@@ -105,7 +113,11 @@ pub unsafe extern "system" fn get_device_queue(device: vk::Device, family: u32, 
 
 /// # Safety
 /// Vulkan's rules for `vkGetDeviceQueue2`.
-pub unsafe extern "system" fn get_device_queue2(device: vk::Device, p_info: *const vk::DeviceQueueInfo2<'_>, p_queue: *mut vk::Queue) {
+pub unsafe extern "system" fn get_device_queue2(
+    device: vk::Device,
+    p_info: *const vk::DeviceQueueInfo2<'_>,
+    p_queue: *mut vk::Queue,
+) {
     let Some(info) = p_info.as_ref() else { return };
     get_device_queue(device, info.queue_family_index, info.queue_index, p_queue)
 }

@@ -19,11 +19,16 @@ static LOGGING: Once = Once::new();
 pub fn init_logging() {
     LOGGING.call_once(|| {
         let filter = std::env::var("SOFTVK_LOG").unwrap_or_else(|_| "warn".to_string());
-        let filter = tracing_subscriber::EnvFilter::try_new(&filter).unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+        let filter = tracing_subscriber::EnvFilter::try_new(&filter)
+            .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
         use tracing_subscriber::prelude::*;
-        let printer = tracing_subscriber::fmt::layer().with_writer(std::io::stderr).with_target(false).with_filter(filter);
+        let printer =
+            tracing_subscriber::fmt::layer().with_writer(std::io::stderr).with_target(false).with_filter(filter);
         // An application may have installed its own global subscriber; then we use it.
-        let _ = tracing_subscriber::registry().with(printer).with(crate::debug_utils::MessengerLayer.with_filter(tracing_subscriber::filter::LevelFilter::WARN)).try_init();
+        let _ = tracing_subscriber::registry()
+            .with(printer)
+            .with(crate::debug_utils::MessengerLayer.with_filter(tracing_subscriber::filter::LevelFilter::WARN))
+            .try_init();
     });
 }
 
@@ -103,7 +108,12 @@ pub unsafe fn write_array<T: Copy>(items: &[T], count: *mut u32, out: *mut T) ->
 ///
 /// # Safety
 /// As `write_array`.
-pub unsafe fn fill_array<T>(len: usize, count: *mut u32, out: *mut T, mut fill: impl FnMut(usize, &mut T)) -> VkResult<vk::Result> {
+pub unsafe fn fill_array<T>(
+    len: usize,
+    count: *mut u32,
+    out: *mut T,
+    mut fill: impl FnMut(usize, &mut T),
+) -> VkResult<vk::Result> {
     if count.is_null() {
         return Err(vk::Result::ERROR_INITIALIZATION_FAILED);
     }

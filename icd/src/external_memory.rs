@@ -68,9 +68,15 @@ pub unsafe fn allocation_source(p_next: *const std::ffi::c_void, size: u64) -> R
         }
         return Ok(Source::ImportFd(import.fd));
     }
-    if let Some(import) = pnext::find_in::<vk::ImportMemoryHostPointerInfoEXT>(p_next).filter(|i| !i.handle_type.is_empty()) {
+    if let Some(import) =
+        pnext::find_in::<vk::ImportMemoryHostPointerInfoEXT>(p_next).filter(|i| !i.handle_type.is_empty())
+    {
         let address = import.p_host_pointer as u64;
-        if import.handle_type != MemoryHandle::HOST_ALLOCATION_EXT || address == 0 || address % HOST_POINTER_ALIGNMENT != 0 || size % HOST_POINTER_ALIGNMENT != 0 {
+        if import.handle_type != MemoryHandle::HOST_ALLOCATION_EXT
+            || address == 0
+            || !address.is_multiple_of(HOST_POINTER_ALIGNMENT)
+            || !size.is_multiple_of(HOST_POINTER_ALIGNMENT)
+        {
             tracing::error!("vkAllocateMemory: host pointer {address:#x} ({:?}, {size} bytes) is not importable: page-aligned HOST_ALLOCATION pointers and sizes only", import.handle_type);
             return Err(vk::Result::ERROR_INVALID_EXTERNAL_HANDLE);
         }
@@ -79,7 +85,10 @@ pub unsafe fn allocation_source(p_next: *const std::ffi::c_void, size: u64) -> R
     if let Some(export) = pnext::find_in::<vk::ExportMemoryAllocateInfo>(p_next) {
         if !export.handle_types.is_empty() {
             if export.handle_types != MemoryHandle::OPAQUE_FD {
-                tracing::error!("vkAllocateMemory: export as {:?} is not supported (OPAQUE_FD is)", export.handle_types);
+                tracing::error!(
+                    "vkAllocateMemory: export as {:?} is not supported (OPAQUE_FD is)",
+                    export.handle_types
+                );
                 return Err(vk::Result::ERROR_INVALID_EXTERNAL_HANDLE);
             }
             return Ok(Source::Exportable);
@@ -88,7 +97,10 @@ pub unsafe fn allocation_source(p_next: *const std::ffi::c_void, size: u64) -> R
     if let Some(export) = pnext::find_in::<vk::ExportMemoryAllocateInfoNV>(p_next) {
         if !export.handle_types.is_empty() {
             if export.handle_types != vk::ExternalMemoryHandleTypeFlagsNV::OPAQUE_WIN32 {
-                tracing::error!("vkAllocateMemory: NV export as {:?} is not supported (OPAQUE_WIN32, carried as an fd, is)", export.handle_types);
+                tracing::error!(
+                    "vkAllocateMemory: NV export as {:?} is not supported (OPAQUE_WIN32, carried as an fd, is)",
+                    export.handle_types
+                );
                 return Err(vk::Result::ERROR_INVALID_EXTERNAL_HANDLE);
             }
             return Ok(Source::Exportable);
@@ -130,7 +142,11 @@ pub unsafe fn make_segment(source: Source, size: usize) -> Result<shm::Segment, 
 
 /// # Safety
 /// Vulkan's rules for `vkGetMemoryFdKHR`.
-pub unsafe extern "system" fn get_memory_fd(_device: vk::Device, p_info: *const vk::MemoryGetFdInfoKHR<'_>, p_fd: *mut i32) -> vk::Result {
+pub unsafe extern "system" fn get_memory_fd(
+    _device: vk::Device,
+    p_info: *const vk::MemoryGetFdInfoKHR<'_>,
+    p_fd: *mut i32,
+) -> vk::Result {
     guard("vkGetMemoryFdKHR", || {
         let info = read_in(p_info)?;
         let memory = borrow::<DeviceMemory>(info.memory)?;
@@ -155,7 +171,12 @@ pub unsafe extern "system" fn get_memory_fd(_device: vk::Device, p_info: *const 
 ///
 /// # Safety
 /// Vulkan's rules for `vkGetMemoryFdPropertiesKHR`.
-pub unsafe extern "system" fn get_memory_fd_properties(_device: vk::Device, handle_type: MemoryHandle, _fd: i32, _p_properties: *mut vk::MemoryFdPropertiesKHR<'_>) -> vk::Result {
+pub unsafe extern "system" fn get_memory_fd_properties(
+    _device: vk::Device,
+    handle_type: MemoryHandle,
+    _fd: i32,
+    _p_properties: *mut vk::MemoryFdPropertiesKHR<'_>,
+) -> vk::Result {
     guard("vkGetMemoryFdPropertiesKHR", || {
         tracing::error!("vkGetMemoryFdPropertiesKHR: handle type {handle_type:?} is not supported");
         Err(vk::Result::ERROR_INVALID_EXTERNAL_HANDLE)
@@ -171,7 +192,9 @@ pub unsafe extern "system" fn get_memory_host_pointer_properties(
     p_properties: *mut vk::MemoryHostPointerPropertiesEXT<'_>,
 ) -> vk::Result {
     guard("vkGetMemoryHostPointerPropertiesEXT", || {
-        if handle_type != MemoryHandle::HOST_ALLOCATION_EXT || (p_host_pointer as u64) % HOST_POINTER_ALIGNMENT != 0 {
+        if handle_type != MemoryHandle::HOST_ALLOCATION_EXT
+            || !(p_host_pointer as u64).is_multiple_of(HOST_POINTER_ALIGNMENT)
+        {
             return Err(vk::Result::ERROR_INVALID_EXTERNAL_HANDLE);
         }
         let out = p_properties.as_mut().ok_or(vk::Result::ERROR_INITIALIZATION_FAILED)?;

@@ -23,10 +23,15 @@ pub unsafe extern "system" fn get_physical_device_external_semaphore_properties(
 ) {
     guard_void("vkGetPhysicalDeviceExternalSemaphoreProperties", || {
         let (Ok(info), Some(out)) = (read_in(p_info), p_properties.as_mut()) else { return };
-        let timeline = pnext::find_in::<vk::SemaphoreTypeCreateInfo>(info.p_next).is_some_and(|t| t.semaphore_type == vk::SemaphoreType::TIMELINE);
-        let supported = info.handle_type == SemHandle::OPAQUE_FD || (info.handle_type == SemHandle::SYNC_FD && !timeline);
+        let timeline = pnext::find_in::<vk::SemaphoreTypeCreateInfo>(info.p_next)
+            .is_some_and(|t| t.semaphore_type == vk::SemaphoreType::TIMELINE);
+        let supported =
+            info.handle_type == SemHandle::OPAQUE_FD || (info.handle_type == SemHandle::SYNC_FD && !timeline);
         let (types, features) = if supported {
-            (info.handle_type, vk::ExternalSemaphoreFeatureFlags::EXPORTABLE | vk::ExternalSemaphoreFeatureFlags::IMPORTABLE)
+            (
+                info.handle_type,
+                vk::ExternalSemaphoreFeatureFlags::EXPORTABLE | vk::ExternalSemaphoreFeatureFlags::IMPORTABLE,
+            )
         } else {
             (SemHandle::empty(), vk::ExternalSemaphoreFeatureFlags::empty())
         };
@@ -59,7 +64,11 @@ pub unsafe extern "system" fn get_physical_device_external_fence_properties(
 
 /// # Safety
 /// Vulkan's rules for `vkGetSemaphoreFdKHR`.
-pub unsafe extern "system" fn get_semaphore_fd(_device: vk::Device, p_info: *const vk::SemaphoreGetFdInfoKHR<'_>, p_fd: *mut i32) -> vk::Result {
+pub unsafe extern "system" fn get_semaphore_fd(
+    _device: vk::Device,
+    p_info: *const vk::SemaphoreGetFdInfoKHR<'_>,
+    p_fd: *mut i32,
+) -> vk::Result {
     guard("vkGetSemaphoreFdKHR", || {
         let info = read_in(p_info)?;
         let semaphore = borrow::<Semaphore>(info.semaphore)?;
@@ -81,13 +90,18 @@ pub unsafe extern "system" fn get_semaphore_fd(_device: vk::Device, p_info: *con
 
 /// # Safety
 /// Vulkan's rules for `vkImportSemaphoreFdKHR`.
-pub unsafe extern "system" fn import_semaphore_fd(_device: vk::Device, p_info: *const vk::ImportSemaphoreFdInfoKHR<'_>) -> vk::Result {
+pub unsafe extern "system" fn import_semaphore_fd(
+    _device: vk::Device,
+    p_info: *const vk::ImportSemaphoreFdInfoKHR<'_>,
+) -> vk::Result {
     guard("vkImportSemaphoreFdKHR", || {
         let info = read_in(p_info)?;
         let semaphore = borrow::<Semaphore>(info.semaphore)?;
         let temporary = info.flags.contains(vk::SemaphoreImportFlags::TEMPORARY);
         match info.handle_type {
-            SemHandle::OPAQUE_FD if !(temporary && semaphore.timeline) => semaphore.payload.import_opaque(info.fd, temporary)?,
+            SemHandle::OPAQUE_FD if !(temporary && semaphore.timeline) => {
+                semaphore.payload.import_opaque(info.fd, temporary)?
+            }
             SemHandle::SYNC_FD if !semaphore.timeline => semaphore.payload.import_sync(info.fd)?,
             other => {
                 tracing::error!("vkImportSemaphoreFdKHR: handle type {other:?} cannot be imported into this semaphore");
@@ -101,7 +115,11 @@ pub unsafe extern "system" fn import_semaphore_fd(_device: vk::Device, p_info: *
 
 /// # Safety
 /// Vulkan's rules for `vkGetFenceFdKHR`.
-pub unsafe extern "system" fn get_fence_fd(_device: vk::Device, p_info: *const vk::FenceGetFdInfoKHR<'_>, p_fd: *mut i32) -> vk::Result {
+pub unsafe extern "system" fn get_fence_fd(
+    _device: vk::Device,
+    p_info: *const vk::FenceGetFdInfoKHR<'_>,
+    p_fd: *mut i32,
+) -> vk::Result {
     guard("vkGetFenceFdKHR", || {
         let info = read_in(p_info)?;
         let fence = borrow::<Fence>(info.fence)?;
@@ -123,7 +141,10 @@ pub unsafe extern "system" fn get_fence_fd(_device: vk::Device, p_info: *const v
 
 /// # Safety
 /// Vulkan's rules for `vkImportFenceFdKHR`.
-pub unsafe extern "system" fn import_fence_fd(_device: vk::Device, p_info: *const vk::ImportFenceFdInfoKHR<'_>) -> vk::Result {
+pub unsafe extern "system" fn import_fence_fd(
+    _device: vk::Device,
+    p_info: *const vk::ImportFenceFdInfoKHR<'_>,
+) -> vk::Result {
     guard("vkImportFenceFdKHR", || {
         let info = read_in(p_info)?;
         let fence = borrow::<Fence>(info.fence)?;

@@ -54,14 +54,21 @@ pub unsafe extern "system" fn create_instance(
         let physical_device = new_dispatchable(PhysicalDevice::new(state.clone()));
         let instance = new_dispatchable(Instance { state, physical_device });
         write_out(p_instance, instance)?;
-        tracing::info!("instance created (application asked for Vulkan {}.{})", vk::api_version_major(app_api_version), vk::api_version_minor(app_api_version));
+        tracing::info!(
+            "instance created (application asked for Vulkan {}.{})",
+            vk::api_version_major(app_api_version),
+            vk::api_version_minor(app_api_version)
+        );
         Ok(vk::Result::SUCCESS)
     })
 }
 
 /// # Safety
 /// Vulkan's rules for `vkDestroyInstance`.
-pub unsafe extern "system" fn destroy_instance(instance: vk::Instance, _p_allocator: *const vk::AllocationCallbacks<'_>) {
+pub unsafe extern "system" fn destroy_instance(
+    instance: vk::Instance,
+    _p_allocator: *const vk::AllocationCallbacks<'_>,
+) {
     guard_void("vkDestroyInstance", || {
         if let Some(instance) = free_dispatchable::<Instance>(instance) {
             free_dispatchable::<PhysicalDevice>(instance.physical_device);
@@ -71,7 +78,11 @@ pub unsafe extern "system" fn destroy_instance(instance: vk::Instance, _p_alloca
 
 /// # Safety
 /// Vulkan's rules for `vkEnumeratePhysicalDevices`.
-pub unsafe extern "system" fn enumerate_physical_devices(instance: vk::Instance, p_count: *mut u32, p_devices: *mut vk::PhysicalDevice) -> vk::Result {
+pub unsafe extern "system" fn enumerate_physical_devices(
+    instance: vk::Instance,
+    p_count: *mut u32,
+    p_devices: *mut vk::PhysicalDevice,
+) -> vk::Result {
     guard("vkEnumeratePhysicalDevices", || {
         let instance = dispatchable::<Instance>(instance)?;
         write_array(&[instance.physical_device], p_count, p_devices)
@@ -113,7 +124,10 @@ pub unsafe extern "system" fn enumerate_instance_extension_properties(
 
 /// # Safety
 /// Vulkan's rules for `vkEnumerateInstanceLayerProperties`.
-pub unsafe extern "system" fn enumerate_instance_layer_properties(p_count: *mut u32, p_properties: *mut vk::LayerProperties) -> vk::Result {
+pub unsafe extern "system" fn enumerate_instance_layer_properties(
+    p_count: *mut u32,
+    p_properties: *mut vk::LayerProperties,
+) -> vk::Result {
     guard("vkEnumerateInstanceLayerProperties", || write_array::<vk::LayerProperties>(&[], p_count, p_properties))
 }
 

@@ -5,8 +5,8 @@
 //! `vkMapMemory` returns a pointer into the segment, stable for the allocation's lifetime.
 
 use crate::device::Device;
-use crate::external_memory;
 use crate::entry::{guard, guard_void, read_in, read_slice, write_out};
+use crate::external_memory;
 use crate::handles::{borrow, dispatchable, new_handle, release, Object};
 use ash::vk;
 use rasterizer::MemoryView;
@@ -54,7 +54,11 @@ pub unsafe extern "system" fn allocate_memory(
             return Err(vk::Result::ERROR_OUT_OF_DEVICE_MEMORY);
         }
         if info.allocation_size == 0 || info.allocation_size > device.memory_heap_size {
-            tracing::error!("vkAllocateMemory: {} bytes is not a size softvk can allocate (heap: {})", info.allocation_size, device.memory_heap_size);
+            tracing::error!(
+                "vkAllocateMemory: {} bytes is not a size softvk can allocate (heap: {})",
+                info.allocation_size,
+                device.memory_heap_size
+            );
             return Err(vk::Result::ERROR_OUT_OF_DEVICE_MEMORY);
         }
         let size = usize::try_from(info.allocation_size).map_err(|_| vk::Result::ERROR_OUT_OF_DEVICE_MEMORY)?;
@@ -68,7 +72,11 @@ pub unsafe extern "system" fn allocate_memory(
 
 /// # Safety
 /// Vulkan's rules for `vkFreeMemory`.
-pub unsafe extern "system" fn free_memory(_device: vk::Device, memory: vk::DeviceMemory, _p_allocator: *const vk::AllocationCallbacks<'_>) {
+pub unsafe extern "system" fn free_memory(
+    _device: vk::Device,
+    memory: vk::DeviceMemory,
+    _p_allocator: *const vk::AllocationCallbacks<'_>,
+) {
     guard_void("vkFreeMemory", || {
         release::<DeviceMemory>(memory);
     })
@@ -114,13 +122,21 @@ pub unsafe extern "system" fn unmap_memory(_device: vk::Device, memory: vk::Devi
 ///
 /// # Safety
 /// Vulkan's rules for `vkFlushMappedMemoryRanges`.
-pub unsafe extern "system" fn flush_mapped_memory_ranges(_device: vk::Device, count: u32, p_ranges: *const vk::MappedMemoryRange<'_>) -> vk::Result {
+pub unsafe extern "system" fn flush_mapped_memory_ranges(
+    _device: vk::Device,
+    count: u32,
+    p_ranges: *const vk::MappedMemoryRange<'_>,
+) -> vk::Result {
     guard("vkFlushMappedMemoryRanges", || check_ranges(read_slice(p_ranges, count)))
 }
 
 /// # Safety
 /// Vulkan's rules for `vkInvalidateMappedMemoryRanges`.
-pub unsafe extern "system" fn invalidate_mapped_memory_ranges(_device: vk::Device, count: u32, p_ranges: *const vk::MappedMemoryRange<'_>) -> vk::Result {
+pub unsafe extern "system" fn invalidate_mapped_memory_ranges(
+    _device: vk::Device,
+    count: u32,
+    p_ranges: *const vk::MappedMemoryRange<'_>,
+) -> vk::Result {
     guard("vkInvalidateMappedMemoryRanges", || check_ranges(read_slice(p_ranges, count)))
 }
 
@@ -137,7 +153,11 @@ fn check_ranges(ranges: &[vk::MappedMemoryRange<'_>]) -> crate::entry::VkResult<
 
 /// # Safety
 /// Vulkan's rules for `vkGetDeviceMemoryCommitment`.
-pub unsafe extern "system" fn get_device_memory_commitment(_device: vk::Device, memory: vk::DeviceMemory, p_committed: *mut vk::DeviceSize) {
+pub unsafe extern "system" fn get_device_memory_commitment(
+    _device: vk::Device,
+    memory: vk::DeviceMemory,
+    p_committed: *mut vk::DeviceSize,
+) {
     guard_void("vkGetDeviceMemoryCommitment", || {
         if let Ok(memory) = borrow::<DeviceMemory>(memory) {
             let _ = write_out(p_committed, memory.size);

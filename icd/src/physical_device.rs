@@ -16,7 +16,9 @@ pub const DEVICE_NAME: &str = "softvk";
 /// VK_VENDOR_ID_KHRONOS: softvk has no PCI or Khronos vendor id of its own.
 pub const VENDOR_ID: u32 = 0x10000;
 pub const DEVICE_ID: u32 = 0x50f7;
-pub const QUEUE_FLAGS: vk::QueueFlags = vk::QueueFlags::from_raw(vk::QueueFlags::GRAPHICS.as_raw() | vk::QueueFlags::COMPUTE.as_raw() | vk::QueueFlags::TRANSFER.as_raw());
+pub const QUEUE_FLAGS: vk::QueueFlags = vk::QueueFlags::from_raw(
+    vk::QueueFlags::GRAPHICS.as_raw() | vk::QueueFlags::COMPUTE.as_raw() | vk::QueueFlags::TRANSFER.as_raw(),
+);
 
 pub struct PhysicalDevice {
     pub instance: Arc<InstanceState>,
@@ -191,7 +193,6 @@ pub fn properties() -> vk::PhysicalDeviceProperties {
         pipeline_cache_uuid: build_uuid("pipeline-cache"),
         limits: limits(),
         sparse_properties: vk::PhysicalDeviceSparseProperties::default(),
-        ..Default::default()
     }
 }
 
@@ -202,7 +203,10 @@ pub fn features() -> vk::PhysicalDeviceFeatures {
 
 /// # Safety
 /// Vulkan's rules for `vkGetPhysicalDeviceProperties`.
-pub unsafe extern "system" fn get_physical_device_properties(_physical_device: vk::PhysicalDevice, p_properties: *mut vk::PhysicalDeviceProperties) {
+pub unsafe extern "system" fn get_physical_device_properties(
+    _physical_device: vk::PhysicalDevice,
+    p_properties: *mut vk::PhysicalDeviceProperties,
+) {
     guard_void("vkGetPhysicalDeviceProperties", || {
         if let Some(out) = p_properties.as_mut() {
             *out = properties();
@@ -212,7 +216,10 @@ pub unsafe extern "system" fn get_physical_device_properties(_physical_device: v
 
 /// # Safety
 /// Vulkan's rules for `vkGetPhysicalDeviceProperties2`.
-pub unsafe extern "system" fn get_physical_device_properties2(_physical_device: vk::PhysicalDevice, p_properties: *mut vk::PhysicalDeviceProperties2<'_>) {
+pub unsafe extern "system" fn get_physical_device_properties2(
+    _physical_device: vk::PhysicalDevice,
+    p_properties: *mut vk::PhysicalDeviceProperties2<'_>,
+) {
     guard_void("vkGetPhysicalDeviceProperties2", || {
         let Some(out) = p_properties.as_mut() else { return };
         out.properties = properties();
@@ -230,7 +237,12 @@ unsafe fn fill_property_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_
     match s_type {
         S::PHYSICAL_DEVICE_ID_PROPERTIES => pnext::fill(
             ptr,
-            vk::PhysicalDeviceIDProperties { device_uuid: device_uuid(), driver_uuid: driver_uuid(), device_luid_valid: vk::FALSE, ..Default::default() },
+            vk::PhysicalDeviceIDProperties {
+                device_uuid: device_uuid(),
+                driver_uuid: driver_uuid(),
+                device_luid_valid: vk::FALSE,
+                ..Default::default()
+            },
         ),
         S::PHYSICAL_DEVICE_DRIVER_PROPERTIES => pnext::fill(
             ptr,
@@ -281,21 +293,36 @@ unsafe fn fill_property_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_
         ),
         S::PHYSICAL_DEVICE_POINT_CLIPPING_PROPERTIES => pnext::fill(
             ptr,
-            vk::PhysicalDevicePointClippingProperties { point_clipping_behavior: vk::PointClippingBehavior::ALL_CLIP_PLANES, ..Default::default() },
+            vk::PhysicalDevicePointClippingProperties {
+                point_clipping_behavior: vk::PointClippingBehavior::ALL_CLIP_PLANES,
+                ..Default::default()
+            },
         ),
         S::PHYSICAL_DEVICE_MULTIVIEW_PROPERTIES => pnext::fill(ptr, vk::PhysicalDeviceMultiviewProperties::default()),
-        S::PHYSICAL_DEVICE_PROTECTED_MEMORY_PROPERTIES => pnext::fill(ptr, vk::PhysicalDeviceProtectedMemoryProperties::default()),
+        S::PHYSICAL_DEVICE_PROTECTED_MEMORY_PROPERTIES => {
+            pnext::fill(ptr, vk::PhysicalDeviceProtectedMemoryProperties::default())
+        }
         S::PHYSICAL_DEVICE_MAINTENANCE_3_PROPERTIES => pnext::fill(
             ptr,
-            vk::PhysicalDeviceMaintenance3Properties { max_per_set_descriptors: 1024, max_memory_allocation_size: 1 << 34, ..Default::default() },
+            vk::PhysicalDeviceMaintenance3Properties {
+                max_per_set_descriptors: 1024,
+                max_memory_allocation_size: 1 << 34,
+                ..Default::default()
+            },
         ),
         S::PHYSICAL_DEVICE_EXTERNAL_MEMORY_HOST_PROPERTIES_EXT => pnext::fill(
             ptr,
-            vk::PhysicalDeviceExternalMemoryHostPropertiesEXT { min_imported_host_pointer_alignment: crate::external_memory::HOST_POINTER_ALIGNMENT, ..Default::default() },
+            vk::PhysicalDeviceExternalMemoryHostPropertiesEXT {
+                min_imported_host_pointer_alignment: crate::external_memory::HOST_POINTER_ALIGNMENT,
+                ..Default::default()
+            },
         ),
         S::PHYSICAL_DEVICE_TIMELINE_SEMAPHORE_PROPERTIES => pnext::fill(
             ptr,
-            vk::PhysicalDeviceTimelineSemaphoreProperties { max_timeline_semaphore_value_difference: u64::from(u32::MAX), ..Default::default() },
+            vk::PhysicalDeviceTimelineSemaphoreProperties {
+                max_timeline_semaphore_value_difference: u64::from(u32::MAX),
+                ..Default::default()
+            },
         ),
         _ => {}
     }
@@ -303,7 +330,10 @@ unsafe fn fill_property_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_
 
 /// # Safety
 /// Vulkan's rules for `vkGetPhysicalDeviceFeatures`.
-pub unsafe extern "system" fn get_physical_device_features(_physical_device: vk::PhysicalDevice, p_features: *mut vk::PhysicalDeviceFeatures) {
+pub unsafe extern "system" fn get_physical_device_features(
+    _physical_device: vk::PhysicalDevice,
+    p_features: *mut vk::PhysicalDeviceFeatures,
+) {
     guard_void("vkGetPhysicalDeviceFeatures", || {
         if let Some(out) = p_features.as_mut() {
             *out = features();
@@ -313,7 +343,10 @@ pub unsafe extern "system" fn get_physical_device_features(_physical_device: vk:
 
 /// # Safety
 /// Vulkan's rules for `vkGetPhysicalDeviceFeatures2`.
-pub unsafe extern "system" fn get_physical_device_features2(_physical_device: vk::PhysicalDevice, p_features: *mut vk::PhysicalDeviceFeatures2<'_>) {
+pub unsafe extern "system" fn get_physical_device_features2(
+    _physical_device: vk::PhysicalDevice,
+    p_features: *mut vk::PhysicalDeviceFeatures2<'_>,
+) {
     guard_void("vkGetPhysicalDeviceFeatures2", || {
         let Some(out) = p_features.as_mut() else { return };
         out.features = features();
@@ -329,20 +362,36 @@ unsafe fn fill_feature_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_v
         S::PHYSICAL_DEVICE_VULKAN_1_1_FEATURES => pnext::fill(ptr, vk::PhysicalDeviceVulkan11Features::default()),
         S::PHYSICAL_DEVICE_VULKAN_1_2_FEATURES => pnext::fill(
             ptr,
-            vk::PhysicalDeviceVulkan12Features { timeline_semaphore: vk::TRUE, host_query_reset: vk::TRUE, ..Default::default() },
+            vk::PhysicalDeviceVulkan12Features {
+                timeline_semaphore: vk::TRUE,
+                host_query_reset: vk::TRUE,
+                ..Default::default()
+            },
         ),
-        S::PHYSICAL_DEVICE_16BIT_STORAGE_FEATURES => pnext::fill(ptr, vk::PhysicalDevice16BitStorageFeatures::default()),
+        S::PHYSICAL_DEVICE_16BIT_STORAGE_FEATURES => {
+            pnext::fill(ptr, vk::PhysicalDevice16BitStorageFeatures::default())
+        }
         S::PHYSICAL_DEVICE_MULTIVIEW_FEATURES => pnext::fill(ptr, vk::PhysicalDeviceMultiviewFeatures::default()),
-        S::PHYSICAL_DEVICE_VARIABLE_POINTERS_FEATURES => pnext::fill(ptr, vk::PhysicalDeviceVariablePointersFeatures::default()),
-        S::PHYSICAL_DEVICE_PROTECTED_MEMORY_FEATURES => pnext::fill(ptr, vk::PhysicalDeviceProtectedMemoryFeatures::default()),
-        S::PHYSICAL_DEVICE_SAMPLER_YCBCR_CONVERSION_FEATURES => pnext::fill(ptr, vk::PhysicalDeviceSamplerYcbcrConversionFeatures::default()),
-        S::PHYSICAL_DEVICE_SHADER_DRAW_PARAMETERS_FEATURES => pnext::fill(ptr, vk::PhysicalDeviceShaderDrawParametersFeatures::default()),
-        S::PHYSICAL_DEVICE_TIMELINE_SEMAPHORE_FEATURES => {
-            pnext::fill(ptr, vk::PhysicalDeviceTimelineSemaphoreFeatures { timeline_semaphore: vk::TRUE, ..Default::default() })
+        S::PHYSICAL_DEVICE_VARIABLE_POINTERS_FEATURES => {
+            pnext::fill(ptr, vk::PhysicalDeviceVariablePointersFeatures::default())
         }
-        S::PHYSICAL_DEVICE_HOST_QUERY_RESET_FEATURES => {
-            pnext::fill(ptr, vk::PhysicalDeviceHostQueryResetFeatures { host_query_reset: vk::TRUE, ..Default::default() })
+        S::PHYSICAL_DEVICE_PROTECTED_MEMORY_FEATURES => {
+            pnext::fill(ptr, vk::PhysicalDeviceProtectedMemoryFeatures::default())
         }
+        S::PHYSICAL_DEVICE_SAMPLER_YCBCR_CONVERSION_FEATURES => {
+            pnext::fill(ptr, vk::PhysicalDeviceSamplerYcbcrConversionFeatures::default())
+        }
+        S::PHYSICAL_DEVICE_SHADER_DRAW_PARAMETERS_FEATURES => {
+            pnext::fill(ptr, vk::PhysicalDeviceShaderDrawParametersFeatures::default())
+        }
+        S::PHYSICAL_DEVICE_TIMELINE_SEMAPHORE_FEATURES => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceTimelineSemaphoreFeatures { timeline_semaphore: vk::TRUE, ..Default::default() },
+        ),
+        S::PHYSICAL_DEVICE_HOST_QUERY_RESET_FEATURES => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceHostQueryResetFeatures { host_query_reset: vk::TRUE, ..Default::default() },
+        ),
         _ => {}
     }
 }
@@ -388,7 +437,8 @@ pub const MEMORY_TYPE_FLAGS: vk::MemoryPropertyFlags = vk::MemoryPropertyFlags::
 );
 
 pub fn memory_properties(device: &PhysicalDevice) -> vk::PhysicalDeviceMemoryProperties {
-    let mut props = vk::PhysicalDeviceMemoryProperties { memory_type_count: 1, memory_heap_count: 1, ..Default::default() };
+    let mut props =
+        vk::PhysicalDeviceMemoryProperties { memory_type_count: 1, memory_heap_count: 1, ..Default::default() };
     props.memory_types[0] = vk::MemoryType { property_flags: MEMORY_TYPE_FLAGS, heap_index: 0 };
     props.memory_heaps[0] = vk::MemoryHeap { size: device.memory_heap_size, flags: vk::MemoryHeapFlags::DEVICE_LOCAL };
     props
@@ -396,7 +446,10 @@ pub fn memory_properties(device: &PhysicalDevice) -> vk::PhysicalDeviceMemoryPro
 
 /// # Safety
 /// Vulkan's rules for `vkGetPhysicalDeviceMemoryProperties`.
-pub unsafe extern "system" fn get_physical_device_memory_properties(physical_device: vk::PhysicalDevice, p_properties: *mut vk::PhysicalDeviceMemoryProperties) {
+pub unsafe extern "system" fn get_physical_device_memory_properties(
+    physical_device: vk::PhysicalDevice,
+    p_properties: *mut vk::PhysicalDeviceMemoryProperties,
+) {
     guard_void("vkGetPhysicalDeviceMemoryProperties", || {
         let Ok(device) = dispatchable::<PhysicalDevice>(physical_device) else { return };
         if let Some(out) = p_properties.as_mut() {
@@ -421,7 +474,11 @@ pub unsafe extern "system" fn get_physical_device_memory_properties2(
 
 /// # Safety
 /// Vulkan's rules for `vkGetPhysicalDeviceFormatProperties`.
-pub unsafe extern "system" fn get_physical_device_format_properties(_physical_device: vk::PhysicalDevice, format: vk::Format, p_properties: *mut vk::FormatProperties) {
+pub unsafe extern "system" fn get_physical_device_format_properties(
+    _physical_device: vk::PhysicalDevice,
+    format: vk::Format,
+    p_properties: *mut vk::FormatProperties,
+) {
     guard_void("vkGetPhysicalDeviceFormatProperties", || {
         if let Some(out) = p_properties.as_mut() {
             *out = format::properties(format);
@@ -499,13 +556,19 @@ pub fn image_format_properties(
     let is_depth_stencil = info.aspects.intersects(vk::ImageAspectFlags::DEPTH | vk::ImageAspectFlags::STENCIL);
     let limits = limits();
     let (max_extent, max_layers) = match image_type {
-        vk::ImageType::TYPE_1D if !is_depth_stencil => (vk::Extent3D { width: limits.max_image_dimension1_d, height: 1, depth: 1 }, limits.max_image_array_layers),
+        vk::ImageType::TYPE_1D if !is_depth_stencil => {
+            (vk::Extent3D { width: limits.max_image_dimension1_d, height: 1, depth: 1 }, limits.max_image_array_layers)
+        }
         vk::ImageType::TYPE_2D => (
             vk::Extent3D { width: limits.max_image_dimension2_d, height: limits.max_image_dimension2_d, depth: 1 },
             limits.max_image_array_layers,
         ),
         vk::ImageType::TYPE_3D if !is_depth_stencil => (
-            vk::Extent3D { width: limits.max_image_dimension3_d, height: limits.max_image_dimension3_d, depth: limits.max_image_dimension3_d },
+            vk::Extent3D {
+                width: limits.max_image_dimension3_d,
+                height: limits.max_image_dimension3_d,
+                depth: limits.max_image_dimension3_d,
+            },
             1,
         ),
         _ => return unsupported,
@@ -548,7 +611,8 @@ pub unsafe extern "system" fn get_physical_device_image_format_properties2(
     guard("vkGetPhysicalDeviceImageFormatProperties2", || {
         let info = read_in(p_info)?;
         let out = p_properties.as_mut().ok_or(vk::Result::ERROR_INITIALIZATION_FAILED)?;
-        let external = pnext::find_in::<vk::PhysicalDeviceExternalImageFormatInfo>(info.p_next).filter(|ext| !ext.handle_type.is_empty());
+        let external = pnext::find_in::<vk::PhysicalDeviceExternalImageFormatInfo>(info.p_next)
+            .filter(|ext| !ext.handle_type.is_empty());
         let external_properties = match external {
             Some(ext) => Some(crate::external_memory::memory_properties(ext.handle_type).ok_or_else(|| {
                 tracing::debug!("images cannot be external as {:?}", ext.handle_type);
@@ -559,10 +623,14 @@ pub unsafe extern "system" fn get_physical_device_image_format_properties2(
         pnext::for_each_out(out.p_next, |s_type, ptr| {
             if s_type == vk::StructureType::EXTERNAL_IMAGE_FORMAT_PROPERTIES {
                 let external_memory_properties = external_properties.unwrap_or_default();
-                pnext::fill(ptr, vk::ExternalImageFormatProperties { external_memory_properties, ..Default::default() });
+                pnext::fill(
+                    ptr,
+                    vk::ExternalImageFormatProperties { external_memory_properties, ..Default::default() },
+                );
             }
         });
-        out.image_format_properties = image_format_properties(info.format, info.ty, info.tiling, info.usage, info.flags)?;
+        out.image_format_properties =
+            image_format_properties(info.format, info.ty, info.tiling, info.usage, info.flags)?;
         Ok(vk::Result::SUCCESS)
     })
 }
@@ -615,6 +683,10 @@ pub unsafe extern "system" fn enumerate_device_extension_properties(
 
 /// # Safety
 /// Vulkan's rules for `vkEnumerateDeviceLayerProperties`.
-pub unsafe extern "system" fn enumerate_device_layer_properties(_physical_device: vk::PhysicalDevice, p_count: *mut u32, p_properties: *mut vk::LayerProperties) -> vk::Result {
+pub unsafe extern "system" fn enumerate_device_layer_properties(
+    _physical_device: vk::PhysicalDevice,
+    p_count: *mut u32,
+    p_properties: *mut vk::LayerProperties,
+) -> vk::Result {
     guard("vkEnumerateDeviceLayerProperties", || write_array::<vk::LayerProperties>(&[], p_count, p_properties))
 }

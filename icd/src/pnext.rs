@@ -31,7 +31,10 @@ pub unsafe fn find_in<'a, T: vk::TaggedStructure>(mut p_next: *const std::ffi::c
 ///
 /// # Safety
 /// `p_next` must be null or the start of a valid, writable chain of Vulkan structures.
-pub unsafe fn for_each_out(mut p_next: *mut std::ffi::c_void, mut visit: impl FnMut(vk::StructureType, *mut std::ffi::c_void)) {
+pub unsafe fn for_each_out(
+    mut p_next: *mut std::ffi::c_void,
+    mut visit: impl FnMut(vk::StructureType, *mut std::ffi::c_void),
+) {
     let mut guard = 0;
     while let Some(base) = (p_next as *mut vk::BaseOutStructure).as_mut() {
         let next = base.p_next as *mut std::ffi::c_void;

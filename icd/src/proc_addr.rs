@@ -320,10 +320,15 @@ pub fn get_instance_proc_addr(instance: vk::Instance, name: *const c_char) -> vk
 /// The loader's `vk_icdGetPhysicalDeviceProcAddr`: only physical-device-level commands,
 /// null for names softvk does not know (so the loader can tell).
 pub fn get_physical_device_proc_addr(_instance: vk::Instance, name: *const c_char) -> vk::PFN_vkVoidFunction {
-    crate::entry::guard_value("vk_icdGetPhysicalDeviceProcAddr", None, || find(name).filter(|e| e.level == Level::PhysicalDevice).map(|e| e.function))
+    crate::entry::guard_value("vk_icdGetPhysicalDeviceProcAddr", None, || {
+        find(name).filter(|e| e.level == Level::PhysicalDevice).map(|e| e.function)
+    })
 }
 
-unsafe extern "system" fn get_instance_proc_addr_entry(instance: vk::Instance, name: *const c_char) -> vk::PFN_vkVoidFunction {
+unsafe extern "system" fn get_instance_proc_addr_entry(
+    instance: vk::Instance,
+    name: *const c_char,
+) -> vk::PFN_vkVoidFunction {
     get_instance_proc_addr(instance, name)
 }
 

@@ -36,7 +36,8 @@ pub fn now_ns() -> u64 {
 
 impl QueryPool {
     pub fn write_timestamp(&self, query: u32) {
-        if let (Some(result), Some(available)) = (self.results.get(query as usize), self.available.get(query as usize)) {
+        if let (Some(result), Some(available)) = (self.results.get(query as usize), self.available.get(query as usize))
+        {
             result.store(now_ns(), Ordering::Release);
             available.store(true, Ordering::Release);
             self.notifier.notify();
@@ -86,7 +87,11 @@ pub unsafe extern "system" fn create_query_pool(
 
 /// # Safety
 /// Vulkan's rules for `vkDestroyQueryPool`.
-pub unsafe extern "system" fn destroy_query_pool(_device: vk::Device, pool: vk::QueryPool, _p_allocator: *const vk::AllocationCallbacks<'_>) {
+pub unsafe extern "system" fn destroy_query_pool(
+    _device: vk::Device,
+    pool: vk::QueryPool,
+    _p_allocator: *const vk::AllocationCallbacks<'_>,
+) {
     guard_void("vkDestroyQueryPool", || {
         release::<QueryPool>(pool);
     })
@@ -95,7 +100,14 @@ pub unsafe extern "system" fn destroy_query_pool(_device: vk::Device, pool: vk::
 /// Writes results as `vkGetQueryPoolResults` and `vkCmdCopyQueryPoolResults` define them:
 /// each query's value (32 or 64 bits) then, when asked, its availability, `stride` apart.
 /// Returns false if some query was not available.
-pub fn write_results(pool: &QueryPool, first: u32, count: u32, out: &mut [u8], stride: usize, flags: vk::QueryResultFlags) -> bool {
+pub fn write_results(
+    pool: &QueryPool,
+    first: u32,
+    count: u32,
+    out: &mut [u8],
+    stride: usize,
+    flags: vk::QueryResultFlags,
+) -> bool {
     let wide = flags.contains(vk::QueryResultFlags::TYPE_64);
     let word = if wide { 8 } else { 4 };
     let mut all_available = true;
@@ -170,7 +182,12 @@ pub unsafe extern "system" fn cmd_reset_query_pool(cb: vk::CommandBuffer, pool: 
 
 /// # Safety
 /// Vulkan's rules for `vkCmdWriteTimestamp`.
-pub unsafe extern "system" fn cmd_write_timestamp(cb: vk::CommandBuffer, _stage: vk::PipelineStageFlags, pool: vk::QueryPool, query: u32) {
+pub unsafe extern "system" fn cmd_write_timestamp(
+    cb: vk::CommandBuffer,
+    _stage: vk::PipelineStageFlags,
+    pool: vk::QueryPool,
+    query: u32,
+) {
     record(cb, "vkCmdWriteTimestamp", || Ok(Command::WriteTimestamp { pool: object(pool)?, query }))
 }
 
@@ -187,5 +204,15 @@ pub unsafe extern "system" fn cmd_copy_query_pool_results(
     stride: vk::DeviceSize,
     flags: vk::QueryResultFlags,
 ) {
-    record(cb, "vkCmdCopyQueryPoolResults", || Ok(Command::CopyQueryPoolResults { pool: object(pool)?, first, count, dst: object(dst)?, offset, stride, flags }))
+    record(cb, "vkCmdCopyQueryPoolResults", || {
+        Ok(Command::CopyQueryPoolResults {
+            pool: object(pool)?,
+            first,
+            count,
+            dst: object(dst)?,
+            offset,
+            stride,
+            flags,
+        })
+    })
 }

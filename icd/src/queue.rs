@@ -44,13 +44,21 @@ impl Object for Queue {
 
 impl Queue {
     pub fn new(notifier: Arc<Notifier>) -> VkResult<Queue> {
-        let state = Arc::new(QueueState { notifier, stop: AtomicBool::new(false), submitted: AtomicU64::new(0), completed: AtomicU64::new(0) });
+        let state = Arc::new(QueueState {
+            notifier,
+            stop: AtomicBool::new(false),
+            submitted: AtomicU64::new(0),
+            completed: AtomicU64::new(0),
+        });
         let (sender, receiver) = channel();
         let worker_state = state.clone();
-        let worker = std::thread::Builder::new().name("softvk-queue".into()).spawn(move || worker_loop(&worker_state, receiver)).map_err(|err| {
-            tracing::error!("cannot start the queue thread: {err}");
-            vk::Result::ERROR_INITIALIZATION_FAILED
-        })?;
+        let worker = std::thread::Builder::new()
+            .name("softvk-queue".into())
+            .spawn(move || worker_loop(&worker_state, receiver))
+            .map_err(|err| {
+                tracing::error!("cannot start the queue thread: {err}");
+                vk::Result::ERROR_INITIALIZATION_FAILED
+            })?;
         Ok(Queue { state, sender: Mutex::new(Some(sender)), worker: Some(worker) })
     }
 
@@ -97,9 +105,12 @@ fn worker_loop(state: &QueueState, receiver: Receiver<Submission>) {
         }
         if ran {
             for commands in &submission.command_buffers {
-                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::execute::run(commands, state)));
+                let result =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::execute::run(commands, state)));
                 if result.is_err() {
-                    tracing::error!("internal error while executing a command buffer; its remaining commands were skipped");
+                    tracing::error!(
+                        "internal error while executing a command buffer; its remaining commands were skipped"
+                    );
                 }
             }
         }
@@ -109,7 +120,11 @@ fn worker_loop(state: &QueueState, receiver: Receiver<Submission>) {
         if let Some(fence) = &submission.fence {
             fence.signal();
         }
-        tracing::info!("submission of {} command buffer(s) executed in {:?}", submission.command_buffers.len(), started.elapsed());
+        tracing::info!(
+            "submission of {} command buffer(s) executed in {:?}",
+            submission.command_buffers.len(),
+            started.elapsed()
+        );
         state.completed.fetch_add(1, Ordering::AcqRel);
         state.notifier.notify();
     }
@@ -117,7 +132,12 @@ fn worker_loop(state: &QueueState, receiver: Receiver<Submission>) {
 
 /// # Safety
 /// Vulkan's rules for `vkQueueSubmit`.
-pub unsafe extern "system" fn queue_submit(queue: vk::Queue, count: u32, p_submits: *const vk::SubmitInfo<'_>, fence: vk::Fence) -> vk::Result {
+pub unsafe extern "system" fn queue_submit(
+    queue: vk::Queue,
+    count: u32,
+    p_submits: *const vk::SubmitInfo<'_>,
+    fence: vk::Fence,
+) -> vk::Result {
     guard("vkQueueSubmit", || {
         let queue = dispatchable::<Queue>(queue)?;
         let fence = if fence == vk::Fence::null() { None } else { Some(get::<Fence>(fence)?) };
@@ -125,10 +145,16 @@ pub unsafe extern "system" fn queue_submit(queue: vk::Queue, count: u32, p_submi
         let mut submissions = Vec::with_capacity(submits.len().max(1));
         for info in submits {
             let timeline = crate::pnext::find_in::<vk::TimelineSemaphoreSubmitInfo>(info.p_next);
-            let wait_values = timeline.map_or(&[][..], |t| read_slice(t.p_wait_semaphore_values, t.wait_semaphore_value_count));
-            let signal_values = timeline.map_or(&[][..], |t| read_slice(t.p_signal_semaphore_values, t.signal_semaphore_value_count));
+            let wait_values =
+                timeline.map_or(&[][..], |t| read_slice(t.p_wait_semaphore_values, t.wait_semaphore_value_count));
+            let signal_values =
+                timeline.map_or(&[][..], |t| read_slice(t.p_signal_semaphore_values, t.signal_semaphore_value_count));
             let semaphores = |handles: &[vk::Semaphore], values: &[u64]| -> VkResult<Vec<(Arc<Semaphore>, u64)>> {
-                handles.iter().enumerate().map(|(i, &s)| Ok((get::<Semaphore>(s)?, values.get(i).copied().unwrap_or(1)))).collect()
+                handles
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &s)| Ok((get::<Semaphore>(s)?, values.get(i).copied().unwrap_or(1))))
+                    .collect()
             };
             let command_buffers = read_slice(info.p_command_buffers, info.command_buffer_count)
                 .iter()
@@ -164,7 +190,12 @@ pub unsafe extern "system" fn queue_wait_idle(queue: vk::Queue) -> vk::Result {
 ///
 /// # Safety
 /// Vulkan's rules for `vkQueueBindSparse`.
-pub unsafe extern "system" fn queue_bind_sparse(_queue: vk::Queue, _count: u32, _p_info: *const vk::BindSparseInfo<'_>, _fence: vk::Fence) -> vk::Result {
+pub unsafe extern "system" fn queue_bind_sparse(
+    _queue: vk::Queue,
+    _count: u32,
+    _p_info: *const vk::BindSparseInfo<'_>,
+    _fence: vk::Fence,
+) -> vk::Result {
     guard("vkQueueBindSparse", || {
         tracing::error!("vkQueueBindSparse: softvk has no sparse binding");
         Err(vk::Result::ERROR_FEATURE_NOT_PRESENT)

@@ -81,8 +81,16 @@ impl Image {
     pub fn range_counts(&self, range: &vk::ImageSubresourceRange) -> (u32, u32) {
         let levels = self.layout.shape.mip_levels;
         let layers = self.layout.shape.array_layers;
-        let level_count = if range.level_count == vk::REMAINING_MIP_LEVELS { levels.saturating_sub(range.base_mip_level) } else { range.level_count };
-        let layer_count = if range.layer_count == vk::REMAINING_ARRAY_LAYERS { layers.saturating_sub(range.base_array_layer) } else { range.layer_count };
+        let level_count = if range.level_count == vk::REMAINING_MIP_LEVELS {
+            levels.saturating_sub(range.base_mip_level)
+        } else {
+            range.level_count
+        };
+        let layer_count = if range.layer_count == vk::REMAINING_ARRAY_LAYERS {
+            layers.saturating_sub(range.base_array_layer)
+        } else {
+            range.layer_count
+        };
         (level_count, layer_count)
     }
 }
@@ -101,7 +109,11 @@ pub unsafe extern "system" fn create_buffer(
             tracing::error!("vkCreateBuffer: size 0 is not allowed");
             return Err(vk::Result::ERROR_INITIALIZATION_FAILED);
         }
-        if info.flags.intersects(vk::BufferCreateFlags::SPARSE_BINDING | vk::BufferCreateFlags::SPARSE_RESIDENCY | vk::BufferCreateFlags::SPARSE_ALIASED) {
+        if info.flags.intersects(
+            vk::BufferCreateFlags::SPARSE_BINDING
+                | vk::BufferCreateFlags::SPARSE_RESIDENCY
+                | vk::BufferCreateFlags::SPARSE_ALIASED,
+        ) {
             tracing::error!("vkCreateBuffer: sparse buffers are not supported");
             return Err(vk::Result::ERROR_FEATURE_NOT_PRESENT);
         }
@@ -113,7 +125,11 @@ pub unsafe extern "system" fn create_buffer(
 
 /// # Safety
 /// Vulkan's rules for `vkDestroyBuffer`.
-pub unsafe extern "system" fn destroy_buffer(_device: vk::Device, buffer: vk::Buffer, _p_allocator: *const vk::AllocationCallbacks<'_>) {
+pub unsafe extern "system" fn destroy_buffer(
+    _device: vk::Device,
+    buffer: vk::Buffer,
+    _p_allocator: *const vk::AllocationCallbacks<'_>,
+) {
     guard_void("vkDestroyBuffer", || {
         release::<Buffer>(buffer);
     })
@@ -130,7 +146,13 @@ pub fn image_shape(info: &vk::ImageCreateInfo<'_>) -> VkResult<ImageShape> {
         tracing::error!("multisampled images are not supported yet");
         return Err(vk::Result::ERROR_FEATURE_NOT_PRESENT);
     }
-    Ok(ImageShape { format: info.format, extent, mip_levels: info.mip_levels, array_layers: info.array_layers, samples: 1 })
+    Ok(ImageShape {
+        format: info.format,
+        extent,
+        mip_levels: info.mip_levels,
+        array_layers: info.array_layers,
+        samples: 1,
+    })
 }
 
 /// # Safety
@@ -148,11 +170,22 @@ pub unsafe extern "system" fn create_image(
             tracing::error!("vkCreateImage: format {:?} is not supported", info.format);
             return Err(vk::Result::ERROR_FORMAT_NOT_SUPPORTED);
         };
-        if info.flags.intersects(vk::ImageCreateFlags::SPARSE_BINDING | vk::ImageCreateFlags::SPARSE_RESIDENCY | vk::ImageCreateFlags::SPARSE_ALIASED) {
+        if info.flags.intersects(
+            vk::ImageCreateFlags::SPARSE_BINDING
+                | vk::ImageCreateFlags::SPARSE_RESIDENCY
+                | vk::ImageCreateFlags::SPARSE_ALIASED,
+        ) {
             tracing::error!("vkCreateImage: sparse images are not supported");
             return Err(vk::Result::ERROR_FEATURE_NOT_PRESENT);
         }
-        let image = Arc::new(Image { image_type: info.image_type, tiling: info.tiling, usage: info.usage, flags: info.flags, layout, binding: OnceLock::new() });
+        let image = Arc::new(Image {
+            image_type: info.image_type,
+            tiling: info.tiling,
+            usage: info.usage,
+            flags: info.flags,
+            layout,
+            binding: OnceLock::new(),
+        });
         write_out(p_image, new_handle(image))?;
         Ok(vk::Result::SUCCESS)
     })
@@ -160,18 +193,30 @@ pub unsafe extern "system" fn create_image(
 
 /// # Safety
 /// Vulkan's rules for `vkDestroyImage`.
-pub unsafe extern "system" fn destroy_image(_device: vk::Device, image: vk::Image, _p_allocator: *const vk::AllocationCallbacks<'_>) {
+pub unsafe extern "system" fn destroy_image(
+    _device: vk::Device,
+    image: vk::Image,
+    _p_allocator: *const vk::AllocationCallbacks<'_>,
+) {
     guard_void("vkDestroyImage", || {
         release::<Image>(image);
     })
 }
 
 fn buffer_requirements(buffer: &Buffer) -> vk::MemoryRequirements {
-    vk::MemoryRequirements { size: buffer.size.div_ceil(RESOURCE_ALIGNMENT) * RESOURCE_ALIGNMENT, alignment: RESOURCE_ALIGNMENT, memory_type_bits: 1 }
+    vk::MemoryRequirements {
+        size: buffer.size.div_ceil(RESOURCE_ALIGNMENT) * RESOURCE_ALIGNMENT,
+        alignment: RESOURCE_ALIGNMENT,
+        memory_type_bits: 1,
+    }
 }
 
 fn image_requirements(image: &Image) -> vk::MemoryRequirements {
-    vk::MemoryRequirements { size: image.layout.size.div_ceil(RESOURCE_ALIGNMENT) * RESOURCE_ALIGNMENT, alignment: RESOURCE_ALIGNMENT, memory_type_bits: 1 }
+    vk::MemoryRequirements {
+        size: image.layout.size.div_ceil(RESOURCE_ALIGNMENT) * RESOURCE_ALIGNMENT,
+        alignment: RESOURCE_ALIGNMENT,
+        memory_type_bits: 1,
+    }
 }
 
 /// softvk never needs a dedicated allocation, and never prefers one.
@@ -179,14 +224,25 @@ unsafe fn fill_requirements2(out: &mut vk::MemoryRequirements2<'_>, requirements
     out.memory_requirements = requirements;
     pnext::for_each_out(out.p_next, |s_type, ptr| {
         if s_type == vk::StructureType::MEMORY_DEDICATED_REQUIREMENTS {
-            pnext::fill(ptr, vk::MemoryDedicatedRequirements { prefers_dedicated_allocation: vk::FALSE, requires_dedicated_allocation: vk::FALSE, ..Default::default() });
+            pnext::fill(
+                ptr,
+                vk::MemoryDedicatedRequirements {
+                    prefers_dedicated_allocation: vk::FALSE,
+                    requires_dedicated_allocation: vk::FALSE,
+                    ..Default::default()
+                },
+            );
         }
     });
 }
 
 /// # Safety
 /// Vulkan's rules for `vkGetBufferMemoryRequirements`.
-pub unsafe extern "system" fn get_buffer_memory_requirements(_device: vk::Device, buffer: vk::Buffer, p_requirements: *mut vk::MemoryRequirements) {
+pub unsafe extern "system" fn get_buffer_memory_requirements(
+    _device: vk::Device,
+    buffer: vk::Buffer,
+    p_requirements: *mut vk::MemoryRequirements,
+) {
     guard_void("vkGetBufferMemoryRequirements", || {
         if let Ok(buffer) = borrow::<Buffer>(buffer) {
             let _ = write_out(p_requirements, buffer_requirements(buffer));
@@ -211,7 +267,11 @@ pub unsafe extern "system" fn get_buffer_memory_requirements2(
 
 /// # Safety
 /// Vulkan's rules for `vkGetImageMemoryRequirements`.
-pub unsafe extern "system" fn get_image_memory_requirements(_device: vk::Device, image: vk::Image, p_requirements: *mut vk::MemoryRequirements) {
+pub unsafe extern "system" fn get_image_memory_requirements(
+    _device: vk::Device,
+    image: vk::Image,
+    p_requirements: *mut vk::MemoryRequirements,
+) {
     guard_void("vkGetImageMemoryRequirements", || {
         if let Ok(image) = borrow::<Image>(image) {
             let _ = write_out(p_requirements, image_requirements(image));
@@ -260,11 +320,22 @@ pub unsafe extern "system" fn get_image_sparse_memory_requirements2(
     })
 }
 
-fn bind(binding: &OnceLock<Binding>, memory: vk::DeviceMemory, offset: u64, required: vk::MemoryRequirements) -> VkResult<()> {
+fn bind(
+    binding: &OnceLock<Binding>,
+    memory: vk::DeviceMemory,
+    offset: u64,
+    required: vk::MemoryRequirements,
+) -> VkResult<()> {
     // SAFETY: the application passes a live memory handle.
     let memory = unsafe { get::<DeviceMemory>(memory)? };
-    if offset % required.alignment != 0 || offset.checked_add(required.size).is_none_or(|end| end > memory.size) {
-        tracing::error!("bind at offset {offset}: {} bytes do not fit a {}-byte allocation (or misaligned)", required.size, memory.size);
+    if !offset.is_multiple_of(required.alignment)
+        || offset.checked_add(required.size).is_none_or(|end| end > memory.size)
+    {
+        tracing::error!(
+            "bind at offset {offset}: {} bytes do not fit a {}-byte allocation (or misaligned)",
+            required.size,
+            memory.size
+        );
         return Err(vk::Result::ERROR_OUT_OF_DEVICE_MEMORY);
     }
     binding.set(Binding { memory, offset }).map_err(|_| {
@@ -275,7 +346,12 @@ fn bind(binding: &OnceLock<Binding>, memory: vk::DeviceMemory, offset: u64, requ
 
 /// # Safety
 /// Vulkan's rules for `vkBindBufferMemory`.
-pub unsafe extern "system" fn bind_buffer_memory(_device: vk::Device, buffer: vk::Buffer, memory: vk::DeviceMemory, offset: vk::DeviceSize) -> vk::Result {
+pub unsafe extern "system" fn bind_buffer_memory(
+    _device: vk::Device,
+    buffer: vk::Buffer,
+    memory: vk::DeviceMemory,
+    offset: vk::DeviceSize,
+) -> vk::Result {
     guard("vkBindBufferMemory", || {
         let buffer = borrow::<Buffer>(buffer)?;
         bind(&buffer.binding, memory, offset, buffer_requirements(buffer))?;
@@ -285,7 +361,12 @@ pub unsafe extern "system" fn bind_buffer_memory(_device: vk::Device, buffer: vk
 
 /// # Safety
 /// Vulkan's rules for `vkBindImageMemory`.
-pub unsafe extern "system" fn bind_image_memory(_device: vk::Device, image: vk::Image, memory: vk::DeviceMemory, offset: vk::DeviceSize) -> vk::Result {
+pub unsafe extern "system" fn bind_image_memory(
+    _device: vk::Device,
+    image: vk::Image,
+    memory: vk::DeviceMemory,
+    offset: vk::DeviceSize,
+) -> vk::Result {
     guard("vkBindImageMemory", || {
         let image = borrow::<Image>(image)?;
         bind(&image.binding, memory, offset, image_requirements(image))?;
@@ -295,7 +376,11 @@ pub unsafe extern "system" fn bind_image_memory(_device: vk::Device, image: vk::
 
 /// # Safety
 /// Vulkan's rules for `vkBindBufferMemory2`.
-pub unsafe extern "system" fn bind_buffer_memory2(_device: vk::Device, count: u32, p_infos: *const vk::BindBufferMemoryInfo<'_>) -> vk::Result {
+pub unsafe extern "system" fn bind_buffer_memory2(
+    _device: vk::Device,
+    count: u32,
+    p_infos: *const vk::BindBufferMemoryInfo<'_>,
+) -> vk::Result {
     guard("vkBindBufferMemory2", || {
         for info in read_slice(p_infos, count) {
             let buffer = borrow::<Buffer>(info.buffer)?;
@@ -307,7 +392,11 @@ pub unsafe extern "system" fn bind_buffer_memory2(_device: vk::Device, count: u3
 
 /// # Safety
 /// Vulkan's rules for `vkBindImageMemory2`.
-pub unsafe extern "system" fn bind_image_memory2(_device: vk::Device, count: u32, p_infos: *const vk::BindImageMemoryInfo<'_>) -> vk::Result {
+pub unsafe extern "system" fn bind_image_memory2(
+    _device: vk::Device,
+    count: u32,
+    p_infos: *const vk::BindImageMemoryInfo<'_>,
+) -> vk::Result {
     guard("vkBindImageMemory2", || {
         for info in read_slice(p_infos, count) {
             let image = borrow::<Image>(info.image)?;
@@ -335,7 +424,13 @@ pub unsafe extern "system" fn get_image_subresource_layout(
         };
         let _ = write_out(
             p_layout,
-            vk::SubresourceLayout { offset: layout.offset, size: layout.size, row_pitch: layout.row_pitch, array_pitch: layout.array_pitch, depth_pitch: layout.depth_pitch },
+            vk::SubresourceLayout {
+                offset: layout.offset,
+                size: layout.size,
+                row_pitch: layout.row_pitch,
+                array_pitch: layout.array_pitch,
+                depth_pitch: layout.depth_pitch,
+            },
         );
     })
 }
@@ -397,7 +492,13 @@ pub unsafe extern "system" fn create_image_view(
         if rasterizer::format::describe(info.format).is_none() {
             return Err(vk::Result::ERROR_FORMAT_NOT_SUPPORTED);
         }
-        let view = ImageView { image, view_type: info.view_type, format: info.format, components: info.components, range: info.subresource_range };
+        let view = ImageView {
+            image,
+            view_type: info.view_type,
+            format: info.format,
+            components: info.components,
+            range: info.subresource_range,
+        };
         write_out(p_view, new_handle(Arc::new(view)))?;
         Ok(vk::Result::SUCCESS)
     })
@@ -405,7 +506,11 @@ pub unsafe extern "system" fn create_image_view(
 
 /// # Safety
 /// Vulkan's rules for `vkDestroyImageView`.
-pub unsafe extern "system" fn destroy_image_view(_device: vk::Device, view: vk::ImageView, _p_allocator: *const vk::AllocationCallbacks<'_>) {
+pub unsafe extern "system" fn destroy_image_view(
+    _device: vk::Device,
+    view: vk::ImageView,
+    _p_allocator: *const vk::AllocationCallbacks<'_>,
+) {
     guard_void("vkDestroyImageView", || {
         release::<ImageView>(view);
     })
@@ -431,7 +536,11 @@ pub unsafe extern "system" fn create_buffer_view(
 
 /// # Safety
 /// Vulkan's rules for `vkDestroyBufferView`.
-pub unsafe extern "system" fn destroy_buffer_view(_device: vk::Device, view: vk::BufferView, _p_allocator: *const vk::AllocationCallbacks<'_>) {
+pub unsafe extern "system" fn destroy_buffer_view(
+    _device: vk::Device,
+    view: vk::BufferView,
+    _p_allocator: *const vk::AllocationCallbacks<'_>,
+) {
     guard_void("vkDestroyBufferView", || {
         release::<BufferView>(view);
     })
@@ -465,7 +574,11 @@ pub unsafe extern "system" fn create_sampler(
 
 /// # Safety
 /// Vulkan's rules for `vkDestroySampler`.
-pub unsafe extern "system" fn destroy_sampler(_device: vk::Device, sampler: vk::Sampler, _p_allocator: *const vk::AllocationCallbacks<'_>) {
+pub unsafe extern "system" fn destroy_sampler(
+    _device: vk::Device,
+    sampler: vk::Sampler,
+    _p_allocator: *const vk::AllocationCallbacks<'_>,
+) {
     guard_void("vkDestroySampler", || {
         release::<Sampler>(sampler);
     })

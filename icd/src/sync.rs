@@ -9,8 +9,8 @@
 use crate::device::Device;
 use crate::entry::{guard, guard_void, read_in, read_slice, write_out, VkResult};
 use crate::handles::{borrow, dispatchable, get, new_handle, release, Object};
-use ash::vk;
 use crate::sync_payload::{Cell, Kind, Payload};
+use ash::vk;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
@@ -179,7 +179,8 @@ pub unsafe extern "system" fn create_fence(
         let device = dispatchable::<Device>(device)?;
         let info = read_in(p_create_info)?;
         let signaled = u64::from(info.flags.contains(vk::FenceCreateFlags::SIGNALED));
-        let export = crate::pnext::find_in::<vk::ExportFenceCreateInfo>(info.p_next).map_or(vk::ExternalFenceHandleTypeFlags::empty(), |e| e.handle_types);
+        let export = crate::pnext::find_in::<vk::ExportFenceCreateInfo>(info.p_next)
+            .map_or(vk::ExternalFenceHandleTypeFlags::empty(), |e| e.handle_types);
         let cell = if export.contains(vk::ExternalFenceHandleTypeFlags::OPAQUE_FD) {
             device.notifier.set_external();
             Cell::shared(signaled)?
@@ -194,7 +195,11 @@ pub unsafe extern "system" fn create_fence(
 
 /// # Safety
 /// Vulkan's rules for `vkDestroyFence`.
-pub unsafe extern "system" fn destroy_fence(_device: vk::Device, fence: vk::Fence, _p_allocator: *const vk::AllocationCallbacks<'_>) {
+pub unsafe extern "system" fn destroy_fence(
+    _device: vk::Device,
+    fence: vk::Fence,
+    _p_allocator: *const vk::AllocationCallbacks<'_>,
+) {
     guard_void("vkDestroyFence", || {
         release::<Fence>(fence);
     })
@@ -214,16 +219,30 @@ pub unsafe extern "system" fn reset_fences(_device: vk::Device, count: u32, p_fe
 /// # Safety
 /// Vulkan's rules for `vkGetFenceStatus`.
 pub unsafe extern "system" fn get_fence_status(_device: vk::Device, fence: vk::Fence) -> vk::Result {
-    guard("vkGetFenceStatus", || Ok(if borrow::<Fence>(fence)?.is_signaled() { vk::Result::SUCCESS } else { vk::Result::NOT_READY }))
+    guard("vkGetFenceStatus", || {
+        Ok(if borrow::<Fence>(fence)?.is_signaled() { vk::Result::SUCCESS } else { vk::Result::NOT_READY })
+    })
 }
 
 /// # Safety
 /// Vulkan's rules for `vkWaitForFences`.
-pub unsafe extern "system" fn wait_for_fences(device: vk::Device, count: u32, p_fences: *const vk::Fence, wait_all: vk::Bool32, timeout: u64) -> vk::Result {
+pub unsafe extern "system" fn wait_for_fences(
+    device: vk::Device,
+    count: u32,
+    p_fences: *const vk::Fence,
+    wait_all: vk::Bool32,
+    timeout: u64,
+) -> vk::Result {
     guard("vkWaitForFences", || {
         let device = dispatchable::<Device>(device)?;
         let fences = read_slice(p_fences, count).iter().map(|&f| borrow::<Fence>(f)).collect::<VkResult<Vec<_>>>()?;
-        let ready = || if wait_all != 0 { fences.iter().all(|f| f.is_signaled()) } else { fences.iter().any(|f| f.is_signaled()) };
+        let ready = || {
+            if wait_all != 0 {
+                fences.iter().all(|f| f.is_signaled())
+            } else {
+                fences.iter().any(|f| f.is_signaled())
+            }
+        };
         Ok(if device.notifier.wait_until(timeout, ready) { vk::Result::SUCCESS } else { vk::Result::TIMEOUT })
     })
 }
@@ -242,14 +261,16 @@ pub unsafe extern "system" fn create_semaphore(
         let type_info = crate::pnext::find_in::<vk::SemaphoreTypeCreateInfo>(info.p_next);
         let timeline = type_info.is_some_and(|t| t.semaphore_type == vk::SemaphoreType::TIMELINE);
         let initial = if timeline { type_info.map_or(0, |t| t.initial_value) } else { 0 };
-        let export = crate::pnext::find_in::<vk::ExportSemaphoreCreateInfo>(info.p_next).map_or(vk::ExternalSemaphoreHandleTypeFlags::empty(), |e| e.handle_types);
+        let export = crate::pnext::find_in::<vk::ExportSemaphoreCreateInfo>(info.p_next)
+            .map_or(vk::ExternalSemaphoreHandleTypeFlags::empty(), |e| e.handle_types);
         let cell = if export.contains(vk::ExternalSemaphoreHandleTypeFlags::OPAQUE_FD) {
             device.notifier.set_external();
             Cell::shared(initial)?
         } else {
             Cell::local(initial)
         };
-        let semaphore = Semaphore { timeline, payload: Payload::new(Kind::Semaphore, cell), notifier: device.notifier.clone() };
+        let semaphore =
+            Semaphore { timeline, payload: Payload::new(Kind::Semaphore, cell), notifier: device.notifier.clone() };
         write_out(p_semaphore, new_handle(Arc::new(semaphore)))?;
         Ok(vk::Result::SUCCESS)
     })
@@ -257,7 +278,11 @@ pub unsafe extern "system" fn create_semaphore(
 
 /// # Safety
 /// Vulkan's rules for `vkDestroySemaphore`.
-pub unsafe extern "system" fn destroy_semaphore(_device: vk::Device, semaphore: vk::Semaphore, _p_allocator: *const vk::AllocationCallbacks<'_>) {
+pub unsafe extern "system" fn destroy_semaphore(
+    _device: vk::Device,
+    semaphore: vk::Semaphore,
+    _p_allocator: *const vk::AllocationCallbacks<'_>,
+) {
     guard_void("vkDestroySemaphore", || {
         release::<Semaphore>(semaphore);
     })
@@ -265,7 +290,11 @@ pub unsafe extern "system" fn destroy_semaphore(_device: vk::Device, semaphore: 
 
 /// # Safety
 /// Vulkan's rules for `vkGetSemaphoreCounterValue`.
-pub unsafe extern "system" fn get_semaphore_counter_value(_device: vk::Device, semaphore: vk::Semaphore, p_value: *mut u64) -> vk::Result {
+pub unsafe extern "system" fn get_semaphore_counter_value(
+    _device: vk::Device,
+    semaphore: vk::Semaphore,
+    p_value: *mut u64,
+) -> vk::Result {
     guard("vkGetSemaphoreCounterValue", || {
         write_out(p_value, borrow::<Semaphore>(semaphore)?.value())?;
         Ok(vk::Result::SUCCESS)
@@ -274,7 +303,10 @@ pub unsafe extern "system" fn get_semaphore_counter_value(_device: vk::Device, s
 
 /// # Safety
 /// Vulkan's rules for `vkSignalSemaphore`.
-pub unsafe extern "system" fn signal_semaphore(_device: vk::Device, p_info: *const vk::SemaphoreSignalInfo<'_>) -> vk::Result {
+pub unsafe extern "system" fn signal_semaphore(
+    _device: vk::Device,
+    p_info: *const vk::SemaphoreSignalInfo<'_>,
+) -> vk::Result {
     guard("vkSignalSemaphore", || {
         let info = read_in(p_info)?;
         let semaphore = borrow::<Semaphore>(info.semaphore)?;
@@ -289,11 +321,18 @@ pub unsafe extern "system" fn signal_semaphore(_device: vk::Device, p_info: *con
 
 /// # Safety
 /// Vulkan's rules for `vkWaitSemaphores`.
-pub unsafe extern "system" fn wait_semaphores(device: vk::Device, p_info: *const vk::SemaphoreWaitInfo<'_>, timeout: u64) -> vk::Result {
+pub unsafe extern "system" fn wait_semaphores(
+    device: vk::Device,
+    p_info: *const vk::SemaphoreWaitInfo<'_>,
+    timeout: u64,
+) -> vk::Result {
     guard("vkWaitSemaphores", || {
         let device = dispatchable::<Device>(device)?;
         let info = read_in(p_info)?;
-        let semaphores = read_slice(info.p_semaphores, info.semaphore_count).iter().map(|&s| get::<Semaphore>(s)).collect::<VkResult<Vec<_>>>()?;
+        let semaphores = read_slice(info.p_semaphores, info.semaphore_count)
+            .iter()
+            .map(|&s| get::<Semaphore>(s))
+            .collect::<VkResult<Vec<_>>>()?;
         let values = read_slice(info.p_values, info.semaphore_count);
         let wait_any = info.flags.contains(vk::SemaphoreWaitFlags::ANY);
         let reached = || {
@@ -327,7 +366,11 @@ pub unsafe extern "system" fn create_event(
 
 /// # Safety
 /// Vulkan's rules for `vkDestroyEvent`.
-pub unsafe extern "system" fn destroy_event(_device: vk::Device, event: vk::Event, _p_allocator: *const vk::AllocationCallbacks<'_>) {
+pub unsafe extern "system" fn destroy_event(
+    _device: vk::Device,
+    event: vk::Event,
+    _p_allocator: *const vk::AllocationCallbacks<'_>,
+) {
     guard_void("vkDestroyEvent", || {
         release::<Event>(event);
     })
@@ -336,7 +379,9 @@ pub unsafe extern "system" fn destroy_event(_device: vk::Device, event: vk::Even
 /// # Safety
 /// Vulkan's rules for `vkGetEventStatus`.
 pub unsafe extern "system" fn get_event_status(_device: vk::Device, event: vk::Event) -> vk::Result {
-    guard("vkGetEventStatus", || Ok(if borrow::<Event>(event)?.is_set() { vk::Result::EVENT_SET } else { vk::Result::EVENT_RESET }))
+    guard("vkGetEventStatus", || {
+        Ok(if borrow::<Event>(event)?.is_set() { vk::Result::EVENT_SET } else { vk::Result::EVENT_RESET })
+    })
 }
 
 /// # Safety

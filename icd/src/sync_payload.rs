@@ -153,7 +153,12 @@ pub struct Payload {
 
 impl Payload {
     pub fn new(kind: Kind, cell: Arc<Cell>) -> Payload {
-        Payload { kind, permanent: RwLock::new(cell), temporary: Mutex::new(None), pending_exports: Mutex::new(Vec::new()) }
+        Payload {
+            kind,
+            permanent: RwLock::new(cell),
+            temporary: Mutex::new(None),
+            pending_exports: Mutex::new(Vec::new()),
+        }
     }
 
     fn permanent(&self) -> Arc<Cell> {
@@ -206,9 +211,13 @@ impl Payload {
     pub fn try_consume(&self) -> bool {
         let mut temporary = self.temporary.lock().unwrap_or_else(|e| e.into_inner());
         let consumed = match &*temporary {
-            Some(Temporary::Cell(cell)) => cell.atomic().compare_exchange(1, 0, Ordering::AcqRel, Ordering::Acquire).is_ok(),
+            Some(Temporary::Cell(cell)) => {
+                cell.atomic().compare_exchange(1, 0, Ordering::AcqRel, Ordering::Acquire).is_ok()
+            }
             Some(Temporary::SyncFd(fd)) => fd.as_ref().is_none_or(SyncFd::is_signalled),
-            None => return self.permanent().atomic().compare_exchange(1, 0, Ordering::AcqRel, Ordering::Acquire).is_ok(),
+            None => {
+                return self.permanent().atomic().compare_exchange(1, 0, Ordering::AcqRel, Ordering::Acquire).is_ok()
+            }
         };
         if consumed {
             *temporary = None;
@@ -242,7 +251,9 @@ impl Payload {
             // here, so only an already signalled one can be exported.
             Some(Temporary::Cell(cell)) => {
                 let signalled = match self.kind {
-                    Kind::Semaphore => cell.atomic().compare_exchange(1, 0, Ordering::AcqRel, Ordering::Acquire).is_ok(),
+                    Kind::Semaphore => {
+                        cell.atomic().compare_exchange(1, 0, Ordering::AcqRel, Ordering::Acquire).is_ok()
+                    }
                     Kind::Fence => cell.atomic().load(Ordering::Acquire) != 0,
                 };
                 if self.kind == Kind::Fence {

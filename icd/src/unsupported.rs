@@ -94,7 +94,11 @@ unsupported_voids! {
 ///
 /// # Safety
 /// Vulkan's rules for `vkGetRenderAreaGranularity`.
-pub unsafe extern "system" fn get_render_area_granularity(_device: vk::Device, _render_pass: vk::RenderPass, p_granularity: *mut vk::Extent2D) {
+pub unsafe extern "system" fn get_render_area_granularity(
+    _device: vk::Device,
+    _render_pass: vk::RenderPass,
+    p_granularity: *mut vk::Extent2D,
+) {
     guard_void("vkGetRenderAreaGranularity", || {
         let _ = write_out(p_granularity, vk::Extent2D { width: 1, height: 1 });
     })
@@ -120,9 +124,18 @@ pub unsafe extern "system" fn get_descriptor_set_layout_support(
 ///
 /// # Safety
 /// Vulkan's rules for `vkGetDeviceGroupPeerMemoryFeatures`.
-pub unsafe extern "system" fn get_device_group_peer_memory_features(_device: vk::Device, _heap: u32, _local: u32, _remote: u32, p_features: *mut vk::PeerMemoryFeatureFlags) {
+pub unsafe extern "system" fn get_device_group_peer_memory_features(
+    _device: vk::Device,
+    _heap: u32,
+    _local: u32,
+    _remote: u32,
+    p_features: *mut vk::PeerMemoryFeatureFlags,
+) {
     guard_void("vkGetDeviceGroupPeerMemoryFeatures", || {
-        let all = vk::PeerMemoryFeatureFlags::COPY_SRC | vk::PeerMemoryFeatureFlags::COPY_DST | vk::PeerMemoryFeatureFlags::GENERIC_SRC | vk::PeerMemoryFeatureFlags::GENERIC_DST;
+        let all = vk::PeerMemoryFeatureFlags::COPY_SRC
+            | vk::PeerMemoryFeatureFlags::COPY_DST
+            | vk::PeerMemoryFeatureFlags::GENERIC_SRC
+            | vk::PeerMemoryFeatureFlags::GENERIC_DST;
         let _ = write_out(p_features, all);
     })
 }
@@ -132,7 +145,9 @@ pub unsafe extern "system" fn get_device_group_peer_memory_features(_device: vk:
 /// # Safety
 /// Vulkan's rules for `vkCmdSetDeviceMask`.
 pub unsafe extern "system" fn cmd_set_device_mask(command_buffer: vk::CommandBuffer, mask: u32) {
-    crate::command_buffer::record(command_buffer, "vkCmdSetDeviceMask", || Ok(crate::commands::Command::Label(format!("device mask {mask:#x}"))))
+    crate::command_buffer::record(command_buffer, "vkCmdSetDeviceMask", || {
+        Ok(crate::commands::Command::Label(format!("device mask {mask:#x}")))
+    })
 }
 
 unsupported_commands! {

@@ -14,7 +14,13 @@ use rasterizer::{ImageLayout, ImageShape, MemoryView};
 use std::time::Instant;
 
 fn image(format: vk::Format, size: u32) -> (ImageLayout, Vec<u8>) {
-    let shape = ImageShape { format, extent: vk::Extent3D { width: size, height: size, depth: 1 }, mip_levels: 1, array_layers: 1, samples: 1 };
+    let shape = ImageShape {
+        format,
+        extent: vk::Extent3D { width: size, height: size, depth: 1 },
+        mip_levels: 1,
+        array_layers: 1,
+        samples: 1,
+    };
     let layout = ImageLayout::new(shape).expect("a known format");
     let data = (0..layout.size).map(|i| (i * 7 % 251) as u8).collect();
     (layout, data)
@@ -28,8 +34,14 @@ fn run_blit(src_format: vk::Format, src_size: u32, dst_format: vk::Format, dst_s
     let (src_layout, mut src) = image(src_format, src_size);
     let (dst_layout, mut dst) = image(dst_format, dst_size);
     let color = vk::ImageAspectFlags::COLOR;
-    let src = BlitSurface { memory: MemoryView::of_slice(&mut src), layout: src_layout.subresource(color, 0, 0).expect("level 0") };
-    let dst = BlitSurface { memory: MemoryView::of_slice(&mut dst), layout: dst_layout.subresource(color, 0, 0).expect("level 0") };
+    let src = BlitSurface {
+        memory: MemoryView::of_slice(&mut src),
+        layout: src_layout.subresource(color, 0, 0).expect("level 0"),
+    };
+    let dst = BlitSurface {
+        memory: MemoryView::of_slice(&mut dst),
+        layout: dst_layout.subresource(color, 0, 0).expect("level 0"),
+    };
     let region = BlitRegion { src: offsets(src_size, src_size), dst: offsets(dst_size, dst_size) };
     let start = Instant::now();
     blit(&src, &dst, &region, filter).expect("blit");
@@ -48,22 +60,36 @@ fn main() {
                 let bytes = size as usize * size as usize * 4;
                 let (mut src, mut dst) = (vec![1u8; bytes], vec![0u8; bytes]);
                 let rows = Rows { offset: 0, row_pitch: u64::from(size) * 4, slice_pitch: bytes as u64 };
-                copy_rows(MemoryView::of_slice(&mut src), rows, MemoryView::of_slice(&mut dst), rows, Extent { row_bytes: u64::from(size) * 4, rows: size, slices: 1 }).expect("copy");
+                copy_rows(
+                    MemoryView::of_slice(&mut src),
+                    rows,
+                    MemoryView::of_slice(&mut dst),
+                    rows,
+                    Extent { row_bytes: u64::from(size) * 4, rows: size, slices: 1 },
+                )
+                .expect("copy");
             }
             "clear" => {
                 let bytes = size as usize * size as usize * 4;
                 let mut dst = vec![0u8; bytes];
                 let rows = Rows { offset: 0, row_pitch: u64::from(size) * 4, slice_pitch: bytes as u64 };
-                rasterizer::clear::clear_rows(MemoryView::of_slice(&mut dst), rows, &[1, 2, 3, 4], size, size, 1).expect("clear");
+                rasterizer::clear::clear_rows(MemoryView::of_slice(&mut dst), rows, &[1, 2, 3, 4], size, size, 1)
+                    .expect("clear");
             }
             "fill" => {
                 let mut dst = vec![0u8; size as usize * size as usize * 4];
                 let len = dst.len() as u64;
                 rasterizer::clear::fill_u32(MemoryView::of_slice(&mut dst), 0, len, 0xdead_beef).expect("fill");
             }
-            "blit-linear" => run_blit(vk::Format::R8G8B8A8_UNORM, size, vk::Format::R8G8B8A8_UNORM, size / 2, vk::Filter::LINEAR),
-            "blit-linear-srgb-to-f16" => run_blit(vk::Format::R8G8B8A8_SRGB, size, vk::Format::R16G16B16A16_SFLOAT, size / 2, vk::Filter::LINEAR),
-            "blit-nearest-up" => run_blit(vk::Format::R8G8B8A8_UNORM, size / 4, vk::Format::R8G8B8A8_UNORM, size, vk::Filter::NEAREST),
+            "blit-linear" => {
+                run_blit(vk::Format::R8G8B8A8_UNORM, size, vk::Format::R8G8B8A8_UNORM, size / 2, vk::Filter::LINEAR)
+            }
+            "blit-linear-srgb-to-f16" => {
+                run_blit(vk::Format::R8G8B8A8_SRGB, size, vk::Format::R16G16B16A16_SFLOAT, size / 2, vk::Filter::LINEAR)
+            }
+            "blit-nearest-up" => {
+                run_blit(vk::Format::R8G8B8A8_UNORM, size / 4, vk::Format::R8G8B8A8_UNORM, size, vk::Filter::NEAREST)
+            }
             other => {
                 eprintln!("unknown kernel {other}");
                 std::process::exit(2);

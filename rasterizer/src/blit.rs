@@ -69,7 +69,8 @@ pub fn blit(src: &BlitSurface, dst: &BlitSurface, region: &BlitRegion, filter: v
     let mut clipped = false;
     let mut axes: [Axis; 3] = Default::default();
     for a in 0..3 {
-        let (axis, was_clipped) = Axis::new([s0[a], s1[a]], [d0[a], d1[a]], src_size[a], dst_size[a], linear).ok_or(OutOfBounds)?;
+        let (axis, was_clipped) =
+            Axis::new([s0[a], s1[a]], [d0[a], d1[a]], src_size[a], dst_size[a], linear).ok_or(OutOfBounds)?;
         axes[a] = axis;
         clipped |= was_clipped;
     }
@@ -89,7 +90,20 @@ pub fn blit(src: &BlitSurface, dst: &BlitSurface, region: &BlitRegion, filter: v
         let first = xs.src_min + 2 * i as u32;
         t.index == [first, first + 1] && w == 128 && t.weight == [0.5, 0.5]
     });
-    let job = Job { src, dst, src_codec, dst_codec, conversion, linear, fixed_point_unorm8, x_weights: &x_weights, halving, xs, ys, zs };
+    let job = Job {
+        src,
+        dst,
+        src_codec,
+        dst_codec,
+        conversion,
+        linear,
+        fixed_point_unorm8,
+        x_weights: &x_weights,
+        halving,
+        xs,
+        ys,
+        zs,
+    };
     let rows = ys.taps.len() * zs.taps.len();
     let rows_per_task = (TEXELS_PER_TASK / xs.taps.len()).max(1);
     let failed = crate::parallel::for_each_row(rows, rows_per_task, Scratch::default, |scratch, i| {
@@ -194,7 +208,8 @@ impl Axis {
         let clamp = |i: i64| i.clamp(0, last_texel) as u32;
         // u = s0 + (x + 0.5 - d0) * (s1 - s0) / (d1 - d0) = s0 + num / den, with
         // num = (2 (x - d0) + 1) (s1 - s0) and den = 2 (d1 - d0), exact in integers.
-        let (src_extent, dst_extent) = (i128::from(src[1]) - i128::from(src[0]), i128::from(dst[1]) - i128::from(dst[0]));
+        let (src_extent, dst_extent) =
+            (i128::from(src[1]) - i128::from(src[0]), i128::from(dst[1]) - i128::from(dst[0]));
         let taps: Vec<Tap> = (first..end.max(first))
             .map(|x| {
                 let mut num = (2 * (i128::from(x) - i128::from(dst[0])) + 1) * src_extent;
@@ -335,7 +350,8 @@ impl Job<'_> {
         let min = self.xs.src_min as usize;
         if self.halving {
             for (pair, texel_out) in blended.chunks_exact(8).zip(out.chunks_exact_mut(4)) {
-                let value: [u8; 4] = std::array::from_fn(|c| ((u32::from(pair[c]) + u32::from(pair[c + 4]) + 256) >> 9) as u8);
+                let value: [u8; 4] =
+                    std::array::from_fn(|c| ((u32::from(pair[c]) + u32::from(pair[c + 4]) + 256) >> 9) as u8);
                 texel_out.copy_from_slice(&order(value));
             }
             return;
@@ -344,7 +360,8 @@ impl Job<'_> {
             let (i0, i1) = ((tap.index[0] as usize - min) * 4, (tap.index[1] as usize - min) * 4);
             let (Some(a), Some(b)) = (blended.get(i0..i0 + 4), blended.get(i1..i1 + 4)) else { continue };
             let wx0 = 256 - wx1;
-            let value: [u8; 4] = std::array::from_fn(|c| ((u32::from(a[c]) * wx0 + u32::from(b[c]) * wx1 + 32768) >> 16) as u8);
+            let value: [u8; 4] =
+                std::array::from_fn(|c| ((u32::from(a[c]) * wx0 + u32::from(b[c]) * wx1 + 32768) >> 16) as u8);
             texel_out.copy_from_slice(&order(value));
         }
     }
@@ -385,7 +402,8 @@ impl Job<'_> {
     fn linear_row(&self, y_tap: &Tap, z_tap: &Tap, out: &mut [u8], scratch: &mut Scratch) -> Option<()> {
         let Scratch { decoded, blended, filtered, .. } = scratch;
         let segment = (self.xs.src_max - self.xs.src_min) as usize + 1;
-        let rows: Vec<(u32, u32, f32)> = z_tap.texels().flat_map(|(z, wz)| y_tap.texels().map(move |(y, wy)| (y, z, wz * wy))).collect();
+        let rows: Vec<(u32, u32, f32)> =
+            z_tap.texels().flat_map(|(z, wz)| y_tap.texels().map(move |(y, wy)| (y, z, wz * wy))).collect();
         if let ([(y0, z0, w0), (y1, z1, w1)], true) = (rows.as_slice(), self.halving) {
             // The mip-chain case, 2:1 both ways: means of 2x2 blocks, straight from the bytes.
             let (top, bottom) = (self.source_segment(*y0, *z0)?, self.source_segment(*y1, *z1)?);
@@ -398,7 +416,13 @@ impl Job<'_> {
             // The common 2D case: two rows (or one), blended while decoding.
             [(y0, z0, w0), rest @ ..] if rest.len() <= 1 => {
                 let (y1, z1, w1) = rest.first().copied().unwrap_or((*y0, *z0, 0.0));
-                self.src_codec.blend_rows_f32(self.source_segment(*y0, *z0)?, self.source_segment(y1, z1)?, [*w0, w1], blended, decoded);
+                self.src_codec.blend_rows_f32(
+                    self.source_segment(*y0, *z0)?,
+                    self.source_segment(y1, z1)?,
+                    [*w0, w1],
+                    blended,
+                    decoded,
+                );
             }
             _ => {
                 blended.clear();
@@ -531,7 +555,8 @@ mod tests {
             }
         }
         let region = BlitRegion { src: offsets([0, 0, 0], [4, 4, 1]), dst: offsets([0, 0, 0], [2, 2, 1]) };
-        let (result, dst) = run(F::R8G8B8A8_UNORM, [4, 4, 1], src, F::R8G8B8A8_UNORM, [2, 2, 1], region, vk::Filter::LINEAR);
+        let (result, dst) =
+            run(F::R8G8B8A8_UNORM, [4, 4, 1], src, F::R8G8B8A8_UNORM, [2, 2, 1], region, vk::Filter::LINEAR);
         assert_eq!(result, Ok(()));
         // Block (0,0): R (0+10+40+50)/4 = 25, G (0+4+0+4)/4 = 2, B (255+255+247+247)/4 = 251.
         // Block (1,0): R (20+30+60+70)/4 = 45, G (8+12)/2 = 10.  Row 1: R + 80, B 235.
@@ -548,10 +573,30 @@ mod tests {
         // to RGBA32F (float), whose values rounded to 8 bits must agree within 1.
         let (sw, sh, dw, dh) = (37u32, 23u32, 16u32, 41u32);
         let src: Vec<u8> = (0..sw * sh * 4).map(|i| (i * 97 % 256) as u8).collect();
-        let region = BlitRegion { src: offsets([0, 0, 0], [sw as i32, sh as i32, 1]), dst: offsets([0, dh as i32, 0], [dw as i32, 0, 1]) };
-        let (r8, fixed) = run(F::R8G8B8A8_UNORM, [sw, sh, 1], src.clone(), F::R8G8B8A8_UNORM, [dw, dh, 1], region, vk::Filter::LINEAR);
-        let (r32, float) = run(F::R8G8B8A8_UNORM, [sw, sh, 1], src.clone(), F::R32G32B32A32_SFLOAT, [dw, dh, 1], region, vk::Filter::LINEAR);
-        let (_, bgra) = run(F::R8G8B8A8_UNORM, [sw, sh, 1], src, F::B8G8R8A8_UNORM, [dw, dh, 1], region, vk::Filter::LINEAR);
+        let region = BlitRegion {
+            src: offsets([0, 0, 0], [sw as i32, sh as i32, 1]),
+            dst: offsets([0, dh as i32, 0], [dw as i32, 0, 1]),
+        };
+        let (r8, fixed) = run(
+            F::R8G8B8A8_UNORM,
+            [sw, sh, 1],
+            src.clone(),
+            F::R8G8B8A8_UNORM,
+            [dw, dh, 1],
+            region,
+            vk::Filter::LINEAR,
+        );
+        let (r32, float) = run(
+            F::R8G8B8A8_UNORM,
+            [sw, sh, 1],
+            src.clone(),
+            F::R32G32B32A32_SFLOAT,
+            [dw, dh, 1],
+            region,
+            vk::Filter::LINEAR,
+        );
+        let (_, bgra) =
+            run(F::R8G8B8A8_UNORM, [sw, sh, 1], src, F::B8G8R8A8_UNORM, [dw, dh, 1], region, vk::Filter::LINEAR);
         assert_eq!((r8, r32), (Ok(()), Ok(())));
         for (i, (&f, v)) in fixed.iter().zip(float.chunks_exact(4)).enumerate() {
             let reference = f32::from_le_bytes(v.try_into().unwrap()) * 255.0;
@@ -576,7 +621,8 @@ mod tests {
     fn linear_upscale_interpolates_and_clamps_at_the_edge() {
         // 2x1 -> 4x1: u - 0.5 = -0.25, 0.25, 0.75, 1.25 -> a, 0.75a + 0.25b, 0.25a + 0.75b, b.
         let region = BlitRegion { src: offsets([0, 0, 0], [2, 1, 1]), dst: offsets([0, 0, 0], [4, 1, 1]) };
-        let (result, dst) = run(F::R8_UNORM, [2, 1, 1], vec![0, 200], F::R8_UNORM, [4, 1, 1], region, vk::Filter::LINEAR);
+        let (result, dst) =
+            run(F::R8_UNORM, [2, 1, 1], vec![0, 200], F::R8_UNORM, [4, 1, 1], region, vk::Filter::LINEAR);
         assert_eq!(result, Ok(()));
         assert_eq!(dst, [0, 50, 150, 200]);
     }
@@ -585,7 +631,8 @@ mod tests {
     fn linear_3d_blit_filters_between_slices() {
         // 1x1x2 -> 1x1x1: w = 1.0, w - 0.5 = 0.5 -> the mean of the two slices.
         let region = BlitRegion { src: offsets([0, 0, 0], [1, 1, 2]), dst: offsets([0, 0, 0], [1, 1, 1]) };
-        let (result, dst) = run(F::R8_UNORM, [1, 1, 2], vec![100, 200], F::R8_UNORM, [1, 1, 1], region, vk::Filter::LINEAR);
+        let (result, dst) =
+            run(F::R8_UNORM, [1, 1, 2], vec![100, 200], F::R8_UNORM, [1, 1, 1], region, vk::Filter::LINEAR);
         assert_eq!(result, Ok(()));
         assert_eq!(dst, [150]);
     }
@@ -593,7 +640,8 @@ mod tests {
     #[test]
     fn nearest_2x_upscale_repeats_each_texel() {
         let region = BlitRegion { src: offsets([0, 0, 0], [2, 2, 1]), dst: offsets([0, 0, 0], [4, 4, 1]) };
-        let (result, dst) = run(F::R8_UINT, [2, 2, 1], vec![1, 2, 3, 4], F::R8_UINT, [4, 4, 1], region, vk::Filter::NEAREST);
+        let (result, dst) =
+            run(F::R8_UINT, [2, 2, 1], vec![1, 2, 3, 4], F::R8_UINT, [4, 4, 1], region, vk::Filter::NEAREST);
         assert_eq!(result, Ok(()));
         assert_eq!(dst, [1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4]);
     }
@@ -602,7 +650,8 @@ mod tests {
     fn reversed_destination_offsets_mirror_the_image() {
         let region = BlitRegion { src: offsets([0, 0, 0], [4, 2, 1]), dst: offsets([4, 0, 0], [0, 2, 1]) };
         let src = vec![1, 2, 3, 4, 5, 6, 7, 8];
-        let (result, dst) = run(F::R8_UNORM, [4, 2, 1], src.clone(), F::R8_UNORM, [4, 2, 1], region, vk::Filter::NEAREST);
+        let (result, dst) =
+            run(F::R8_UNORM, [4, 2, 1], src.clone(), F::R8_UNORM, [4, 2, 1], region, vk::Filter::NEAREST);
         assert_eq!(result, Ok(()));
         assert_eq!(dst, [4, 3, 2, 1, 8, 7, 6, 5]);
         // Flipping y through the source offsets instead.
@@ -615,8 +664,15 @@ mod tests {
     fn srgb_to_half_float_decodes_to_linear() {
         // sRGB 0x80 -> 0.2158605 -> f16 0x32E8 (0.21582); alpha 0xFF -> 1.0 = 0x3C00.
         let region = BlitRegion { src: offsets([0, 0, 0], [1, 1, 1]), dst: offsets([0, 0, 0], [1, 1, 1]) };
-        let (result, dst) =
-            run(F::R8G8B8A8_SRGB, [1, 1, 1], vec![0x80, 0x80, 0x80, 0xFF], F::R16G16B16A16_SFLOAT, [1, 1, 1], region, vk::Filter::NEAREST);
+        let (result, dst) = run(
+            F::R8G8B8A8_SRGB,
+            [1, 1, 1],
+            vec![0x80, 0x80, 0x80, 0xFF],
+            F::R16G16B16A16_SFLOAT,
+            [1, 1, 1],
+            region,
+            vk::Filter::NEAREST,
+        );
         assert_eq!(result, Ok(()));
         assert_eq!(dst, [0xE8, 0x32, 0xE8, 0x32, 0xE8, 0x32, 0x00, 0x3C]);
     }
@@ -624,7 +680,8 @@ mod tests {
     #[test]
     fn integer_blit_clamps_to_the_destination_range() {
         let region = BlitRegion { src: offsets([0, 0, 0], [2, 1, 1]), dst: offsets([0, 0, 0], [2, 1, 1]) };
-        let (result, dst) = run(F::R16_UINT, [2, 1, 1], vec![0x2C, 0x01, 7, 0], F::R8_UINT, [2, 1, 1], region, vk::Filter::NEAREST);
+        let (result, dst) =
+            run(F::R16_UINT, [2, 1, 1], vec![0x2C, 0x01, 7, 0], F::R8_UINT, [2, 1, 1], region, vk::Filter::NEAREST);
         assert_eq!(result, Ok(()));
         assert_eq!(dst, [255, 7]);
         let (result, _) = run(F::R16_UINT, [2, 1, 1], vec![0; 4], F::R8_UINT, [2, 1, 1], region, vk::Filter::LINEAR);
@@ -637,13 +694,27 @@ mod tests {
     fn depth_blit_copies_raw_texels_of_the_same_format_only() {
         let src: Vec<u8> = (1..=16).collect();
         let region = BlitRegion { src: offsets([0, 0, 0], [4, 1, 1]), dst: offsets([0, 0, 0], [2, 1, 1]) };
-        let (result, dst) =
-            run(F::X8_D24_UNORM_PACK32, [4, 1, 1], src.clone(), F::X8_D24_UNORM_PACK32, [2, 1, 1], region, vk::Filter::NEAREST);
+        let (result, dst) = run(
+            F::X8_D24_UNORM_PACK32,
+            [4, 1, 1],
+            src.clone(),
+            F::X8_D24_UNORM_PACK32,
+            [2, 1, 1],
+            region,
+            vk::Filter::NEAREST,
+        );
         assert_eq!(result, Ok(()));
         // u = 1.0 and 3.0: texels 1 and 3, bytes unchanged (padding included).
         assert_eq!(dst, [5, 6, 7, 8, 13, 14, 15, 16]);
-        let (result, _) =
-            run(F::X8_D24_UNORM_PACK32, [4, 1, 1], src.clone(), F::X8_D24_UNORM_PACK32, [2, 1, 1], region, vk::Filter::LINEAR);
+        let (result, _) = run(
+            F::X8_D24_UNORM_PACK32,
+            [4, 1, 1],
+            src.clone(),
+            F::X8_D24_UNORM_PACK32,
+            [2, 1, 1],
+            region,
+            vk::Filter::LINEAR,
+        );
         assert_eq!(result, Err(OutOfBounds));
         let (result, _) = run(F::D32_SFLOAT, [4, 1, 1], src, F::R32_SFLOAT, [2, 1, 1], region, vk::Filter::NEAREST);
         assert_eq!(result, Err(OutOfBounds));
@@ -652,7 +723,8 @@ mod tests {
     #[test]
     fn destination_outside_the_image_is_clipped_and_reported() {
         let region = BlitRegion { src: offsets([0, 0, 0], [2, 1, 1]), dst: offsets([-1, 0, 0], [3, 1, 1]) };
-        let (result, dst) = run(F::R8_UNORM, [2, 1, 1], vec![10, 20], F::R8_UNORM, [2, 1, 1], region, vk::Filter::NEAREST);
+        let (result, dst) =
+            run(F::R8_UNORM, [2, 1, 1], vec![10, 20], F::R8_UNORM, [2, 1, 1], region, vk::Filter::NEAREST);
         assert_eq!(result, Err(OutOfBounds));
         // The region is 4 wide from x = -1: u = (x + 0.5 + 1) * 2 / 4, so the two texels
         // inside sample u = 0.75 (texel 0) and 1.25 (texel 1).
@@ -662,7 +734,8 @@ mod tests {
     #[test]
     fn unknown_formats_and_64_bit_formats_are_refused() {
         let region = BlitRegion { src: offsets([0, 0, 0], [1, 1, 1]), dst: offsets([0, 0, 0], [1, 1, 1]) };
-        let (result, _) = run(F::R64_SFLOAT, [1, 1, 1], vec![0; 8], F::R64_SFLOAT, [1, 1, 1], region, vk::Filter::NEAREST);
+        let (result, _) =
+            run(F::R64_SFLOAT, [1, 1, 1], vec![0; 8], F::R64_SFLOAT, [1, 1, 1], region, vk::Filter::NEAREST);
         assert_eq!(result, Err(OutOfBounds));
         assert!(!blit_supported(F::UNDEFINED, F::R8_UNORM, vk::Filter::NEAREST));
         assert!(blit_supported(F::R8_UNORM, F::B10G11R11_UFLOAT_PACK32, vk::Filter::LINEAR));
@@ -675,7 +748,8 @@ mod tests {
         let (w, h) = (100u32, 50u32);
         let src: Vec<u8> = (0..w * h).map(|i| (i * 7 % 251) as u8).collect();
         let region = BlitRegion { src: offsets([0, 0, 0], [100, 50, 1]), dst: offsets([0, 0, 0], [300, 150, 1]) };
-        let (result, dst) = run(F::R8_UNORM, [w, h, 1], src.clone(), F::R8_UNORM, [300, 150, 1], region, vk::Filter::NEAREST);
+        let (result, dst) =
+            run(F::R8_UNORM, [w, h, 1], src.clone(), F::R8_UNORM, [300, 150, 1], region, vk::Filter::NEAREST);
         assert_eq!(result, Ok(()));
         for y in 0..150usize {
             for x in 0..300usize {

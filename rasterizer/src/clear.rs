@@ -14,7 +14,14 @@ use rayon::prelude::*;
 /// of `texel`. Builds one row template, then copies it into every row in parallel. Rows
 /// that fall outside `dst` are skipped and reported as `Err(OutOfBounds)` after the
 /// in-range rows are done.
-pub fn clear_rows(dst: MemoryView, rows: Rows, texel: &[u8], texels_per_row: u32, row_count: u32, slices: u32) -> Result<(), OutOfBounds> {
+pub fn clear_rows(
+    dst: MemoryView,
+    rows: Rows,
+    texel: &[u8],
+    texels_per_row: u32,
+    row_count: u32,
+    slices: u32,
+) -> Result<(), OutOfBounds> {
     if texel.is_empty() || texels_per_row == 0 || row_count == 0 || slices == 0 {
         return Ok(());
     }
@@ -26,8 +33,10 @@ pub fn clear_rows(dst: MemoryView, rows: Rows, texel: &[u8], texels_per_row: u32
     let packed = rows.row_pitch == row_bytes && (slices == 1 || slice_bytes == Some(rows.slice_pitch));
     if packed {
         let total = row_bytes.checked_mul(u64::from(row_count) * u64::from(slices)).ok_or(OutOfBounds)?;
-        let whole =
-            usize::try_from(total).ok().zip(usize::try_from(rows.offset).ok()).and_then(|(total, offset)| dst.bytes_mut(offset, total));
+        let whole = usize::try_from(total)
+            .ok()
+            .zip(usize::try_from(rows.offset).ok())
+            .and_then(|(total, offset)| dst.bytes_mut(offset, total));
         if let Some(whole) = whole {
             fill_pattern_parallel(whole, texel);
             return Ok(());
@@ -38,16 +47,21 @@ pub fn clear_rows(dst: MemoryView, rows: Rows, texel: &[u8], texels_per_row: u32
     fill_pattern(&mut template, texel);
     let rows_per_task = (PARALLEL_CHUNK / row_len).max(1);
     let total_rows = row_count as usize * slices as usize;
-    let failed = crate::parallel::for_each_row(total_rows, rows_per_task, || (), |_, i| {
-        let (y, z) = ((i % row_count as usize) as u64, (i / row_count as usize) as u64);
-        match rows.row_offset(y, z).and_then(|o| dst.bytes_mut(o, row_len)) {
-            Some(row) => {
-                row.copy_from_slice(&template);
-                false
+    let failed = crate::parallel::for_each_row(
+        total_rows,
+        rows_per_task,
+        || (),
+        |_, i| {
+            let (y, z) = ((i % row_count as usize) as u64, (i / row_count as usize) as u64);
+            match rows.row_offset(y, z).and_then(|o| dst.bytes_mut(o, row_len)) {
+                Some(row) => {
+                    row.copy_from_slice(&template);
+                    false
+                }
+                None => true,
             }
-            None => true,
-        }
-    });
+        },
+    );
     if failed {
         Err(OutOfBounds)
     } else {

@@ -19,7 +19,8 @@ pub struct Rows {
 
 impl Rows {
     pub fn row_offset(&self, y: u64, z: u64) -> Option<usize> {
-        let at = self.offset.checked_add(z.checked_mul(self.slice_pitch)?)?.checked_add(y.checked_mul(self.row_pitch)?)?;
+        let at =
+            self.offset.checked_add(z.checked_mul(self.slice_pitch)?)?.checked_add(y.checked_mul(self.row_pitch)?)?;
         usize::try_from(at).ok()
     }
 }
@@ -40,7 +41,13 @@ pub struct OutOfBounds;
 pub const PARALLEL_CHUNK: usize = 256 * 1024;
 
 /// Copies `len` bytes from `src_offset` to `dst_offset`, split across threads.
-pub fn copy_bytes(src: MemoryView, src_offset: u64, dst: MemoryView, dst_offset: u64, len: u64) -> Result<(), OutOfBounds> {
+pub fn copy_bytes(
+    src: MemoryView,
+    src_offset: u64,
+    dst: MemoryView,
+    dst_offset: u64,
+    len: u64,
+) -> Result<(), OutOfBounds> {
     let (src_offset, dst_offset, len) = (to_usize(src_offset)?, to_usize(dst_offset)?, to_usize(len)?);
     let from = src.bytes(src_offset, len).ok_or(OutOfBounds)?;
     let to = dst.bytes_mut(dst_offset, len).ok_or(OutOfBounds)?;
@@ -57,7 +64,13 @@ pub fn copy_bytes(src: MemoryView, src_offset: u64, dst: MemoryView, dst_offset:
 /// Copies a strided box of rows. Rows that are contiguous on both sides are merged into
 /// one large copy; otherwise rows are spread over threads in groups of at least
 /// `PARALLEL_CHUNK` bytes.
-pub fn copy_rows(src: MemoryView, src_rows: Rows, dst: MemoryView, dst_rows: Rows, extent: Extent) -> Result<(), OutOfBounds> {
+pub fn copy_rows(
+    src: MemoryView,
+    src_rows: Rows,
+    dst: MemoryView,
+    dst_rows: Rows,
+    extent: Extent,
+) -> Result<(), OutOfBounds> {
     let Extent { row_bytes, rows, slices } = extent;
     if row_bytes == 0 || rows == 0 || slices == 0 {
         return Ok(());
@@ -69,18 +82,23 @@ pub fn copy_rows(src: MemoryView, src_rows: Rows, dst: MemoryView, dst_rows: Row
     }
     let rows_per_task = (PARALLEL_CHUNK as u64 / row_bytes).max(1) as usize;
     let total_rows = rows as usize * slices as usize;
-    let failed = crate::parallel::for_each_row(total_rows, rows_per_task, || (), |_, i| {
-        let (y, z) = ((i % rows as usize) as u64, (i / rows as usize) as u64);
-        let from = src_rows.row_offset(y, z).and_then(|o| src.bytes(o, row_bytes as usize));
-        let to = dst_rows.row_offset(y, z).and_then(|o| dst.bytes_mut(o, row_bytes as usize));
-        match (from, to) {
-            (Some(from), Some(to)) => {
-                to.copy_from_slice(from);
-                false
+    let failed = crate::parallel::for_each_row(
+        total_rows,
+        rows_per_task,
+        || (),
+        |_, i| {
+            let (y, z) = ((i % rows as usize) as u64, (i / rows as usize) as u64);
+            let from = src_rows.row_offset(y, z).and_then(|o| src.bytes(o, row_bytes as usize));
+            let to = dst_rows.row_offset(y, z).and_then(|o| dst.bytes_mut(o, row_bytes as usize));
+            match (from, to) {
+                (Some(from), Some(to)) => {
+                    to.copy_from_slice(from);
+                    false
+                }
+                _ => true,
             }
-            _ => true,
-        }
-    });
+        },
+    );
     if failed {
         Err(OutOfBounds)
     } else {
@@ -119,7 +137,8 @@ mod tests {
         let mut src: Vec<u8> = (0..3 * PARALLEL_CHUNK + 7).map(|i| (i * 31 % 251) as u8).collect();
         let mut dst = vec![0u8; src.len() + 1];
         let expected = src.clone();
-        copy_bytes(MemoryView::of_slice(&mut src), 0, MemoryView::of_slice(&mut dst), 1, expected.len() as u64).unwrap();
+        copy_bytes(MemoryView::of_slice(&mut src), 0, MemoryView::of_slice(&mut dst), 1, expected.len() as u64)
+            .unwrap();
         assert_eq!(&dst[1..], &expected[..]);
     }
 

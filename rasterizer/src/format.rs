@@ -161,24 +161,47 @@ const fn numeric_of(encoding: Encoding) -> Numeric {
     }
 }
 
-const fn row(format: vk::Format, block_bytes: u32, aspects: vk::ImageAspectFlags, numeric: Numeric, codec: Codec) -> FormatDescription {
+const fn row(
+    format: vk::Format,
+    block_bytes: u32,
+    aspects: vk::ImageAspectFlags,
+    numeric: Numeric,
+    codec: Codec,
+) -> FormatDescription {
     FormatDescription { format, block_bytes, block_width: 1, block_height: 1, aspects, numeric, codec }
 }
 
-const fn color(format: vk::Format, block_bytes: u32, encoding: Encoding, channels: &'static [Channel]) -> FormatDescription {
+const fn color(
+    format: vk::Format,
+    block_bytes: u32,
+    encoding: Encoding,
+    channels: &'static [Channel],
+) -> FormatDescription {
     row(format, block_bytes, vk::ImageAspectFlags::COLOR, numeric_of(encoding), Codec::Channels { channels, encoding })
 }
 
-const fn depth(format: vk::Format, block_bytes: u32, encoding: Encoding, channels: &'static [Channel]) -> FormatDescription {
+const fn depth(
+    format: vk::Format,
+    block_bytes: u32,
+    encoding: Encoding,
+    channels: &'static [Channel],
+) -> FormatDescription {
     row(format, block_bytes, vk::ImageAspectFlags::DEPTH, Numeric::Depth, Codec::Channels { channels, encoding })
 }
 
 const fn stencil(format: vk::Format) -> FormatDescription {
-    row(format, 1, vk::ImageAspectFlags::STENCIL, Numeric::Stencil, Codec::Channels { channels: S8, encoding: Encoding::Uint })
+    row(
+        format,
+        1,
+        vk::ImageAspectFlags::STENCIL,
+        Numeric::Stencil,
+        Codec::Channels { channels: S8, encoding: Encoding::Uint },
+    )
 }
 
 const fn depth_stencil(format: vk::Format, block_bytes: u32, depth: vk::Format) -> FormatDescription {
-    let aspects = vk::ImageAspectFlags::from_raw(vk::ImageAspectFlags::DEPTH.as_raw() | vk::ImageAspectFlags::STENCIL.as_raw());
+    let aspects =
+        vk::ImageAspectFlags::from_raw(vk::ImageAspectFlags::DEPTH.as_raw() | vk::ImageAspectFlags::STENCIL.as_raw());
     row(format, block_bytes, aspects, Numeric::DepthStencil, Codec::Planes { depth, stencil: vk::Format::S8_UINT })
 }
 
@@ -375,7 +398,13 @@ pub fn linear_filter_supported(format: vk::Format) -> bool {
     let Some(description) = describe(format) else { return false };
     let float_like = matches!(
         description.numeric,
-        Numeric::Unorm | Numeric::Snorm | Numeric::Uscaled | Numeric::Sscaled | Numeric::Ufloat | Numeric::Sfloat | Numeric::Srgb
+        Numeric::Unorm
+            | Numeric::Snorm
+            | Numeric::Uscaled
+            | Numeric::Sscaled
+            | Numeric::Ufloat
+            | Numeric::Sfloat
+            | Numeric::Srgb
     );
     float_like && blit_supported(format)
 }
@@ -486,7 +515,10 @@ mod tests {
             assert_eq!(p.buffer_features, Ff::empty());
         }
         let unknown = properties(F::BC7_SRGB_BLOCK);
-        assert_eq!(unknown.optimal_tiling_features | unknown.linear_tiling_features | unknown.buffer_features, Ff::empty());
+        assert_eq!(
+            unknown.optimal_tiling_features | unknown.linear_tiling_features | unknown.buffer_features,
+            Ff::empty()
+        );
     }
 
     #[test]

@@ -130,7 +130,13 @@ mod tests {
     use super::*;
 
     fn shape(format: vk::Format, w: u32, h: u32, d: u32, levels: u32, layers: u32) -> ImageShape {
-        ImageShape { format, extent: vk::Extent3D { width: w, height: h, depth: d }, mip_levels: levels, array_layers: layers, samples: 1 }
+        ImageShape {
+            format,
+            extent: vk::Extent3D { width: w, height: h, depth: d },
+            mip_levels: levels,
+            array_layers: layers,
+            samples: 1,
+        }
     }
 
     #[test]

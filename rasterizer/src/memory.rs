@@ -28,7 +28,10 @@ impl MemoryView {
     /// `base..base+len` must be valid for reads and writes for as long as the view (and any
     /// copy of it) is used, and nothing else may hold a Rust reference into it meanwhile.
     pub unsafe fn new(base: *mut u8, len: usize) -> MemoryView {
-        MemoryView { base: NonNull::new(base).unwrap_or(NonNull::dangling()), len: if base.is_null() { 0 } else { len } }
+        MemoryView {
+            base: NonNull::new(base).unwrap_or(NonNull::dangling()),
+            len: if base.is_null() { 0 } else { len },
+        }
     }
 
     /// A view of a Rust slice (tests, update data).

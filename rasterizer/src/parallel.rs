@@ -20,7 +20,11 @@ where
         let mut state = init();
         return (0..count).fold(false, |failed, i| row(&mut state, i) | failed);
     }
-    (0..count).into_par_iter().with_min_len(per_task).map_init(init, |state, i| row(state, i)).reduce(|| false, |a, b| a || b)
+    (0..count)
+        .into_par_iter()
+        .with_min_len(per_task)
+        .map_init(init, |state, i| row(state, i))
+        .reduce(|| false, |a, b| a || b)
 }
 
 #[cfg(test)]
@@ -32,10 +36,15 @@ mod tests {
     fn every_row_runs_once_and_failures_are_reported() {
         for (count, per_task) in [(0, 4), (3, 4), (1000, 7)] {
             let calls = AtomicUsize::new(0);
-            let failed = for_each_row(count, per_task, || (), |_, i| {
-                calls.fetch_add(1, Ordering::Relaxed);
-                i == 2
-            });
+            let failed = for_each_row(
+                count,
+                per_task,
+                || (),
+                |_, i| {
+                    calls.fetch_add(1, Ordering::Relaxed);
+                    i == 2
+                },
+            );
             assert_eq!(calls.load(Ordering::Relaxed), count);
             assert_eq!(failed, count > 2);
         }

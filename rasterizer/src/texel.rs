@@ -71,9 +71,13 @@ pub struct TexelCodec {
 enum RowPath {
     Generic,
     /// 4 x 8-bit UNORM, `bgra` when the bytes are B, G, R, A.
-    Unorm8x4 { bgra: bool },
+    Unorm8x4 {
+        bgra: bool,
+    },
     /// 4 x 8-bit, RGB sRGB-encoded, alpha UNORM. Encoding stays generic (pow per texel).
-    Srgb8x4 { bgra: bool },
+    Srgb8x4 {
+        bgra: bool,
+    },
     Half4,
     Float4,
 }
@@ -157,7 +161,12 @@ impl TexelCodec {
             Layout::Channels { channels, encoding } => {
                 for c in channels {
                     let value = rgba[usize::from(c.component & 3)];
-                    write_bits(out, c.offset.into(), c.bits.into(), encode_channel(value, c.bits.into(), encoding, c.component));
+                    write_bits(
+                        out,
+                        c.offset.into(),
+                        c.bits.into(),
+                        encode_channel(value, c.bits.into(), encoding, c.component),
+                    );
                 }
             }
             Layout::SharedExponent => {
@@ -194,9 +203,10 @@ impl TexelCodec {
                     [srgb[usize::from(r)], srgb[usize::from(p[1])], srgb[usize::from(b)], unorm[usize::from(p[3])]]
                 }));
             }
-            RowPath::Half4 => out.extend(src.chunks_exact(8).map(|p| {
-                std::array::from_fn(|c| half::f16::from_le_bytes([p[2 * c], p[2 * c + 1]]).to_f32())
-            })),
+            RowPath::Half4 => out.extend(
+                src.chunks_exact(8)
+                    .map(|p| std::array::from_fn(|c| half::f16::from_le_bytes([p[2 * c], p[2 * c + 1]]).to_f32())),
+            ),
             RowPath::Float4 => out.extend(src.chunks_exact(16).map(|p| {
                 std::array::from_fn(|c| f32::from_le_bytes([p[4 * c], p[4 * c + 1], p[4 * c + 2], p[4 * c + 3]]))
             })),
@@ -207,7 +217,14 @@ impl TexelCodec {
     /// `out[i] = w0 * top[i] + w1 * bottom[i]` for two rows of texels, decoded: the
     /// vertical half of a LINEAR blit. Table-decoded formats fuse decoding into the blend;
     /// the others decode each row (into `scratch`) first.
-    pub fn blend_rows_f32(&self, top: &[u8], bottom: &[u8], weights: [f32; 2], out: &mut Vec<[f32; 4]>, scratch: &mut Vec<[f32; 4]>) {
+    pub fn blend_rows_f32(
+        &self,
+        top: &[u8],
+        bottom: &[u8],
+        weights: [f32; 2],
+        out: &mut Vec<[f32; 4]>,
+        scratch: &mut Vec<[f32; 4]>,
+    ) {
         let [w0, w1] = weights;
         let tables = match self.rows {
             RowPath::Unorm8x4 { bgra } => Some((unorm8_table(), unorm8_table(), bgra)),
@@ -245,7 +262,10 @@ impl TexelCodec {
         out.clear();
         out.extend(top.chunks_exact(8).zip(bottom.chunks_exact(8)).map(|(t, u)| {
             let mean = |table: &[f32; 256], i: usize| {
-                0.25 * (table[usize::from(t[i])] + table[usize::from(t[i + 4])] + table[usize::from(u[i])] + table[usize::from(u[i + 4])])
+                0.25 * (table[usize::from(t[i])]
+                    + table[usize::from(t[i + 4])]
+                    + table[usize::from(u[i])]
+                    + table[usize::from(u[i + 4])])
             };
             [mean(color, r), mean(color, 1), mean(color, b), mean(alpha, 3)]
         }));
@@ -541,7 +561,11 @@ fn encode_channel(value: f32, bits: u32, encoding: Encoding, component: u8) -> u
         }
         Encoding::Sscaled | Encoding::Sint => {
             let (min, max) = signed_range(bits);
-            let rounded = if value.is_nan() { 0 } else { f64::from(value).round_ties_even().clamp(min as f64, max as f64) as i64 };
+            let rounded = if value.is_nan() {
+                0
+            } else {
+                f64::from(value).round_ties_even().clamp(min as f64, max as f64) as i64
+            };
             rounded as u64 & (low_mask(bits) as u64)
         }
         Encoding::Sfloat => match bits {
@@ -681,7 +705,11 @@ fn encode_shared_exponent(rgb: [f32; 3]) -> u32 {
     let clamped = rgb.map(|c| if c.is_nan() { 0.0 } else { f64::from(c).clamp(0.0, max_value) });
     let max_c = clamped[0].max(clamped[1]).max(clamped[2]);
     // floor(log2(max_c)), exactly, bounded below by -B - 1.
-    let floor_log2 = if max_c < 2f64.powi(-SHARED_BIAS - 1) { -SHARED_BIAS - 1 } else { ((max_c.to_bits() >> 52) & 0x7ff) as i32 - 1023 };
+    let floor_log2 = if max_c < 2f64.powi(-SHARED_BIAS - 1) {
+        -SHARED_BIAS - 1
+    } else {
+        ((max_c.to_bits() >> 52) & 0x7ff) as i32 - 1023
+    };
     let mut exponent = floor_log2.max(-SHARED_BIAS - 1) + 1 + SHARED_BIAS;
     let max_s = (max_c / 2f64.powi(exponent - SHARED_BIAS - SHARED_MANTISSA_BITS) + 0.5).floor();
     if max_s >= 512.0 {
@@ -742,16 +770,29 @@ mod tests {
 
     #[test]
     fn row_fast_paths_give_the_generic_results() {
-        for format in [F::R8G8B8A8_UNORM, F::B8G8R8A8_UNORM, F::R8G8B8A8_SRGB, F::B8G8R8A8_SRGB, F::A8B8G8R8_UNORM_PACK32, F::R16G16B16A16_SFLOAT, F::R32G32B32A32_SFLOAT] {
+        for format in [
+            F::R8G8B8A8_UNORM,
+            F::B8G8R8A8_UNORM,
+            F::R8G8B8A8_SRGB,
+            F::B8G8R8A8_SRGB,
+            F::A8B8G8R8_UNORM_PACK32,
+            F::R16G16B16A16_SFLOAT,
+            F::R32G32B32A32_SFLOAT,
+        ] {
             let codec = TexelCodec::new(format).unwrap();
             let bytes: Vec<u8> = (0..256 * codec.bytes()).map(|i| (i * 37 % 256) as u8).collect();
             let mut row = Vec::new();
             codec.decode_row_f32(&bytes, &mut row);
             for (texel, value) in bytes.chunks_exact(codec.bytes()).zip(&row) {
                 let generic = codec.decode_f32(texel);
-                assert!(generic.iter().zip(value).all(|(a, b)| a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())), "{format:?} decode");
+                assert!(
+                    generic.iter().zip(value).all(|(a, b)| a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())),
+                    "{format:?} decode"
+                );
             }
-            let values: Vec<[f32; 4]> = (0..256).map(|i| [i as f32 / 200.0 - 0.1, (i % 7) as f32 * 0.17, -3.0 + i as f32 * 0.03, 0.5]).collect();
+            let values: Vec<[f32; 4]> = (0..256)
+                .map(|i| [i as f32 / 200.0 - 0.1, (i % 7) as f32 * 0.17, -3.0 + i as f32 * 0.03, 0.5])
+                .collect();
             let mut fast = vec![0u8; values.len() * codec.bytes()];
             codec.encode_row_f32(&values, &mut fast);
             let mut generic = vec![0u8; fast.len()];
@@ -871,7 +912,10 @@ mod tests {
     fn clear_colors_cast_integers_and_split_64_bit_values() {
         assert_eq!(encode_color(F::R8_UINT, ClearColor::Uint([0x123, 0, 0, 0])), Some(vec![0x23]));
         assert_eq!(encode_color(F::R16_SINT, ClearColor::Int([-2, 0, 0, 0])), Some(vec![0xFE, 0xFF]));
-        assert_eq!(encode_color(F::R8G8B8A8_UNORM, ClearColor::Float([1.0, 0.0, 0.5, 1.0])), Some(vec![255, 0, 128, 255]));
+        assert_eq!(
+            encode_color(F::R8G8B8A8_UNORM, ClearColor::Float([1.0, 0.0, 0.5, 1.0])),
+            Some(vec![255, 0, 128, 255])
+        );
         // R64_SFLOAT: words 0-1 are the f64 1.0 = 0x3FF0_0000_0000_0000.
         let one = ClearColor::Uint([0, 0x3FF0_0000, 0, 0]);
         assert_eq!(encode_color(F::R64_SFLOAT, one), Some(1.0f64.to_le_bytes().to_vec()));

@@ -33,30 +33,10 @@ struct Rgba8Format {
 }
 
 const FORMATS: &[Rgba8Format] = &[
-    Rgba8Format {
-        format: 37,
-        name: "R8G8B8A8_UNORM",
-        bgra: false,
-        srgb: false,
-    },
-    Rgba8Format {
-        format: 43,
-        name: "R8G8B8A8_SRGB",
-        bgra: false,
-        srgb: true,
-    },
-    Rgba8Format {
-        format: 44,
-        name: "B8G8R8A8_UNORM",
-        bgra: true,
-        srgb: false,
-    },
-    Rgba8Format {
-        format: 50,
-        name: "B8G8R8A8_SRGB",
-        bgra: true,
-        srgb: true,
-    },
+    Rgba8Format { format: 37, name: "R8G8B8A8_UNORM", bgra: false, srgb: false },
+    Rgba8Format { format: 43, name: "R8G8B8A8_SRGB", bgra: false, srgb: true },
+    Rgba8Format { format: 44, name: "B8G8R8A8_UNORM", bgra: true, srgb: false },
+    Rgba8Format { format: 50, name: "B8G8R8A8_SRGB", bgra: true, srgb: true },
 ];
 
 enum Mode {
@@ -83,8 +63,7 @@ fn run() -> Result<(), String> {
     };
     let (fd, descriptor) = recv_image(&stream).map_err(|e| format!("receiving the image: {e}"))?;
     let format = rgba8_format(&descriptor)?;
-    let image =
-        MappedImage::import(fd, descriptor).map_err(|e| format!("mapping the image: {e}"))?;
+    let image = MappedImage::import(fd, descriptor).map_err(|e| format!("mapping the image: {e}"))?;
     let [width, height, _] = image.descriptor().extent;
     let pixels = level0_as_rgba(&image, format)?;
     write_png(&out_path, width, height, format.srgb, &pixels)?;
@@ -97,9 +76,7 @@ fn parse_args() -> Result<(Mode, PathBuf, PathBuf), String> {
     let mode = match args.first().and_then(|a| a.to_str()) {
         Some("--listen") => Some(Mode::Listen),
         Some("--connect") => Some(Mode::Connect),
-        Some(flag) if flag.starts_with("--") => {
-            return Err(format!("unknown option {flag}\n{USAGE}"))
-        }
+        Some(flag) if flag.starts_with("--") => return Err(format!("unknown option {flag}\n{USAGE}")),
         _ => None,
     };
     if mode.is_some() {
@@ -114,42 +91,29 @@ fn parse_args() -> Result<(Mode, PathBuf, PathBuf), String> {
 /// Listens at `path` for one connection, then removes the socket file.
 fn accept_one(path: &Path) -> Result<UnixStream, String> {
     let listener = UnixListener::bind(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::AddrInUse => format!(
-            "{} already exists; remove it or choose another path",
-            path.display()
-        ),
+        std::io::ErrorKind::AddrInUse => format!("{} already exists; remove it or choose another path", path.display()),
         _ => format!("cannot listen on {}: {e}", path.display()),
     })?;
     eprintln!("receive_png: waiting for an image on {}", path.display());
     let accepted = listener.accept();
     // We created the file, so we clean it up whatever happened.
     let _ = std::fs::remove_file(path);
-    accepted
-        .map(|(stream, _)| stream)
-        .map_err(|e| format!("accept on {}: {e}", path.display()))
+    accepted.map(|(stream, _)| stream).map_err(|e| format!("accept on {}: {e}", path.display()))
 }
 
 fn rgba8_format(descriptor: &ImageDescriptor) -> Result<&'static Rgba8Format, String> {
-    let format = FORMATS
-        .iter()
-        .find(|f| f.format == descriptor.format)
-        .ok_or_else(|| {
-            let known: Vec<_> = FORMATS.iter().map(|f| f.name).collect();
-            format!(
-                "format {} ({}) is not supported; receive_png reads {}",
-                descriptor.format,
-                descriptor.format_name,
-                known.join(", ")
-            )
-        })?;
-    let plane = descriptor
-        .plane(Aspect::Color)
-        .ok_or_else(|| format!("{} image has no color plane", format.name))?;
+    let format = FORMATS.iter().find(|f| f.format == descriptor.format).ok_or_else(|| {
+        let known: Vec<_> = FORMATS.iter().map(|f| f.name).collect();
+        format!(
+            "format {} ({}) is not supported; receive_png reads {}",
+            descriptor.format,
+            descriptor.format_name,
+            known.join(", ")
+        )
+    })?;
+    let plane = descriptor.plane(Aspect::Color).ok_or_else(|| format!("{} image has no color plane", format.name))?;
     if plane.texel_bytes != 4 {
-        return Err(format!(
-            "{} texels of {} bytes (multisampled?); expected 4",
-            format.name, plane.texel_bytes
-        ));
+        return Err(format!("{} texels of {} bytes (multisampled?); expected 4", format.name, plane.texel_bytes));
     }
     Ok(format)
 }
@@ -159,9 +123,7 @@ fn level0_as_rgba(image: &MappedImage, format: &Rgba8Format) -> Result<Vec<u8>, 
     let [width, height, _] = image.descriptor().extent;
     let mut pixels = Vec::with_capacity(width as usize * height as usize * 4);
     for y in 0..height {
-        let row = image
-            .row(Aspect::Color, 0, 0, 0, y)
-            .ok_or_else(|| format!("row {y} missing"))?;
+        let row = image.row(Aspect::Color, 0, 0, 0, y).ok_or_else(|| format!("row {y} missing"))?;
         // Copy at once: the exporter may write the shared memory later.
         let start = pixels.len();
         pixels.extend_from_slice(row);
@@ -174,13 +136,7 @@ fn level0_as_rgba(image: &MappedImage, format: &Rgba8Format) -> Result<Vec<u8>, 
     Ok(pixels)
 }
 
-fn write_png(
-    path: &Path,
-    width: u32,
-    height: u32,
-    srgb: bool,
-    pixels: &[u8],
-) -> Result<(), String> {
+fn write_png(path: &Path, width: u32, height: u32, srgb: bool, pixels: &[u8]) -> Result<(), String> {
     let error = |e: &dyn std::fmt::Display| format!("writing {}: {e}", path.display());
     let file = File::create(path).map_err(|e| error(&e))?;
     let mut encoder = png::Encoder::new(BufWriter::new(file), width, height);

@@ -32,11 +32,7 @@ fn run() -> Result<(), String> {
     let usage = || "usage: send_gradient SOCKET [WIDTH HEIGHT]".to_string();
     let (socket_path, width, height) = match args.as_slice() {
         [socket] => (socket, 256, 128),
-        [socket, w, h] => (
-            socket,
-            w.parse().map_err(|_| usage())?,
-            h.parse().map_err(|_| usage())?,
-        ),
+        [socket, w, h] => (socket, w.parse().map_err(|_| usage())?, h.parse().map_err(|_| usage())?),
         _ => return Err(usage()),
     };
     let descriptor = gradient_descriptor(width, height);
@@ -54,8 +50,7 @@ fn run() -> Result<(), String> {
             }
         }
     }
-    let socket =
-        UnixStream::connect(socket_path).map_err(|e| format!("connect {socket_path}: {e}"))?;
+    let socket = UnixStream::connect(socket_path).map_err(|e| format!("connect {socket_path}: {e}"))?;
     let fd = segment.export_fd().map_err(|e| e.to_string())?;
     send_image(&socket, fd.as_fd(), &descriptor).map_err(|e| format!("send: {e}"))?;
     println!("sent {width}x{height} B8G8R8A8_UNORM");

@@ -76,9 +76,7 @@ impl Segment {
     pub fn exportable(name: &str, size: usize) -> io::Result<Segment> {
         nonzero_size(size)?;
         let fd = match create_sealed_memfd(name, size) {
-            Err(error) if error.raw_os_error() == Some(Errno::ENOSYS as i32) => {
-                create_posix_shm(size)?
-            }
+            Err(error) if error.raw_os_error() == Some(Errno::ENOSYS as i32) => create_posix_shm(size)?,
             other => other?,
         };
         Segment::map_shared_fd(fd, size)
@@ -87,10 +85,7 @@ impl Segment {
 
 /// A memfd of `size` bytes with [`export_seals`] applied.
 fn create_sealed_memfd(name: &str, size: usize) -> io::Result<OwnedFd> {
-    let fd = memfd_create(
-        memfd_name(name).as_c_str(),
-        MFdFlags::MFD_CLOEXEC | MFdFlags::MFD_ALLOW_SEALING,
-    )?;
+    let fd = memfd_create(memfd_name(name).as_c_str(), MFdFlags::MFD_CLOEXEC | MFdFlags::MFD_ALLOW_SEALING)?;
     ftruncate(fd.as_fd(), file_size(size)?)?;
     // Seal after sizing: from here on the size is fixed for every holder.
     fcntl(fd.as_fd(), FcntlArg::F_ADD_SEALS(export_seals()))?;
@@ -123,10 +118,7 @@ pub(crate) fn create_posix_shm(size: usize) -> io::Result<OwnedFd> {
 
 /// The debugging label as a C string the kernel will accept.
 fn memfd_name(name: &str) -> CString {
-    let mut label: String = name
-        .chars()
-        .map(|c| if c == '\0' { '_' } else { c })
-        .collect();
+    let mut label: String = name.chars().map(|c| if c == '\0' { '_' } else { c }).collect();
     if label.len() > MEMFD_NAME_MAX {
         let mut end = MEMFD_NAME_MAX;
         while !label.is_char_boundary(end) {
@@ -141,12 +133,7 @@ fn memfd_name(name: &str) -> CString {
 
 /// `size` as the `off_t` that `ftruncate` takes.
 fn file_size(size: usize) -> io::Result<i64> {
-    i64::try_from(size).map_err(|_| {
-        io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "segment size does not fit in off_t",
-        )
-    })
+    i64::try_from(size).map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "segment size does not fit in off_t"))
 }
 
 #[cfg(test)]
@@ -164,11 +151,7 @@ mod tests {
         write_pattern(&exporter, 3);
 
         let importer = Segment::import(exporter.export_fd().expect("dup"), size).expect("import");
-        assert_ne!(
-            importer.as_ptr(),
-            exporter.as_ptr(),
-            "a second, distinct mapping"
-        );
+        assert_ne!(importer.as_ptr(), exporter.as_ptr(), "a second, distinct mapping");
         let seen = read_bytes(&importer);
         for (n, &byte) in seen.iter().enumerate() {
             assert_eq!(byte, pattern(3, n), "byte {n}");
@@ -199,10 +182,7 @@ mod tests {
         assert!(seals.contains(SealFlag::F_SEAL_SHRINK), "{seals:?}");
         assert!(seals.contains(SealFlag::F_SEAL_GROW), "{seals:?}");
         assert!(seals.contains(SealFlag::F_SEAL_SEAL), "{seals:?}");
-        assert!(
-            !seals.contains(SealFlag::F_SEAL_WRITE),
-            "memory stays writable"
-        );
+        assert!(!seals.contains(SealFlag::F_SEAL_WRITE), "memory stays writable");
     }
 
     #[test]
@@ -210,21 +190,9 @@ mod tests {
         let _guard = serial();
         let segment = Segment::exportable("truncate-test", 8192).expect("memfd segment");
         let fd = segment.export_fd().expect("dup");
-        assert_eq!(
-            ftruncate(fd.as_fd(), 0),
-            Err(Errno::EPERM),
-            "shrink is sealed"
-        );
-        assert_eq!(
-            ftruncate(fd.as_fd(), 4096),
-            Err(Errno::EPERM),
-            "shrink is sealed"
-        );
-        assert_eq!(
-            ftruncate(fd.as_fd(), 16384),
-            Err(Errno::EPERM),
-            "grow is sealed"
-        );
+        assert_eq!(ftruncate(fd.as_fd(), 0), Err(Errno::EPERM), "shrink is sealed");
+        assert_eq!(ftruncate(fd.as_fd(), 4096), Err(Errno::EPERM), "shrink is sealed");
+        assert_eq!(ftruncate(fd.as_fd(), 16384), Err(Errno::EPERM), "grow is sealed");
         // The exporter's last byte is still backed (no SIGBUS) and writable.
         // SAFETY: offset 8191 is inside the 8192-byte mapping.
         unsafe { segment.as_ptr().add(8191).write(1) };

@@ -49,9 +49,9 @@ pub enum ImportError {
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImportError::NotAMemoryObject => f.write_str(
-                "fd is not a memory object (expected a memfd, shm object or regular file)",
-            ),
+            ImportError::NotAMemoryObject => {
+                f.write_str("fd is not a memory object (expected a memfd, shm object or regular file)")
+            }
             ImportError::TooSmall { have, need } => {
                 write!(f, "memory object has {have} bytes, allocation needs {need}")
             }
@@ -141,6 +141,20 @@ fn check_memory_object(fd: BorrowedFd<'_>, size: usize) -> Result<(), ImportErro
     Ok(())
 }
 
+/// Whether `fd` is shared memory sealed against shrinking: a memfd as softvk (or any
+/// careful exporter) makes it. Only such memory can never SIGBUS its importer, so it is
+/// what Vulkan's opaque-fd imports accept; files on disk, POSIX shm objects, pipes and
+/// closed numbers are refused. Never reads from the fd.
+pub fn is_sealed_memory(fd: RawFd) -> bool {
+    if fd < 0 {
+        return false;
+    }
+    // SAFETY: F_GET_SEALS only reads the descriptor's seal set; for a number that is not
+    // open, or a file that cannot be sealed, it fails (EBADF / EINVAL) and touches nothing.
+    let seals = unsafe { libc::fcntl(fd, libc::F_GET_SEALS) };
+    seals >= 0 && seals & libc::F_SEAL_SHRINK != 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,11 +192,7 @@ mod tests {
     #[test]
     fn import_dev_null_is_not_a_memory_object_and_closes_it() {
         let _guard = serial();
-        let null = std::fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .open("/dev/null")
-            .expect("open /dev/null");
+        let null = std::fs::OpenOptions::new().read(true).write(true).open("/dev/null").expect("open /dev/null");
         let error = import_fails_and_closes(null.into(), 4096);
         assert!(matches!(error, ImportError::NotAMemoryObject), "{error:?}");
     }
@@ -247,10 +257,7 @@ mod tests {
         // SAFETY: we own `raw`; on failure it stays ours.
         let result = unsafe { Segment::import_raw(raw, 4096) };
         assert!(matches!(result, Err(ImportError::NotAMemoryObject)));
-        assert!(
-            !fd_is_closed(raw),
-            "failed import must not close the caller's fd"
-        );
+        assert!(!fd_is_closed(raw), "failed import must not close the caller's fd");
         // SAFETY: still ours, as just checked; close it now.
         drop(unsafe { OwnedFd::from_raw_fd(raw) });
         drop(write_end);
@@ -272,11 +279,7 @@ mod tests {
     #[test]
     fn import_raw_of_closed_or_negative_number_is_ebadf() {
         let _guard = serial();
-        let raw = Segment::exportable("closed", 64)
-            .expect("memfd segment")
-            .export_fd()
-            .expect("dup")
-            .as_raw_fd(); // the OwnedFd is dropped (closed) at the end of this statement
+        let raw = Segment::exportable("closed", 64).expect("memfd segment").export_fd().expect("dup").as_raw_fd(); // the OwnedFd is dropped (closed) at the end of this statement
         assert!(fd_is_closed(raw));
         for number in [raw, -1] {
             // SAFETY: the number is not open, so there is nothing to own.
@@ -290,27 +293,10 @@ mod tests {
     #[test]
     fn import_errors_display_and_convert_to_io() {
         let error = ImportError::TooSmall { have: 1, need: 2 };
-        assert_eq!(
-            error.to_string(),
-            "memory object has 1 bytes, allocation needs 2"
-        );
+        assert_eq!(error.to_string(), "memory object has 1 bytes, allocation needs 2");
         let io_error: io::Error = ImportError::NotAMemoryObject.into();
         assert_eq!(io_error.kind(), io::ErrorKind::InvalidInput);
         let os = ImportError::Os(io::Error::from_raw_os_error(libc::EBADF));
         assert!(os.source().is_some());
     }
-}
-
-/// Whether `fd` is shared memory sealed against shrinking: a memfd as softvk (or any
-/// careful exporter) makes it. Only such memory can never SIGBUS its importer, so it is
-/// what Vulkan's opaque-fd imports accept; files on disk, POSIX shm objects, pipes and
-/// closed numbers are refused. Never reads from the fd.
-pub fn is_sealed_memory(fd: RawFd) -> bool {
-    if fd < 0 {
-        return false;
-    }
-    // SAFETY: F_GET_SEALS only reads the descriptor's seal set; for a number that is not
-    // open, or a file that cannot be sealed, it fails (EBADF / EINVAL) and touches nothing.
-    let seals = unsafe { libc::fcntl(fd, libc::F_GET_SEALS) };
-    seals >= 0 && seals & libc::F_SEAL_SHRINK != 0
 }

@@ -25,9 +25,7 @@ use std::os::fd::{AsRawFd, BorrowedFd, FromRawFd, OwnedFd, RawFd};
 use std::os::unix::net::UnixStream;
 
 use nix::errno::Errno;
-use nix::sys::socket::{
-    recvmsg, sendmsg, ControlMessage, ControlMessageOwned, MsgFlags, UnixCredentials,
-};
+use nix::sys::socket::{recvmsg, sendmsg, ControlMessage, ControlMessageOwned, MsgFlags, UnixCredentials};
 
 /// Linux's `SCM_MAX_FD`: the most fds one message may carry.
 pub const MAX_FDS_PER_MESSAGE: usize = 253;
@@ -46,10 +44,7 @@ pub fn send_fds(socket: &UnixStream, fds: &[BorrowedFd<'_>], payload: &[u8]) -> 
         ));
     }
     if fds.len() > MAX_FDS_PER_MESSAGE {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "too many fds for one message (SCM_MAX_FD is 253)",
-        ));
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, "too many fds for one message (SCM_MAX_FD is 253)"));
     }
     if payload.is_empty() {
         return Ok(());
@@ -74,16 +69,9 @@ pub fn send_fds(socket: &UnixStream, fds: &[BorrowedFd<'_>], payload: &[u8]) -> 
 /// `max_fds`, all of them are closed and the call fails with `InvalidData`.
 /// `payload_buf` must not be empty (`InvalidInput`): fds only arrive with
 /// data. `EINTR` is retried.
-pub fn recv_fds(
-    socket: &UnixStream,
-    max_fds: usize,
-    payload_buf: &mut [u8],
-) -> io::Result<(usize, Vec<OwnedFd>)> {
+pub fn recv_fds(socket: &UnixStream, max_fds: usize, payload_buf: &mut [u8]) -> io::Result<(usize, Vec<OwnedFd>)> {
     if payload_buf.is_empty() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "payload buffer must hold at least one byte",
-        ));
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, "payload buffer must hold at least one byte"));
     }
     // Room for the most fds the kernel will ever attach, whatever `max_fds`
     // says, plus credentials in case the socket has SO_PASSCRED. If the buffer
@@ -93,12 +81,7 @@ pub fn recv_fds(
     let mut control = nix::cmsg_space!([RawFd; MAX_FDS_PER_MESSAGE], UnixCredentials);
     let mut iov = [IoSliceMut::new(payload_buf)];
     let message = loop {
-        match recvmsg::<()>(
-            socket.as_raw_fd(),
-            &mut iov,
-            Some(&mut control),
-            MsgFlags::MSG_CMSG_CLOEXEC,
-        ) {
+        match recvmsg::<()>(socket.as_raw_fd(), &mut iov, Some(&mut control), MsgFlags::MSG_CMSG_CLOEXEC) {
             Err(Errno::EINTR) => continue,
             other => break other?,
         }
@@ -126,20 +109,10 @@ pub fn recv_fds(
 }
 
 /// One `sendmsg`, retried on `EINTR`; returns the bytes sent (at least one).
-fn send_once(
-    socket: &UnixStream,
-    bytes: &[u8],
-    control: &[ControlMessage<'_>],
-) -> io::Result<usize> {
+fn send_once(socket: &UnixStream, bytes: &[u8], control: &[ControlMessage<'_>]) -> io::Result<usize> {
     let iov = [IoSlice::new(bytes)];
     loop {
-        match sendmsg::<()>(
-            socket.as_raw_fd(),
-            &iov,
-            control,
-            MsgFlags::MSG_NOSIGNAL,
-            None,
-        ) {
+        match sendmsg::<()>(socket.as_raw_fd(), &iov, control, MsgFlags::MSG_NOSIGNAL, None) {
             Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
             Ok(sent) => return Ok(sent),
             Err(Errno::EINTR) => continue,
@@ -173,13 +146,8 @@ mod tests {
         assert_eq!(read, 8);
         assert_eq!(fds.len(), 1);
         let received = fds.remove(0);
-        let flags =
-            nix::fcntl::fcntl(received.as_fd(), nix::fcntl::FcntlArg::F_GETFD).expect("F_GETFD");
-        assert_ne!(
-            flags & libc::FD_CLOEXEC,
-            0,
-            "received fds are close-on-exec"
-        );
+        let flags = nix::fcntl::fcntl(received.as_fd(), nix::fcntl::FcntlArg::F_GETFD).expect("F_GETFD");
+        assert_ne!(flags & libc::FD_CLOEXEC, 0, "received fds are close-on-exec");
 
         let announced = u64::from_le_bytes(buf) as usize;
         let importer = Segment::import(received, announced).expect("import");
@@ -194,19 +162,13 @@ mod tests {
         write_pattern(&first, 1);
         write_pattern(&second, 2);
         let (left, right) = UnixStream::pair().expect("socketpair");
-        let fds = [
-            first.export_fd().expect("dup"),
-            second.export_fd().expect("dup"),
-        ];
+        let fds = [first.export_fd().expect("dup"), second.export_fd().expect("dup")];
         send_fds(&left, &[fds[0].as_fd(), fds[1].as_fd()], b"two").expect("send");
 
         let mut buf = [0u8; 16];
         let (read, received) = recv_fds(&right, 4, &mut buf).expect("recv");
         assert_eq!(&buf[..read], b"two");
-        let mapped: Vec<_> = received
-            .into_iter()
-            .map(|fd| Segment::import(fd, 64).expect("import"))
-            .collect();
+        let mapped: Vec<_> = received.into_iter().map(|fd| Segment::import(fd, 64).expect("import")).collect();
         assert_eq!(read_bytes(&mapped[0]), read_bytes(&first));
         assert_eq!(read_bytes(&mapped[1]), read_bytes(&second));
     }
@@ -216,10 +178,7 @@ mod tests {
         let _guard = serial();
         let segment = Segment::exportable("excess", 64).expect("memfd");
         let (left, right) = UnixStream::pair().expect("socketpair");
-        let fds = [
-            segment.export_fd().expect("dup"),
-            segment.export_fd().expect("dup"),
-        ];
+        let fds = [segment.export_fd().expect("dup"), segment.export_fd().expect("dup")];
         send_fds(&left, &[fds[0].as_fd(), fds[1].as_fd()], b"x").expect("send");
         drop(fds);
 

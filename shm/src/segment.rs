@@ -68,13 +68,8 @@ impl Segment {
         // SAFETY: `addr` is None, so the kernel picks a fresh range that
         // overlaps no existing mapping (and therefore no Rust object); the new
         // range is owned by the returned Segment and unmapped only in its Drop.
-        let ptr =
-            unsafe { mman::mmap_anonymous(None, length, read_write(), MapFlags::MAP_PRIVATE) }?;
-        Ok(Segment {
-            ptr: ptr.as_ptr().cast(),
-            len: size,
-            backing: Backing::Anonymous,
-        })
+        let ptr = unsafe { mman::mmap_anonymous(None, length, read_write(), MapFlags::MAP_PRIVATE) }?;
+        Ok(Segment { ptr: ptr.as_ptr().cast(), len: size, backing: Backing::Anonymous })
     }
 
     /// Wraps caller-owned host memory without copying
@@ -84,22 +79,14 @@ impl Segment {
     /// `ptr..ptr + size` must stay valid for reads and writes for as long as the
     /// returned segment (and any pointer derived from it) is used.
     pub unsafe fn from_host_pointer(ptr: *mut u8, size: usize) -> Segment {
-        Segment {
-            ptr,
-            len: size,
-            backing: Backing::Host,
-        }
+        Segment { ptr, len: size, backing: Backing::Host }
     }
 
     /// Maps `len` bytes of `fd` shared and read-write, and takes ownership of
     /// the fd. On error the fd is closed (dropped).
     pub(crate) fn map_shared_fd(fd: OwnedFd, len: usize) -> io::Result<Segment> {
         let ptr = map_shared(fd.as_fd(), len)?;
-        Ok(Segment {
-            ptr: ptr.as_ptr(),
-            len,
-            backing: Backing::Shared(fd),
-        })
+        Ok(Segment { ptr: ptr.as_ptr(), len, backing: Backing::Shared(fd) })
     }
 
     /// Start of the memory. Stable for the segment's whole lifetime.
@@ -134,10 +121,9 @@ impl Segment {
             // `try_clone` is `fcntl(F_DUPFD_CLOEXEC, 3)`: close-on-exec is set
             // atomically, so a concurrent exec cannot leak it.
             Backing::Shared(fd) => fd.try_clone(),
-            Backing::Anonymous | Backing::Host => Err(io::Error::new(
-                io::ErrorKind::Unsupported,
-                "segment was not allocated as exportable memory",
-            )),
+            Backing::Anonymous | Backing::Host => {
+                Err(io::Error::new(io::ErrorKind::Unsupported, "segment was not allocated as exportable memory"))
+            }
         }
     }
 }
@@ -175,8 +161,7 @@ fn read_write() -> ProtFlags {
 
 /// Zero-size segments are refused with `InvalidInput` everywhere.
 pub(crate) fn nonzero_size(size: usize) -> io::Result<NonZeroUsize> {
-    NonZeroUsize::new(size)
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "segment size must not be zero"))
+    NonZeroUsize::new(size).ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "segment size must not be zero"))
 }
 
 #[cfg(test)]

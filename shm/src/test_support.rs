@@ -14,9 +14,7 @@ static FD_TESTS: Mutex<()> = Mutex::new(());
 /// Serialises tests that create or count fds. A panicking test poisons the
 /// lock; the next test just takes it anyway.
 pub fn serial() -> MutexGuard<'static, ()> {
-    FD_TESTS
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+    FD_TESTS.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// True when `raw` is not an open descriptor (`fcntl(F_GETFD)` fails with EBADF).
@@ -28,9 +26,7 @@ pub fn fd_is_closed(raw: i32) -> bool {
 
 /// Entries in /proc/self/fd (includes the directory handle used to count).
 pub fn open_fd_count() -> usize {
-    std::fs::read_dir("/proc/self/fd")
-        .expect("read /proc/self/fd")
-        .count()
+    std::fs::read_dir("/proc/self/fd").expect("read /proc/self/fd").count()
 }
 
 /// The test pattern: byte `n` of a segment filled with `seed`. Not a multiple

@@ -45,9 +45,7 @@ static LOADER_LIFECYCLE: Mutex<()> = Mutex::new(());
 /// too, which on a 1.1 device take that path. An application that creates and destroys
 /// devices on several threads at once meets the same race; this is not softvk's.
 pub fn loader_guard() -> MutexGuard<'static, ()> {
-    LOADER_LIFECYCLE
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+    LOADER_LIFECYCLE.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// The ICD manifest the loader is pointed at: `$SOFTVK_TEST_ICD`, or softvk's `icd.json`.
@@ -96,9 +94,8 @@ pub fn create_instance_with(
         .application_name(c"softvk-tests")
         .engine_name(c"softvk-tests")
         .api_version(API_VERSION);
-    let mut create_info = vk::InstanceCreateInfo::default()
-        .application_info(&app_info)
-        .enabled_extension_names(extensions);
+    let mut create_info =
+        vk::InstanceCreateInfo::default().application_info(&app_info).enabled_extension_names(extensions);
     create_info.p_next = p_next;
     // SAFETY: create_info and everything it points to outlive the call.
     unsafe { entry.create_instance(&create_info, None) }
@@ -124,61 +121,38 @@ pub fn destroy_instance(instance: &ash::Instance) {
 
 /// `deviceName` as a Rust string.
 pub fn device_name(properties: &vk::PhysicalDeviceProperties) -> String {
-    properties
-        .device_name_as_c_str()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    properties.device_name_as_c_str().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 /// The device under test: the one named "softvk" (which must be a CPU device), or with
 /// `SOFTVK_TEST_ICD` set, the first CPU device if none is named softvk.
-pub fn select_physical_device(
-    instance: &ash::Instance,
-) -> (vk::PhysicalDevice, vk::PhysicalDeviceProperties) {
+pub fn select_physical_device(instance: &ash::Instance) -> (vk::PhysicalDevice, vk::PhysicalDeviceProperties) {
     // SAFETY: instance is a live instance.
-    let devices = unsafe { instance.enumerate_physical_devices() }
-        .expect("vkEnumeratePhysicalDevices failed");
+    let devices = unsafe { instance.enumerate_physical_devices() }.expect("vkEnumeratePhysicalDevices failed");
     let with_props: Vec<_> = devices
         .iter()
         // SAFETY: each handle was just enumerated from this instance.
         .map(|&pd| (pd, unsafe { instance.get_physical_device_properties(pd) }))
         .collect();
-    if let Some(&(pd, props)) = with_props
-        .iter()
-        .find(|(_, p)| device_name(p) == SOFTVK_DEVICE_NAME)
-    {
-        assert_eq!(
-            props.device_type,
-            vk::PhysicalDeviceType::CPU,
-            "softvk must report a CPU device"
-        );
+    if let Some(&(pd, props)) = with_props.iter().find(|(_, p)| device_name(p) == SOFTVK_DEVICE_NAME) {
+        assert_eq!(props.device_type, vk::PhysicalDeviceType::CPU, "softvk must report a CPU device");
         return (pd, props);
     }
     let names: Vec<String> = with_props.iter().map(|(_, p)| device_name(p)).collect();
     if icd_overridden() {
-        if let Some(&(pd, props)) = with_props
-            .iter()
-            .find(|(_, p)| p.device_type == vk::PhysicalDeviceType::CPU)
-        {
+        if let Some(&(pd, props)) = with_props.iter().find(|(_, p)| p.device_type == vk::PhysicalDeviceType::CPU) {
             return (pd, props);
         }
     }
-    panic!(
-        "no device named {SOFTVK_DEVICE_NAME:?} (found {names:?}) through {}",
-        icd_manifest().display()
-    );
+    panic!("no device named {SOFTVK_DEVICE_NAME:?} (found {names:?}) through {}", icd_manifest().display());
 }
 
 /// Aspect mask of a whole image of `format`.
 pub fn aspect_mask(format: vk::Format) -> vk::ImageAspectFlags {
     match format {
-        vk::Format::D16_UNORM | vk::Format::X8_D24_UNORM_PACK32 | vk::Format::D32_SFLOAT => {
-            vk::ImageAspectFlags::DEPTH
-        }
+        vk::Format::D16_UNORM | vk::Format::X8_D24_UNORM_PACK32 | vk::Format::D32_SFLOAT => vk::ImageAspectFlags::DEPTH,
         vk::Format::S8_UINT => vk::ImageAspectFlags::STENCIL,
-        vk::Format::D16_UNORM_S8_UINT
-        | vk::Format::D24_UNORM_S8_UINT
-        | vk::Format::D32_SFLOAT_S8_UINT => {
+        vk::Format::D16_UNORM_S8_UINT | vk::Format::D24_UNORM_S8_UINT | vk::Format::D32_SFLOAT_S8_UINT => {
             vk::ImageAspectFlags::DEPTH | vk::ImageAspectFlags::STENCIL
         }
         _ => vk::ImageAspectFlags::COLOR,
@@ -215,11 +189,7 @@ pub fn texel_size(format: vk::Format, aspect: vk::ImageAspectFlags) -> usize {
         | F::X8_D24_UNORM_PACK32
         | F::D24_UNORM_S8_UINT
         | F::D32_SFLOAT_S8_UINT => 4,
-        F::R16G16B16A16_SFLOAT
-        | F::R16G16B16A16_UINT
-        | F::R16G16B16A16_UNORM
-        | F::R64_UINT
-        | F::R32G32_UINT => 8,
+        F::R16G16B16A16_SFLOAT | F::R16G16B16A16_UINT | F::R16G16B16A16_UNORM | F::R64_UINT | F::R32G32_UINT => 8,
         F::R32G32B32A32_SFLOAT | F::R32G32B32A32_UINT => 16,
         other => panic!("texel_size: format {other:?} not in the test table"),
     }
@@ -252,21 +222,11 @@ pub fn pattern(len: usize, seed: u64) -> Vec<u8> {
 #[track_caller]
 pub fn assert_bytes_eq(actual: &[u8], expected: &[u8], what: &str) {
     assert_eq!(actual.len(), expected.len(), "{what}: length differs");
-    let diffs: Vec<usize> = (0..actual.len())
-        .filter(|&i| actual[i] != expected[i])
-        .collect();
+    let diffs: Vec<usize> = (0..actual.len()).filter(|&i| actual[i] != expected[i]).collect();
     if !diffs.is_empty() {
-        let shown: Vec<String> = diffs
-            .iter()
-            .take(16)
-            .map(|&i| format!("[{i}] got {:#04x} want {:#04x}", actual[i], expected[i]))
-            .collect();
-        panic!(
-            "{what}: {} of {} bytes differ; first: {}",
-            diffs.len(),
-            actual.len(),
-            shown.join(", ")
-        );
+        let shown: Vec<String> =
+            diffs.iter().take(16).map(|&i| format!("[{i}] got {:#04x} want {:#04x}", actual[i], expected[i])).collect();
+        panic!("{what}: {} of {} bytes differ; first: {}", diffs.len(), actual.len(), shown.join(", "));
     }
 }
 
@@ -299,10 +259,7 @@ impl HostBuffer {
 
     /// Writes `data` at `offset` through the mapping (coherent: no flush needed).
     pub fn write(&self, offset: usize, data: &[u8]) {
-        assert!(
-            offset + data.len() <= self.size as usize,
-            "write past the end of the buffer"
-        );
+        assert!(offset + data.len() <= self.size as usize, "write past the end of the buffer");
         // SAFETY: in bounds (checked above); no submission uses the buffer meanwhile.
         unsafe { std::ptr::copy_nonoverlapping(data.as_ptr(), self.ptr.add(offset), data.len()) }
     }
@@ -356,12 +313,7 @@ impl Image {
         base_layer: u32,
         layer_count: u32,
     ) -> vk::ImageSubresourceLayers {
-        vk::ImageSubresourceLayers {
-            aspect_mask: aspect,
-            mip_level: mip,
-            base_array_layer: base_layer,
-            layer_count,
-        }
+        vk::ImageSubresourceLayers { aspect_mask: aspect, mip_level: mip, base_array_layer: base_layer, layer_count }
     }
 }
 
@@ -410,38 +362,29 @@ impl Context {
         // SAFETY: physical_device belongs to instance.
         let available = unsafe { instance.enumerate_device_extension_properties(physical_device) }
             .expect("vkEnumerateDeviceExtensionProperties failed");
-        let advertised = |name: &CStr| {
-            available
-                .iter()
-                .any(|e| e.extension_name_as_c_str() == Ok(name))
-        };
+        let advertised = |name: &CStr| available.iter().any(|e| e.extension_name_as_c_str() == Ok(name));
         if let Some(missing) = extensions.iter().find(|n| !advertised(n)) {
             eprintln!("device does not advertise {missing:?}");
             destroy_instance(&instance);
             return None;
         }
         // SAFETY: as above.
-        let memory_properties =
-            unsafe { instance.get_physical_device_memory_properties(physical_device) };
+        let memory_properties = unsafe { instance.get_physical_device_memory_properties(physical_device) };
         let queue_family_index = 0;
         let priorities = [1.0f32];
-        let queue_info = [vk::DeviceQueueCreateInfo::default()
-            .queue_family_index(queue_family_index)
-            .queue_priorities(&priorities)];
+        let queue_info =
+            [vk::DeviceQueueCreateInfo::default().queue_family_index(queue_family_index).queue_priorities(&priorities)];
         let names: Vec<*const c_char> = extensions.iter().map(|n| n.as_ptr()).collect();
-        let mut timeline =
-            vk::PhysicalDeviceTimelineSemaphoreFeatures::default().timeline_semaphore(true);
-        let mut device_info = vk::DeviceCreateInfo::default()
-            .queue_create_infos(&queue_info)
-            .enabled_extension_names(&names);
+        let mut timeline = vk::PhysicalDeviceTimelineSemaphoreFeatures::default().timeline_semaphore(true);
+        let mut device_info =
+            vk::DeviceCreateInfo::default().queue_create_infos(&queue_info).enabled_extension_names(&names);
         if extensions.contains(&ash::khr::timeline_semaphore::NAME) {
             device_info = device_info.push_next(&mut timeline);
         }
         let device = {
             let _guard = loader_guard();
             // SAFETY: device_info and what it points to outlive the call.
-            unsafe { instance.create_device(physical_device, &device_info, None) }
-                .expect("vkCreateDevice failed")
+            unsafe { instance.create_device(physical_device, &device_info, None) }.expect("vkCreateDevice failed")
         };
         // SAFETY: family 0, index 0 was requested above.
         let queue = unsafe { device.get_device_queue(queue_family_index, 0) };
@@ -449,8 +392,7 @@ impl Context {
             .flags(vk::CommandPoolCreateFlags::RESET_COMMAND_BUFFER)
             .queue_family_index(queue_family_index);
         // SAFETY: valid create info.
-        let command_pool = unsafe { device.create_command_pool(&pool_info, None) }
-            .expect("vkCreateCommandPool failed");
+        let command_pool = unsafe { device.create_command_pool(&pool_info, None) }.expect("vkCreateCommandPool failed");
         Some(Context {
             entry,
             instance,
@@ -472,10 +414,7 @@ impl Context {
 
     /// Loads an extension's device functions (`ash::khr::*::Device::new`) under
     /// [`loader_guard`].
-    pub fn load_device_functions<T>(
-        &self,
-        load: impl FnOnce(&ash::Instance, &ash::Device) -> T,
-    ) -> T {
+    pub fn load_device_functions<T>(&self, load: impl FnOnce(&ash::Instance, &ash::Device) -> T) -> T {
         let _guard = loader_guard();
         load(&self.instance, &self.device)
     }
@@ -483,38 +422,23 @@ impl Context {
     /// Index of the first memory type allowed by `type_bits` that has all of `flags`.
     pub fn memory_type_index(&self, type_bits: u32, flags: vk::MemoryPropertyFlags) -> Option<u32> {
         (0..self.memory_properties.memory_type_count).find(|&i| {
-            type_bits & (1 << i) != 0
-                && self.memory_properties.memory_types[i as usize]
-                    .property_flags
-                    .contains(flags)
+            type_bits & (1 << i) != 0 && self.memory_properties.memory_types[i as usize].property_flags.contains(flags)
         })
     }
 
     /// Allocates `size` bytes of memory type `type_index`.
-    pub fn allocate_memory(
-        &self,
-        size: u64,
-        type_index: u32,
-    ) -> Result<vk::DeviceMemory, vk::Result> {
-        let info = vk::MemoryAllocateInfo::default()
-            .allocation_size(size)
-            .memory_type_index(type_index);
+    pub fn allocate_memory(&self, size: u64, type_index: u32) -> Result<vk::DeviceMemory, vk::Result> {
+        let info = vk::MemoryAllocateInfo::default().allocation_size(size).memory_type_index(type_index);
         // SAFETY: valid allocate info.
         unsafe { self.device.allocate_memory(&info, None) }
     }
 
     /// A buffer of `size` bytes with `usage`, bound to mapped host-visible coherent memory.
     pub fn create_buffer(&self, size: u64, usage: vk::BufferUsageFlags) -> HostBuffer {
-        let info = vk::BufferCreateInfo::default()
-            .size(size)
-            .usage(usage)
-            .sharing_mode(vk::SharingMode::EXCLUSIVE);
+        let info = vk::BufferCreateInfo::default().size(size).usage(usage).sharing_mode(vk::SharingMode::EXCLUSIVE);
         // SAFETY: valid create info; every object made here is owned by the HostBuffer.
         unsafe {
-            let buffer = self
-                .device
-                .create_buffer(&info, None)
-                .expect("vkCreateBuffer failed");
+            let buffer = self.device.create_buffer(&info, None).expect("vkCreateBuffer failed");
             let requirements = self.device.get_buffer_memory_requirements(buffer);
             let type_index = self
                 .memory_type_index(
@@ -522,66 +446,38 @@ impl Context {
                     vk::MemoryPropertyFlags::HOST_VISIBLE | vk::MemoryPropertyFlags::HOST_COHERENT,
                 )
                 .expect("no HOST_VISIBLE|HOST_COHERENT memory type for a buffer");
-            let memory = self
-                .allocate_memory(requirements.size, type_index)
-                .expect("vkAllocateMemory failed");
-            self.device
-                .bind_buffer_memory(buffer, memory, 0)
-                .expect("vkBindBufferMemory failed");
+            let memory = self.allocate_memory(requirements.size, type_index).expect("vkAllocateMemory failed");
+            self.device.bind_buffer_memory(buffer, memory, 0).expect("vkBindBufferMemory failed");
             let ptr = self
                 .device
                 .map_memory(memory, 0, vk::WHOLE_SIZE, vk::MemoryMapFlags::empty())
                 .expect("vkMapMemory failed") as *mut u8;
-            HostBuffer {
-                device: self.device.clone(),
-                buffer,
-                memory,
-                size,
-                ptr,
-            }
+            HostBuffer { device: self.device.clone(), buffer, memory, size, ptr }
         }
     }
 
     /// A transfer source/destination buffer, mapped.
     pub fn create_transfer_buffer(&self, size: u64) -> HostBuffer {
-        self.create_buffer(
-            size,
-            vk::BufferUsageFlags::TRANSFER_SRC | vk::BufferUsageFlags::TRANSFER_DST,
-        )
+        self.create_buffer(size, vk::BufferUsageFlags::TRANSFER_SRC | vk::BufferUsageFlags::TRANSFER_DST)
     }
 
     /// Creates an image and binds it to its own memory, leaving it in its initial layout.
     pub fn create_image_raw(&self, info: &vk::ImageCreateInfo) -> Image {
         // SAFETY: valid create info; every object made here is owned by the Image.
         unsafe {
-            let image = self
-                .device
-                .create_image(info, None)
-                .expect("vkCreateImage failed");
+            let image = self.device.create_image(info, None).expect("vkCreateImage failed");
             let requirements = self.device.get_image_memory_requirements(image);
             let type_index = self
-                .memory_type_index(
-                    requirements.memory_type_bits,
-                    vk::MemoryPropertyFlags::empty(),
-                )
+                .memory_type_index(requirements.memory_type_bits, vk::MemoryPropertyFlags::empty())
                 .expect("no memory type for an image");
-            let memory = self
-                .allocate_memory(requirements.size, type_index)
-                .expect("vkAllocateMemory failed");
-            self.device
-                .bind_image_memory(image, memory, 0)
-                .expect("vkBindImageMemory failed");
+            let memory = self.allocate_memory(requirements.size, type_index).expect("vkAllocateMemory failed");
+            self.device.bind_image_memory(image, memory, 0).expect("vkBindImageMemory failed");
             self.adopt_image(image, memory, info)
         }
     }
 
     /// Takes ownership of an image and its bound memory made by the caller from `info`.
-    pub fn adopt_image(
-        &self,
-        image: vk::Image,
-        memory: vk::DeviceMemory,
-        info: &vk::ImageCreateInfo,
-    ) -> Image {
+    pub fn adopt_image(&self, image: vk::Image, memory: vk::DeviceMemory, info: &vk::ImageCreateInfo) -> Image {
         Image {
             device: self.device.clone(),
             image,
@@ -597,14 +493,7 @@ impl Context {
     /// Creates an image (optimal tiling unless `info` says otherwise) and moves it to GENERAL.
     pub fn create_image(&self, info: &vk::ImageCreateInfo) -> Image {
         let image = self.create_image_raw(info);
-        self.run(|cb| {
-            self.cmd_transition(
-                cb,
-                &image,
-                vk::ImageLayout::UNDEFINED,
-                vk::ImageLayout::GENERAL,
-            )
-        });
+        self.run(|cb| self.cmd_transition(cb, &image, vk::ImageLayout::UNDEFINED, vk::ImageLayout::GENERAL));
         image
     }
 
@@ -616,17 +505,12 @@ impl Context {
 
     pub fn format_properties(&self, format: vk::Format) -> vk::FormatProperties {
         // SAFETY: physical_device belongs to instance.
-        unsafe {
-            self.instance
-                .get_physical_device_format_properties(self.physical_device, format)
-        }
+        unsafe { self.instance.get_physical_device_format_properties(self.physical_device, format) }
     }
 
     /// True when optimal tiling of `format` has all of `features`.
     pub fn optimal_supports(&self, format: vk::Format, features: vk::FormatFeatureFlags) -> bool {
-        self.format_properties(format)
-            .optimal_tiling_features
-            .contains(features)
+        self.format_properties(format).optimal_tiling_features.contains(features)
     }
 
     /// Allocates one command buffer of `level` from the context's pool.
@@ -636,16 +520,13 @@ impl Context {
             .level(level)
             .command_buffer_count(1);
         // SAFETY: valid allocate info; the pool is used by this thread only.
-        unsafe { self.device.allocate_command_buffers(&info) }
-            .expect("vkAllocateCommandBuffers failed")[0]
+        unsafe { self.device.allocate_command_buffers(&info) }.expect("vkAllocateCommandBuffers failed")[0]
     }
 
     pub fn begin(&self, cb: vk::CommandBuffer) {
-        let info = vk::CommandBufferBeginInfo::default()
-            .flags(vk::CommandBufferUsageFlags::ONE_TIME_SUBMIT);
+        let info = vk::CommandBufferBeginInfo::default().flags(vk::CommandBufferUsageFlags::ONE_TIME_SUBMIT);
         // SAFETY: cb is in the initial state (freshly allocated or reset).
-        unsafe { self.device.begin_command_buffer(cb, &info) }
-            .expect("vkBeginCommandBuffer failed");
+        unsafe { self.device.begin_command_buffer(cb, &info) }.expect("vkBeginCommandBuffer failed");
     }
 
     pub fn end(&self, cb: vk::CommandBuffer) {
@@ -654,17 +535,10 @@ impl Context {
     }
 
     pub fn create_fence(&self, signaled: bool) -> vk::Fence {
-        let flags = if signaled {
-            vk::FenceCreateFlags::SIGNALED
-        } else {
-            vk::FenceCreateFlags::empty()
-        };
+        let flags = if signaled { vk::FenceCreateFlags::SIGNALED } else { vk::FenceCreateFlags::empty() };
         // SAFETY: valid create info.
-        unsafe {
-            self.device
-                .create_fence(&vk::FenceCreateInfo::default().flags(flags), None)
-        }
-        .expect("vkCreateFence failed")
+        unsafe { self.device.create_fence(&vk::FenceCreateInfo::default().flags(flags), None) }
+            .expect("vkCreateFence failed")
     }
 
     /// Submits `command_buffers` in one batch and waits for them (panics after
@@ -674,9 +548,7 @@ impl Context {
         let submit = [vk::SubmitInfo::default().command_buffers(command_buffers)];
         // SAFETY: the command buffers are executable; the fence is unsignalled and ours.
         unsafe {
-            self.device
-                .queue_submit(self.queue, &submit, fence)
-                .expect("vkQueueSubmit failed");
+            self.device.queue_submit(self.queue, &submit, fence).expect("vkQueueSubmit failed");
             self.device
                 .wait_for_fences(&[fence], true, FENCE_TIMEOUT_NS)
                 .expect("waiting for the submission failed (hang?)");
@@ -736,13 +608,7 @@ impl Context {
     }
 
     /// Layout transition of every subresource of `image`, ordered against all commands.
-    pub fn cmd_transition(
-        &self,
-        cb: vk::CommandBuffer,
-        image: &Image,
-        old: vk::ImageLayout,
-        new: vk::ImageLayout,
-    ) {
+    pub fn cmd_transition(&self, cb: vk::CommandBuffer, image: &Image, old: vk::ImageLayout, new: vk::ImageLayout) {
         let barrier = [vk::ImageMemoryBarrier::default()
             .src_access_mask(vk::AccessFlags::MEMORY_WRITE)
             .dst_access_mask(vk::AccessFlags::MEMORY_READ | vk::AccessFlags::MEMORY_WRITE)
@@ -778,8 +644,8 @@ impl Context {
         data: &[u8],
     ) {
         let extent = mip_extent(image.extent, mip);
-        let expected = texel_size(image.format, aspect)
-            * (extent.width * extent.height * extent.depth * layer_count) as usize;
+        let expected =
+            texel_size(image.format, aspect) * (extent.width * extent.height * extent.depth * layer_count) as usize;
         assert_eq!(data.len(), expected, "write_image: data size");
         let staging = self.create_transfer_buffer(data.len() as u64);
         staging.write(0, data);
@@ -795,13 +661,7 @@ impl Context {
             self.cmd_transfer_barrier(cb);
             // SAFETY: region lies inside both resources.
             unsafe {
-                self.device.cmd_copy_buffer_to_image(
-                    cb,
-                    staging.buffer,
-                    image.image,
-                    vk::ImageLayout::GENERAL,
-                    &region,
-                )
+                self.device.cmd_copy_buffer_to_image(cb, staging.buffer, image.image, vk::ImageLayout::GENERAL, &region)
             };
         });
     }
@@ -817,8 +677,8 @@ impl Context {
         layer_count: u32,
     ) -> Vec<u8> {
         let extent = mip_extent(image.extent, mip);
-        let size = texel_size(image.format, aspect)
-            * (extent.width * extent.height * extent.depth * layer_count) as usize;
+        let size =
+            texel_size(image.format, aspect) * (extent.width * extent.height * extent.depth * layer_count) as usize;
         let staging = self.create_transfer_buffer(size as u64);
         let region = [vk::BufferImageCopy {
             buffer_offset: 0,
@@ -832,13 +692,7 @@ impl Context {
             self.cmd_transfer_barrier(cb);
             // SAFETY: region lies inside both resources.
             unsafe {
-                self.device.cmd_copy_image_to_buffer(
-                    cb,
-                    image.image,
-                    vk::ImageLayout::GENERAL,
-                    staging.buffer,
-                    &region,
-                )
+                self.device.cmd_copy_image_to_buffer(cb, image.image, vk::ImageLayout::GENERAL, staging.buffer, &region)
             };
         });
         staging.read()
@@ -870,11 +724,7 @@ pub fn image_info_2d(format: vk::Format, width: u32, height: u32) -> vk::ImageCr
     vk::ImageCreateInfo::default()
         .image_type(vk::ImageType::TYPE_2D)
         .format(format)
-        .extent(vk::Extent3D {
-            width,
-            height,
-            depth: 1,
-        })
+        .extent(vk::Extent3D { width, height, depth: 1 })
         .mip_levels(1)
         .array_layers(1)
         .samples(vk::SampleCountFlags::TYPE_1)
@@ -887,7 +737,8 @@ pub fn image_info_2d(format: vk::Format, width: u32, height: u32) -> vk::ImageCr
 /// An image bound at offset 0 of its own exportable (OPAQUE_FD, dedicated) memory, for
 /// handing to another process. Needs VK_KHR_external_memory_fd on the context.
 pub fn create_exportable_image(ctx: &Context, info: &vk::ImageCreateInfo) -> (Image, u64) {
-    let mut external = vk::ExternalMemoryImageCreateInfo::default().handle_types(vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD);
+    let mut external =
+        vk::ExternalMemoryImageCreateInfo::default().handle_types(vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD);
     let mut create = *info;
     create.p_next = &mut external as *mut _ as *const std::ffi::c_void;
     // SAFETY: valid create info; the chain outlives the call.
@@ -915,10 +766,16 @@ pub fn create_exportable_image(ctx: &Context, info: &vk::ImageCreateInfo) -> (Im
 /// The `shm` descriptor of a single-aspect colour image bound at offset 0 of memory of
 /// `memory_size` bytes, filled from `vkGetImageSubresourceLayout`: what a consumer without
 /// Vulkan needs to read it.
-pub fn color_image_descriptor(ctx: &Context, image: &Image, texel_bytes: u32, memory_size: u64) -> shm::image::ImageDescriptor {
+pub fn color_image_descriptor(
+    ctx: &Context,
+    image: &Image,
+    texel_bytes: u32,
+    memory_size: u64,
+) -> shm::image::ImageDescriptor {
     let levels = (0..image.mip_levels)
         .map(|level| {
-            let sub = vk::ImageSubresource { aspect_mask: vk::ImageAspectFlags::COLOR, mip_level: level, array_layer: 0 };
+            let sub =
+                vk::ImageSubresource { aspect_mask: vk::ImageAspectFlags::COLOR, mip_level: level, array_layer: 0 };
             // SAFETY: the subresource exists.
             let layout = unsafe { ctx.device.get_image_subresource_layout(image.image, sub) };
             let extent = mip_extent(image.extent, level);
@@ -948,7 +805,8 @@ pub fn color_image_descriptor(ctx: &Context, image: &Image, texel_bytes: u32, me
 pub fn export_memory_fd(ctx: &Context, memory: vk::DeviceMemory) -> std::os::fd::OwnedFd {
     use std::os::fd::FromRawFd;
     let functions = ctx.load_device_functions(ash::khr::external_memory_fd::Device::new);
-    let info = vk::MemoryGetFdInfoKHR::default().memory(memory).handle_type(vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD);
+    let info =
+        vk::MemoryGetFdInfoKHR::default().memory(memory).handle_type(vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD);
     // SAFETY: the memory was allocated exportable; the new fd is ours.
     unsafe { std::os::fd::OwnedFd::from_raw_fd(functions.get_memory_fd(&info).expect("vkGetMemoryFdKHR")) }
 }

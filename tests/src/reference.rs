@@ -18,22 +18,14 @@ pub fn unorm_to_float(value: u32, bits: u32) -> f32 {
 /// Linear to sRGB-encoded, in [0,1] (the sRGB OETF the spec uses for sRGB formats).
 pub fn srgb_encode(linear: f32) -> f32 {
     let l = (linear as f64).clamp(0.0, 1.0);
-    let e = if l <= 0.0031308 {
-        l * 12.92
-    } else {
-        1.055 * l.powf(1.0 / 2.4) - 0.055
-    };
+    let e = if l <= 0.0031308 { l * 12.92 } else { 1.055 * l.powf(1.0 / 2.4) - 0.055 };
     e as f32
 }
 
 /// sRGB-encoded to linear, in [0,1] (the sRGB EOTF).
 pub fn srgb_decode(encoded: f32) -> f32 {
     let e = (encoded as f64).clamp(0.0, 1.0);
-    let l = if e <= 0.04045 {
-        e / 12.92
-    } else {
-        ((e + 0.055) / 1.055).powf(2.4)
-    };
+    let l = if e <= 0.04045 { e / 12.92 } else { ((e + 0.055) / 1.055).powf(2.4) };
     l as f32
 }
 
@@ -54,10 +46,7 @@ pub fn f32_bytes(values: &[f32]) -> Vec<u8> {
 
 /// Little-endian f16 values of `bytes`.
 pub fn f16_values(bytes: &[u8]) -> Vec<f32> {
-    bytes
-        .chunks_exact(2)
-        .map(|c| half::f16::from_le_bytes([c[0], c[1]]).to_f32())
-        .collect()
+    bytes.chunks_exact(2).map(|c| half::f16::from_le_bytes([c[0], c[1]]).to_f32()).collect()
 }
 
 #[cfg(test)]

@@ -12,19 +12,9 @@ fn begin_reusable(ctx: &Context, cb: vk::CommandBuffer) {
     unsafe { ctx.device.begin_command_buffer(cb, &info) }.expect("vkBeginCommandBuffer");
 }
 
-fn fill(
-    ctx: &Context,
-    cb: vk::CommandBuffer,
-    buffer: &HostBuffer,
-    offset: u64,
-    size: u64,
-    word: u32,
-) {
+fn fill(ctx: &Context, cb: vk::CommandBuffer, buffer: &HostBuffer, offset: u64, size: u64, word: u32) {
     // SAFETY: cb is recording; the range is word-aligned and inside the buffer.
-    unsafe {
-        ctx.device
-            .cmd_fill_buffer(cb, buffer.buffer, offset, size, word)
-    }
+    unsafe { ctx.device.cmd_fill_buffer(cb, buffer.buffer, offset, size, word) }
 }
 
 fn copy(
@@ -38,16 +28,7 @@ fn copy(
 ) {
     // SAFETY: cb is recording; the ranges lie inside the buffers.
     unsafe {
-        ctx.device.cmd_copy_buffer(
-            cb,
-            src.buffer,
-            dst.buffer,
-            &[vk::BufferCopy {
-                src_offset,
-                dst_offset,
-                size,
-            }],
-        )
+        ctx.device.cmd_copy_buffer(cb, src.buffer, dst.buffer, &[vk::BufferCopy { src_offset, dst_offset, size }])
     }
 }
 
@@ -55,22 +36,16 @@ fn copy(
 fn reset_command_pool_lets_its_buffers_be_recorded_again() {
     let ctx = Context::new();
     let buf = ctx.create_transfer_buffer(64);
-    for flags in [
-        vk::CommandPoolResetFlags::empty(),
-        vk::CommandPoolResetFlags::RELEASE_RESOURCES,
-    ] {
-        let pool_info =
-            vk::CommandPoolCreateInfo::default().queue_family_index(ctx.queue_family_index);
+    for flags in [vk::CommandPoolResetFlags::empty(), vk::CommandPoolResetFlags::RELEASE_RESOURCES] {
+        let pool_info = vk::CommandPoolCreateInfo::default().queue_family_index(ctx.queue_family_index);
         // SAFETY: valid create info; destroyed at the end of the iteration.
-        let pool = unsafe { ctx.device.create_command_pool(&pool_info, None) }
-            .expect("vkCreateCommandPool");
+        let pool = unsafe { ctx.device.create_command_pool(&pool_info, None) }.expect("vkCreateCommandPool");
         let alloc = vk::CommandBufferAllocateInfo::default()
             .command_pool(pool)
             .level(vk::CommandBufferLevel::PRIMARY)
             .command_buffer_count(2);
         // SAFETY: as above.
-        let cbs = unsafe { ctx.device.allocate_command_buffers(&alloc) }
-            .expect("vkAllocateCommandBuffers");
+        let cbs = unsafe { ctx.device.allocate_command_buffers(&alloc) }.expect("vkAllocateCommandBuffers");
         for (i, &cb) in cbs.iter().enumerate() {
             begin_reusable(&ctx, cb);
             fill(&ctx, cb, &buf, i as u64 * 32, 32, 0x1111_1111);
@@ -84,25 +59,14 @@ fn reset_command_pool_lets_its_buffers_be_recorded_again() {
         unsafe { ctx.device.reset_command_pool(pool, flags) }.expect("vkResetCommandPool");
         for (i, &cb) in cbs.iter().enumerate() {
             begin_reusable(&ctx, cb);
-            fill(
-                &ctx,
-                cb,
-                &buf,
-                i as u64 * 32,
-                32,
-                0x2222_2222 * (i as u32 + 1),
-            );
+            fill(&ctx, cb, &buf, i as u64 * 32, 32, 0x2222_2222 * (i as u32 + 1));
             ctx.cmd_host_barrier(cb);
             ctx.end(cb);
         }
         ctx.submit_and_wait(&cbs);
         let mut want = vec![0x22u8; 32];
         want.extend_from_slice(&[0x44; 32]);
-        assert_bytes_eq(
-            &buf.read(),
-            &want,
-            &format!("re-recording after vkResetCommandPool({flags:?})"),
-        );
+        assert_bytes_eq(&buf.read(), &want, &format!("re-recording after vkResetCommandPool({flags:?})"));
         // SAFETY: nothing is pending.
         unsafe {
             ctx.device.free_command_buffers(pool, &cbs);
@@ -124,11 +88,7 @@ fn reset_command_buffer_lets_it_be_recorded_again() {
     assert_bytes_eq(&buf.read(), &[0x01; 64], "first recording");
 
     // SAFETY: cb is not pending; the pool allows per-buffer reset.
-    unsafe {
-        ctx.device
-            .reset_command_buffer(cb, vk::CommandBufferResetFlags::empty())
-    }
-    .expect("vkResetCommandBuffer");
+    unsafe { ctx.device.reset_command_buffer(cb, vk::CommandBufferResetFlags::empty()) }.expect("vkResetCommandBuffer");
     buf.fill(0);
     begin_reusable(&ctx, cb);
     fill(&ctx, cb, &buf, 16, 16, 0x0202_0202);
@@ -159,11 +119,7 @@ fn begin_implicitly_resets_a_buffer_from_a_resettable_pool() {
     ctx.submit_and_wait(&[cb]);
     let mut want = vec![0u8; 64];
     want[32..].fill(0xBB);
-    assert_bytes_eq(
-        &buf.read(),
-        &want,
-        "commands of the first recording must be gone",
-    );
+    assert_bytes_eq(&buf.read(), &want, "commands of the first recording must be gone");
 }
 
 #[test]
@@ -192,8 +148,7 @@ fn record_secondary(ctx: &Context, record: impl FnOnce(vk::CommandBuffer)) -> vk
         .flags(vk::CommandBufferUsageFlags::ONE_TIME_SUBMIT)
         .inheritance_info(&inheritance);
     // SAFETY: cb is freshly allocated.
-    unsafe { ctx.device.begin_command_buffer(cb, &info) }
-        .expect("vkBeginCommandBuffer (secondary)");
+    unsafe { ctx.device.begin_command_buffer(cb, &info) }.expect("vkBeginCommandBuffer (secondary)");
     record(cb);
     ctx.end(cb);
     cb
@@ -249,19 +204,13 @@ fn one_submit_runs_its_batches_and_command_buffers_in_order() {
     let cb4 = record(&|cb| copy(&ctx, cb, &a, &b, 0, 64, 64));
     let first = [cb1, cb2];
     let second = [cb3, cb4];
-    let batches = [
-        vk::SubmitInfo::default().command_buffers(&first),
-        vk::SubmitInfo::default().command_buffers(&second),
-    ];
+    let batches =
+        [vk::SubmitInfo::default().command_buffers(&first), vk::SubmitInfo::default().command_buffers(&second)];
     let fence = ctx.create_fence(false);
     // SAFETY: the command buffers are executable; the fence is unsignalled.
     unsafe {
-        ctx.device
-            .queue_submit(ctx.queue, &batches, fence)
-            .expect("vkQueueSubmit");
-        ctx.device
-            .wait_for_fences(&[fence], true, FENCE_TIMEOUT_NS)
-            .expect("wait");
+        ctx.device.queue_submit(ctx.queue, &batches, fence).expect("vkQueueSubmit");
+        ctx.device.wait_for_fences(&[fence], true, FENCE_TIMEOUT_NS).expect("wait");
         ctx.device.destroy_fence(fence, None);
     }
     let mut want = vec![0x01u8; 128];

@@ -3,7 +3,7 @@
 
 use ash::vk;
 use softvk_tests::{create_instance_with, destroy_instance, load_entry, select_physical_device};
-use std::ffi::CStr;
+
 use std::sync::Mutex;
 
 static MESSAGES: Mutex<Vec<(vk::DebugUtilsMessageSeverityFlagsEXT, String)>> = Mutex::new(Vec::new());
@@ -15,7 +15,9 @@ unsafe extern "system" fn collect(
     _user: *mut std::ffi::c_void,
 ) -> vk::Bool32 {
     // SAFETY: the driver passes valid callback data with a NUL-terminated message.
-    let message = unsafe { data.as_ref().and_then(|d| d.message_as_c_str()).map(|m| m.to_string_lossy().into_owned()).unwrap_or_default() };
+    let message = unsafe {
+        data.as_ref().and_then(|d| d.message_as_c_str()).map(|m| m.to_string_lossy().into_owned()).unwrap_or_default()
+    };
     MESSAGES.lock().unwrap_or_else(|e| e.into_inner()).push((severity, message));
     vk::FALSE
 }
@@ -24,7 +26,8 @@ unsafe extern "system" fn collect(
 fn driver_errors_reach_the_application_messenger() {
     let entry = load_entry();
     let extensions = [ash::ext::debug_utils::NAME.as_ptr()];
-    let instance = create_instance_with(&entry, &extensions, std::ptr::null()).expect("instance with VK_EXT_debug_utils");
+    let instance =
+        create_instance_with(&entry, &extensions, std::ptr::null()).expect("instance with VK_EXT_debug_utils");
     let debug = ash::ext::debug_utils::Instance::new(&entry, &instance);
     let info = vk::DebugUtilsMessengerCreateInfoEXT::default()
         .message_severity(vk::DebugUtilsMessageSeverityFlagsEXT::ERROR | vk::DebugUtilsMessageSeverityFlagsEXT::WARNING)
@@ -37,7 +40,10 @@ fn driver_errors_reach_the_application_messenger() {
     let priorities = [1.0f32];
     let queues = [vk::DeviceQueueCreateInfo::default().queue_family_index(0).queue_priorities(&priorities)];
     // SAFETY: valid create info.
-    let device = unsafe { instance.create_device(physical_device, &vk::DeviceCreateInfo::default().queue_create_infos(&queues), None) }.expect("vkCreateDevice");
+    let device = unsafe {
+        instance.create_device(physical_device, &vk::DeviceCreateInfo::default().queue_create_infos(&queues), None)
+    }
+    .expect("vkCreateDevice");
 
     // Object names are accepted.
     let debug_device = ash::ext::debug_utils::Device::new(&instance, &device);
@@ -53,11 +59,12 @@ fn driver_errors_reach_the_application_messenger() {
     let result = unsafe { device.allocate_memory(&bad, None) };
     assert!(result.is_err(), "memory type 31 must be refused");
 
-    let is_softvk = properties.device_name_as_c_str().ok() == Some(CStr::from_bytes_with_nul(b"softvk\0").unwrap_or_default());
+    let is_softvk = properties.device_name_as_c_str().ok() == Some(c"softvk");
     if is_softvk {
         let messages = MESSAGES.lock().unwrap_or_else(|e| e.into_inner()).clone();
         assert!(
-            messages.iter().any(|(severity, text)| *severity == vk::DebugUtilsMessageSeverityFlagsEXT::ERROR && text.contains("memory type 31")),
+            messages.iter().any(|(severity, text)| *severity == vk::DebugUtilsMessageSeverityFlagsEXT::ERROR
+                && text.contains("memory type 31")),
             "softvk's error did not reach the messenger: {messages:?}"
         );
     }

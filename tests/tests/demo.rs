@@ -15,7 +15,12 @@ fn demo_hands_its_image_to_a_second_process_that_writes_the_png() {
     softvk_tests::init_loader_env();
     let out = std::env::temp_dir().join(format!("softvk-demo-test-{}.png", std::process::id()));
     let output = Command::new(&demo).arg(&out).output().expect("run the demo");
-    assert!(output.status.success(), "demo failed: {}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "demo failed: {}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
     let decoder = png::Decoder::new(std::fs::File::open(&out).expect("the PNG exists"));
     let mut reader = decoder.read_info().expect("a PNG");
     let mut pixels = vec![0u8; reader.output_buffer_size()];

@@ -21,43 +21,29 @@ fn memory_fd_functions(ctx: &Context) -> ash::khr::external_memory_fd::Device {
 }
 
 fn host_type(ctx: &Context) -> u32 {
-    ctx.memory_type_index(
-        !0,
-        vk::MemoryPropertyFlags::HOST_VISIBLE | vk::MemoryPropertyFlags::HOST_COHERENT,
-    )
-    .expect("a host-visible memory type")
+    ctx.memory_type_index(!0, vk::MemoryPropertyFlags::HOST_VISIBLE | vk::MemoryPropertyFlags::HOST_COHERENT)
+        .expect("a host-visible memory type")
 }
 
 fn external_context() -> Context {
-    Context::with_device_extensions(&[
-        ash::khr::external_memory::NAME,
-        ash::khr::external_memory_fd::NAME,
-    ])
-    .expect("softvk advertises VK_KHR_external_memory_fd")
+    Context::with_device_extensions(&[ash::khr::external_memory::NAME, ash::khr::external_memory_fd::NAME])
+        .expect("softvk advertises VK_KHR_external_memory_fd")
 }
 
 /// Allocates exportable memory, through the KHR structure or the NV one.
 fn allocate_exportable(ctx: &Context, size: u64, nv: bool) -> vk::DeviceMemory {
-    let mut export = vk::ExportMemoryAllocateInfo::default()
-        .handle_types(vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD);
-    let mut export_nv = vk::ExportMemoryAllocateInfoNV::default()
-        .handle_types(vk::ExternalMemoryHandleTypeFlagsNV::OPAQUE_WIN32);
-    let info = vk::MemoryAllocateInfo::default()
-        .allocation_size(size)
-        .memory_type_index(host_type(ctx));
-    let info = if nv {
-        info.push_next(&mut export_nv)
-    } else {
-        info.push_next(&mut export)
-    };
+    let mut export = vk::ExportMemoryAllocateInfo::default().handle_types(vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD);
+    let mut export_nv =
+        vk::ExportMemoryAllocateInfoNV::default().handle_types(vk::ExternalMemoryHandleTypeFlagsNV::OPAQUE_WIN32);
+    let info = vk::MemoryAllocateInfo::default().allocation_size(size).memory_type_index(host_type(ctx));
+    let info = if nv { info.push_next(&mut export_nv) } else { info.push_next(&mut export) };
     // SAFETY: valid allocate info.
     unsafe { ctx.device.allocate_memory(&info, None) }.expect("exportable vkAllocateMemory")
 }
 
 fn export_fd(ctx: &Context, memory: vk::DeviceMemory) -> OwnedFd {
-    let info = vk::MemoryGetFdInfoKHR::default()
-        .memory(memory)
-        .handle_type(vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD);
+    let info =
+        vk::MemoryGetFdInfoKHR::default().memory(memory).handle_type(vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD);
     // SAFETY: memory was allocated exportable; the new fd is ours.
     let fd = unsafe { memory_fd_functions(ctx).get_memory_fd(&info) }.expect("vkGetMemoryFdKHR");
     // SAFETY: vkGetMemoryFdKHR returns a new fd owned by the caller.
@@ -71,9 +57,7 @@ fn import(
     size: u64,
     handle_type: vk::ExternalMemoryHandleTypeFlags,
 ) -> Result<vk::DeviceMemory, vk::Result> {
-    let mut import = vk::ImportMemoryFdInfoKHR::default()
-        .handle_type(handle_type)
-        .fd(fd);
+    let mut import = vk::ImportMemoryFdInfoKHR::default().handle_type(handle_type).fd(fd);
     let info = vk::MemoryAllocateInfo::default()
         .allocation_size(size)
         .memory_type_index(host_type(ctx))
@@ -86,10 +70,7 @@ fn map(ctx: &Context, memory: vk::DeviceMemory, size: u64) -> &'static mut [u8] 
     // SAFETY: host-visible memory of at least `size` bytes; the tests unmap/free it only
     // after their last use of the slice.
     unsafe {
-        let ptr = ctx
-            .device
-            .map_memory(memory, 0, size, vk::MemoryMapFlags::empty())
-            .expect("vkMapMemory") as *mut u8;
+        let ptr = ctx.device.map_memory(memory, 0, size, vk::MemoryMapFlags::empty()).expect("vkMapMemory") as *mut u8;
         std::slice::from_raw_parts_mut(ptr, size as usize)
     }
 }
@@ -101,13 +82,8 @@ fn buffer_on(ctx: &Context, memory: vk::DeviceMemory, size: u64) -> vk::Buffer {
         .usage(vk::BufferUsageFlags::TRANSFER_SRC | vk::BufferUsageFlags::TRANSFER_DST);
     // SAFETY: valid create info; memory is large enough.
     unsafe {
-        let buffer = ctx
-            .device
-            .create_buffer(&info, None)
-            .expect("vkCreateBuffer");
-        ctx.device
-            .bind_buffer_memory(buffer, memory, 0)
-            .expect("vkBindBufferMemory");
+        let buffer = ctx.device.create_buffer(&info, None).expect("vkCreateBuffer");
+        ctx.device.bind_buffer_memory(buffer, memory, 0).expect("vkBindBufferMemory");
         buffer
     }
 }
@@ -128,9 +104,7 @@ fn serial() -> std::sync::MutexGuard<'static, ()> {
 }
 
 fn open_fd_count() -> usize {
-    std::fs::read_dir("/proc/self/fd")
-        .map(|d| d.count())
-        .unwrap_or(0)
+    std::fs::read_dir("/proc/self/fd").map(|d| d.count()).unwrap_or(0)
 }
 
 /// The fd count once it stops moving: threads that start in the background (the driver's
@@ -156,16 +130,9 @@ fn spawn_child(role: &str) -> (Child, UnixStream) {
     let path = std::env::temp_dir().join(format!("softvk-ext-{}-{role}.sock", std::process::id()));
     let _ = std::fs::remove_file(&path);
     let listener = UnixListener::bind(&path).expect("bind a Unix socket");
-    listener
-        .set_nonblocking(true)
-        .expect("non-blocking listener");
+    listener.set_nonblocking(true).expect("non-blocking listener");
     let child = Command::new(std::env::current_exe().expect("test executable"))
-        .args([
-            "--exact",
-            "child_process_role",
-            "--nocapture",
-            "--test-threads=1",
-        ])
+        .args(["--exact", "child_process_role", "--nocapture", "--test-threads=1"])
         .env(ROLE_VAR, role)
         .env(SOCKET_VAR, &path)
         // The child's libtest chatter would mix with ours; its panics still reach stderr.
@@ -184,31 +151,24 @@ fn spawn_child(role: &str) -> (Child, UnixStream) {
     };
     let _ = std::fs::remove_file(&path);
     stream.set_nonblocking(false).expect("blocking stream");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(60)))
-        .expect("read timeout");
+    stream.set_read_timeout(Some(Duration::from_secs(60))).expect("read timeout");
     (child, stream)
 }
 
 fn send_fd(stream: &UnixStream, fd: &OwnedFd, message: &str) {
-    shm::passing::send_fds(stream, &[fd.as_fd()], format!("{message}\n").as_bytes())
-        .expect("send an fd");
+    shm::passing::send_fds(stream, &[fd.as_fd()], format!("{message}\n").as_bytes()).expect("send an fd");
 }
 
 fn recv_fd(stream: &UnixStream) -> (OwnedFd, String) {
     let mut buf = [0u8; 256];
     let (n, mut fds) = shm::passing::recv_fds(stream, 1, &mut buf).expect("receive an fd");
     assert_eq!(fds.len(), 1, "expected one fd");
-    (
-        fds.remove(0),
-        String::from_utf8_lossy(&buf[..n]).trim().to_string(),
-    )
+    (fds.remove(0), String::from_utf8_lossy(&buf[..n]).trim().to_string())
 }
 
 fn send_line(stream: &UnixStream, line: &str) {
     let mut s = stream;
-    s.write_all(format!("{line}\n").as_bytes())
-        .expect("write to the peer");
+    s.write_all(format!("{line}\n").as_bytes()).expect("write to the peer");
 }
 
 /// Reads one line, a byte at a time, so that nothing after the newline is consumed (a
@@ -226,10 +186,7 @@ fn read_line(stream: &UnixStream) -> String {
 fn finish(mut child: Child, stream: &UnixStream) {
     let status = read_line(stream);
     assert_eq!(status, "ok", "the child reported a failure");
-    assert!(
-        child.wait().expect("wait for the child").success(),
-        "the child process failed"
-    );
+    assert!(child.wait().expect("wait for the child").success(), "the child process failed");
 }
 
 /// Runs the child's side of a cross-process test; a no-op in a normal test run.
@@ -240,9 +197,7 @@ fn child_process_role() {
     };
     let path = std::env::var(SOCKET_VAR).expect("socket path");
     let stream = UnixStream::connect(path).expect("connect to the parent");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(60)))
-        .expect("read timeout");
+    stream.set_read_timeout(Some(Duration::from_secs(60))).expect("read timeout");
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match role.as_str() {
         "import-memory" => child_import_memory(&stream),
         "layout" => child_layout(&stream),
@@ -264,18 +219,10 @@ fn child_import_memory(stream: &UnixStream) {
     let (fd, message) = recv_fd(stream);
     let seed: u64 = message.parse().expect("seed");
     let ctx = external_context();
-    let memory = import(
-        &ctx,
-        fd.into_raw_fd(),
-        SIZE,
-        vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD,
-    )
-    .expect("import in the child");
+    let memory = import(&ctx, fd.into_raw_fd(), SIZE, vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD)
+        .expect("import in the child");
     let bytes = map(&ctx, memory, SIZE);
-    assert!(
-        bytes == pattern(SIZE as usize, seed).as_slice(),
-        "the child does not see the parent's bytes"
-    );
+    assert!(bytes == pattern(SIZE as usize, seed).as_slice(), "the child does not see the parent's bytes");
     fill_with_device(&ctx, memory, 4096, 0xA5A5_A5A5);
     // SAFETY: no pending work uses the memory.
     unsafe { ctx.device.free_memory(memory, None) };
@@ -287,10 +234,7 @@ fn layout_report(ctx: &Context) -> String {
     unsafe {
         let image = ctx.device.create_image(&info, None).expect("vkCreateImage");
         let requirements = ctx.device.get_image_memory_requirements(image);
-        let mut report = format!(
-            "size={} alignment={}",
-            requirements.size, requirements.alignment
-        );
+        let mut report = format!("size={} alignment={}", requirements.size, requirements.alignment);
         for level in 0..info.mip_levels {
             for layer in 0..info.array_layers {
                 let sub = vk::ImageSubresource {
@@ -299,10 +243,7 @@ fn layout_report(ctx: &Context) -> String {
                     array_layer: layer,
                 };
                 let l = ctx.device.get_image_subresource_layout(image, sub);
-                report += &format!(
-                    " {level}/{layer}:{}+{}/{}/{}",
-                    l.offset, l.size, l.row_pitch, l.array_pitch
-                );
+                report += &format!(" {level}/{layer}:{}+{}/{}/{}", l.offset, l.size, l.row_pitch, l.array_pitch);
             }
         }
         ctx.device.destroy_image(image, None);
@@ -314,11 +255,7 @@ fn layout_probe_info() -> vk::ImageCreateInfo<'static> {
     vk::ImageCreateInfo::default()
         .image_type(vk::ImageType::TYPE_2D)
         .format(vk::Format::R8G8B8A8_UNORM)
-        .extent(vk::Extent3D {
-            width: 37,
-            height: 21,
-            depth: 1,
-        })
+        .extent(vk::Extent3D { width: 37, height: 21, depth: 1 })
         .mip_levels(4)
         .array_layers(3)
         .samples(vk::SampleCountFlags::TYPE_1)
@@ -350,15 +287,10 @@ fn sync_context() -> Context {
     .expect("softvk advertises the external semaphore and fence extensions")
 }
 
-fn create_semaphore(
-    ctx: &Context,
-    timeline: bool,
-    export: vk::ExternalSemaphoreHandleTypeFlags,
-) -> vk::Semaphore {
+fn create_semaphore(ctx: &Context, timeline: bool, export: vk::ExternalSemaphoreHandleTypeFlags) -> vk::Semaphore {
     let mut export_info = vk::ExportSemaphoreCreateInfo::default().handle_types(export);
-    let mut type_info = vk::SemaphoreTypeCreateInfo::default()
-        .semaphore_type(vk::SemaphoreType::TIMELINE)
-        .initial_value(0);
+    let mut type_info =
+        vk::SemaphoreTypeCreateInfo::default().semaphore_type(vk::SemaphoreType::TIMELINE).initial_value(0);
     let mut info = vk::SemaphoreCreateInfo::default();
     if !export.is_empty() {
         info = info.push_next(&mut export_info);
@@ -380,9 +312,7 @@ fn submit_signal(ctx: &Context, semaphore: vk::Semaphore, fence: vk::Fence) {
 fn submit_wait(ctx: &Context, semaphore: vk::Semaphore, fence: vk::Fence) {
     let wait = [semaphore];
     let stages = [vk::PipelineStageFlags::ALL_COMMANDS];
-    let submit = [vk::SubmitInfo::default()
-        .wait_semaphores(&wait)
-        .wait_dst_stage_mask(&stages)];
+    let submit = [vk::SubmitInfo::default().wait_semaphores(&wait).wait_dst_stage_mask(&stages)];
     // SAFETY: valid submission.
     unsafe { ctx.device.queue_submit(ctx.queue, &submit, fence) }.expect("vkQueueSubmit");
 }
@@ -397,8 +327,7 @@ fn child_semaphore(stream: &UnixStream) {
         .handle_type(vk::ExternalSemaphoreHandleTypeFlags::OPAQUE_FD)
         .fd(fd.into_raw_fd());
     // SAFETY: valid import; ownership of the fd passes to the driver.
-    unsafe { semaphore_functions(&ctx).import_semaphore_fd(&info) }
-        .expect("vkImportSemaphoreFdKHR");
+    unsafe { semaphore_functions(&ctx).import_semaphore_fd(&info) }.expect("vkImportSemaphoreFdKHR");
     submit_signal(&ctx, semaphore, vk::Fence::null());
     // SAFETY: the queue is ours.
     unsafe { ctx.device.queue_wait_idle(ctx.queue) }.expect("vkQueueWaitIdle");
@@ -414,18 +343,11 @@ fn child_timeline(stream: &UnixStream) {
         .handle_type(vk::ExternalSemaphoreHandleTypeFlags::OPAQUE_FD)
         .fd(fd.into_raw_fd());
     // SAFETY: valid import.
-    unsafe { semaphore_functions(&ctx).import_semaphore_fd(&info) }
-        .expect("vkImportSemaphoreFdKHR");
+    unsafe { semaphore_functions(&ctx).import_semaphore_fd(&info) }.expect("vkImportSemaphoreFdKHR");
     let timeline = ctx.load_device_functions(ash::khr::timeline_semaphore::Device::new);
     // SAFETY: valid signal of a timeline semaphore.
-    unsafe {
-        timeline.signal_semaphore(
-            &vk::SemaphoreSignalInfo::default()
-                .semaphore(semaphore)
-                .value(5),
-        )
-    }
-    .expect("vkSignalSemaphore");
+    unsafe { timeline.signal_semaphore(&vk::SemaphoreSignalInfo::default().semaphore(semaphore).value(5)) }
+        .expect("vkSignalSemaphore");
 }
 
 /// Child: imports a fence (OPAQUE_FD) and signals it with an empty submission.
@@ -455,8 +377,7 @@ fn child_sync_fd(stream: &UnixStream) {
         .handle_type(vk::ExternalSemaphoreHandleTypeFlags::SYNC_FD)
         .fd(fd.into_raw_fd());
     // SAFETY: valid import.
-    unsafe { semaphore_functions(&ctx).import_semaphore_fd(&info) }
-        .expect("vkImportSemaphoreFdKHR");
+    unsafe { semaphore_functions(&ctx).import_semaphore_fd(&info) }.expect("vkImportSemaphoreFdKHR");
     let fence = ctx.create_fence(false);
     submit_wait(&ctx, semaphore, fence);
     std::thread::sleep(Duration::from_millis(100));
@@ -487,14 +408,8 @@ fn exported_memory_is_shared_both_ways_with_another_process() {
         send_fd(&stream, &export_fd(&ctx, memory), &seed.to_string());
         finish(child, &stream);
         // The child's device fill landed in our memory; the rest is untouched.
-        assert!(
-            bytes[..4096].iter().all(|&b| b == 0xA5),
-            "the child's write is not visible to the exporter (nv={nv})"
-        );
-        assert!(
-            bytes[4096..] == pattern(SIZE as usize, seed)[4096..],
-            "bytes past the child's write changed"
-        );
+        assert!(bytes[..4096].iter().all(|&b| b == 0xA5), "the child's write is not visible to the exporter (nv={nv})");
+        assert!(bytes[4096..] == pattern(SIZE as usize, seed)[4096..], "bytes past the child's write changed");
         // SAFETY: no pending work.
         unsafe { ctx.device.free_memory(memory, None) };
     }
@@ -508,19 +423,12 @@ fn each_export_returns_a_new_fd_whose_bytes_are_the_memory() {
     let bytes = map(&ctx, memory, SIZE);
     bytes.copy_from_slice(&pattern(SIZE as usize, 3));
     let (a, b) = (export_fd(&ctx, memory), export_fd(&ctx, memory));
-    assert_ne!(
-        a.as_raw_fd(),
-        b.as_raw_fd(),
-        "vkGetMemoryFdKHR must return a new fd each call"
-    );
+    assert_ne!(a.as_raw_fd(), b.as_raw_fd(), "vkGetMemoryFdKHR must return a new fd each call");
     // A consumer that knows nothing of Vulkan: shm only.
     let raw = shm::Segment::import(a, SIZE as usize).expect("map the exported fd with shm");
     // SAFETY: the segment maps SIZE bytes.
     let seen = unsafe { std::slice::from_raw_parts(raw.as_ptr(), SIZE as usize) };
-    assert!(
-        seen == pattern(SIZE as usize, 3).as_slice(),
-        "byte N of the fd is not byte N of the memory"
-    );
+    assert!(seen == pattern(SIZE as usize, 3).as_slice(), "byte N of the fd is not byte N of the memory");
     bytes[100] = 0x42;
     // SAFETY: as above; the write above went through the other mapping of the same memory.
     assert_eq!(unsafe { *raw.as_ptr().add(100) }, 0x42);
@@ -537,21 +445,13 @@ fn imported_memory_outlives_the_exporter_in_another_instance() {
     let memory = allocate_exportable(&exporter, SIZE, false);
     map(&exporter, memory, SIZE).copy_from_slice(&pattern(SIZE as usize, 11));
     let fd = export_fd(&exporter, memory);
-    let imported = import(
-        &importer,
-        fd.into_raw_fd(),
-        SIZE,
-        vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD,
-    )
-    .expect("import");
+    let imported =
+        import(&importer, fd.into_raw_fd(), SIZE, vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD).expect("import");
     // SAFETY: no pending work; the exporter goes away entirely.
     unsafe { exporter.device.free_memory(memory, None) };
     drop(exporter);
     let bytes = map(&importer, imported, SIZE);
-    assert!(
-        bytes == pattern(SIZE as usize, 11).as_slice(),
-        "imported memory changed after the exporter freed it"
-    );
+    assert!(bytes == pattern(SIZE as usize, 11).as_slice(), "imported memory changed after the exporter freed it");
     // SAFETY: no pending work.
     unsafe { importer.device.free_memory(imported, None) };
 }
@@ -561,23 +461,15 @@ fn two_images_alias_one_imported_allocation() {
     let _serial = serial();
     let ctx = external_context();
     let memory = allocate_exportable(&ctx, SIZE, false);
-    let imported = import(
-        &ctx,
-        export_fd(&ctx, memory).into_raw_fd(),
-        SIZE,
-        vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD,
-    )
-    .expect("import");
-    let mut external = vk::ExternalMemoryImageCreateInfo::default()
-        .handle_types(vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD);
+    let imported =
+        import(&ctx, export_fd(&ctx, memory).into_raw_fd(), SIZE, vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD)
+            .expect("import");
+    let mut external =
+        vk::ExternalMemoryImageCreateInfo::default().handle_types(vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD);
     let info = vk::ImageCreateInfo::default()
         .image_type(vk::ImageType::TYPE_2D)
         .format(vk::Format::R8G8B8A8_UNORM)
-        .extent(vk::Extent3D {
-            width: 16,
-            height: 16,
-            depth: 1,
-        })
+        .extent(vk::Extent3D { width: 16, height: 16, depth: 1 })
         .mip_levels(1)
         .array_layers(1)
         .samples(vk::SampleCountFlags::TYPE_1)
@@ -589,12 +481,8 @@ fn two_images_alias_one_imported_allocation() {
     unsafe {
         let a = ctx.device.create_image(&info, None).expect("image a");
         let b = ctx.device.create_image(&info, None).expect("image b");
-        ctx.device
-            .bind_image_memory(a, imported, 0)
-            .expect("bind a");
-        ctx.device
-            .bind_image_memory(b, imported, 0)
-            .expect("bind b");
+        ctx.device.bind_image_memory(a, imported, 0).expect("bind a");
+        ctx.device.bind_image_memory(b, imported, 0).expect("bind b");
         let range = vk::ImageSubresourceRange {
             aspect_mask: vk::ImageAspectFlags::COLOR,
             base_mip_level: 0,
@@ -607,9 +495,7 @@ fn two_images_alias_one_imported_allocation() {
                 cb,
                 a,
                 vk::ImageLayout::GENERAL,
-                &vk::ClearColorValue {
-                    float32: [1.0, 0.0, 0.0, 1.0],
-                },
+                &vk::ClearColorValue { float32: [1.0, 0.0, 0.0, 1.0] },
                 &[range],
             );
             ctx.cmd_transfer_barrier(cb);
@@ -620,25 +506,12 @@ fn two_images_alias_one_imported_allocation() {
                     base_array_layer: 0,
                     layer_count: 1,
                 },
-                image_extent: vk::Extent3D {
-                    width: 16,
-                    height: 16,
-                    depth: 1,
-                },
+                image_extent: vk::Extent3D { width: 16, height: 16, depth: 1 },
                 ..Default::default()
             };
-            ctx.device.cmd_copy_image_to_buffer(
-                cb,
-                b,
-                vk::ImageLayout::GENERAL,
-                out.buffer,
-                &[region],
-            );
+            ctx.device.cmd_copy_image_to_buffer(cb, b, vk::ImageLayout::GENERAL, out.buffer, &[region]);
         });
-        assert!(
-            out.read().chunks(4).all(|t| t == [255, 0, 0, 255]),
-            "image b does not see image a's clear"
-        );
+        assert!(out.read().chunks(4).all(|t| t == [255, 0, 0, 255]), "image b does not see image a's clear");
         // The exporter's mapping sees the same texels.
         assert_eq!(&map(&ctx, memory, SIZE)[..4], &[255, 0, 0, 255]);
         ctx.device.destroy_image(a, None);
@@ -651,10 +524,9 @@ fn two_images_alias_one_imported_allocation() {
 #[test]
 fn host_pointer_import_is_zero_copy() {
     let _serial = serial();
-    let Some(ctx) = Context::with_device_extensions(&[
-        ash::khr::external_memory::NAME,
-        ash::ext::external_memory_host::NAME,
-    ]) else {
+    let Some(ctx) =
+        Context::with_device_extensions(&[ash::khr::external_memory::NAME, ash::ext::external_memory_host::NAME])
+    else {
         panic!("softvk advertises VK_EXT_external_memory_host");
     };
     let layout = std::alloc::Layout::from_size_align(SIZE as usize, 4096).expect("layout");
@@ -678,16 +550,11 @@ fn host_pointer_import_is_zero_copy() {
         .handle_type(vk::ExternalMemoryHandleTypeFlags::HOST_ALLOCATION_EXT)
         .host_pointer(host as *mut _);
     let type_index = props.memory_type_bits.trailing_zeros();
-    let info = vk::MemoryAllocateInfo::default()
-        .allocation_size(SIZE)
-        .memory_type_index(type_index)
-        .push_next(&mut import);
+    let info =
+        vk::MemoryAllocateInfo::default().allocation_size(SIZE).memory_type_index(type_index).push_next(&mut import);
     // SAFETY: the host allocation outlives the device memory (freed below, before dealloc).
     unsafe {
-        let memory = ctx
-            .device
-            .allocate_memory(&info, None)
-            .expect("host pointer import");
+        let memory = ctx.device.allocate_memory(&info, None).expect("host pointer import");
         fill_with_device(&ctx, memory, SIZE, 0x0102_0304);
         let seen = std::slice::from_raw_parts(host, SIZE as usize);
         assert!(
@@ -699,14 +566,9 @@ fn host_pointer_import_is_zero_copy() {
         let mut bad = vk::ImportMemoryHostPointerInfoEXT::default()
             .handle_type(vk::ExternalMemoryHandleTypeFlags::HOST_ALLOCATION_EXT)
             .host_pointer(host.add(8) as *mut _);
-        let info = vk::MemoryAllocateInfo::default()
-            .allocation_size(4096)
-            .memory_type_index(type_index)
-            .push_next(&mut bad);
-        assert_eq!(
-            ctx.device.allocate_memory(&info, None),
-            Err(vk::Result::ERROR_INVALID_EXTERNAL_HANDLE)
-        );
+        let info =
+            vk::MemoryAllocateInfo::default().allocation_size(4096).memory_type_index(type_index).push_next(&mut bad);
+        assert_eq!(ctx.device.allocate_memory(&info, None), Err(vk::Result::ERROR_INVALID_EXTERNAL_HANDLE));
         std::alloc::dealloc(host, layout);
     }
 }
@@ -749,11 +611,7 @@ fn bad_memory_handles_are_refused_at_once_without_leaking() {
         ),
         (
             "/dev/null",
-            Box::new(|| {
-                std::fs::File::open("/dev/null")
-                    .expect("open")
-                    .into_raw_fd()
-            }),
+            Box::new(|| std::fs::File::open("/dev/null").expect("open").into_raw_fd()),
             vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD,
         ),
         (
@@ -773,18 +631,10 @@ fn bad_memory_handles_are_refused_at_once_without_leaking() {
         ),
         (
             "closed fd",
-            Box::new(|| {
-                std::fs::File::open("/dev/null")
-                    .expect("open")
-                    .into_raw_fd()
-            }),
+            Box::new(|| std::fs::File::open("/dev/null").expect("open").into_raw_fd()),
             vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD,
         ),
-        (
-            "negative fd",
-            Box::new(|| -1),
-            vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD,
-        ),
+        ("negative fd", Box::new(|| -1), vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD),
     ];
     for (name, make, handle_type) in cases {
         let before = settled_fd_count();
@@ -796,11 +646,7 @@ fn bad_memory_handles_are_refused_at_once_without_leaking() {
         let started = Instant::now();
         let result = import(&ctx, fd, SIZE, handle_type);
         let elapsed = started.elapsed();
-        assert_eq!(
-            result,
-            Err(vk::Result::ERROR_INVALID_EXTERNAL_HANDLE),
-            "{name}"
-        );
+        assert_eq!(result, Err(vk::Result::ERROR_INVALID_EXTERNAL_HANDLE), "{name}");
         assert!(elapsed < Duration::from_secs(1), "{name}: took {elapsed:?}");
         if fd >= 0 && name != "closed fd" {
             // spec: a failed import leaves the fd with the application, open.
@@ -817,8 +663,8 @@ fn external_memory_capability_queries_report_opaque_fd_and_host_pointers() {
     let _serial = serial();
     let ctx = external_context();
     let mut external_props = vk::ExternalImageFormatProperties::default();
-    let mut external_info = vk::PhysicalDeviceExternalImageFormatInfo::default()
-        .handle_type(vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD);
+    let mut external_info =
+        vk::PhysicalDeviceExternalImageFormatInfo::default().handle_type(vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD);
     let info = vk::PhysicalDeviceImageFormatInfo2::default()
         .format(vk::Format::R8G8B8A8_UNORM)
         .ty(vk::ImageType::TYPE_2D)
@@ -827,21 +673,11 @@ fn external_memory_capability_queries_report_opaque_fd_and_host_pointers() {
         .push_next(&mut external_info);
     let mut props = vk::ImageFormatProperties2::default().push_next(&mut external_props);
     // SAFETY: valid query.
-    unsafe {
-        ctx.instance.get_physical_device_image_format_properties2(
-            ctx.physical_device,
-            &info,
-            &mut props,
-        )
-    }
-    .expect("OPAQUE_FD images are supported");
-    let features = external_props
-        .external_memory_properties
-        .external_memory_features;
+    unsafe { ctx.instance.get_physical_device_image_format_properties2(ctx.physical_device, &info, &mut props) }
+        .expect("OPAQUE_FD images are supported");
+    let features = external_props.external_memory_properties.external_memory_features;
     assert!(
-        features.contains(
-            vk::ExternalMemoryFeatureFlags::EXPORTABLE | vk::ExternalMemoryFeatureFlags::IMPORTABLE
-        ),
+        features.contains(vk::ExternalMemoryFeatureFlags::EXPORTABLE | vk::ExternalMemoryFeatureFlags::IMPORTABLE),
         "{features:?}"
     );
 
@@ -855,45 +691,24 @@ fn external_memory_capability_queries_report_opaque_fd_and_host_pointers() {
         .push_next(&mut dma_info);
     let mut props = vk::ImageFormatProperties2::default();
     // SAFETY: valid query.
-    let result = unsafe {
-        ctx.instance.get_physical_device_image_format_properties2(
-            ctx.physical_device,
-            &info,
-            &mut props,
-        )
-    };
-    assert_eq!(
-        result,
-        Err(vk::Result::ERROR_FORMAT_NOT_SUPPORTED),
-        "dma-buf is not advertised"
-    );
+    let result =
+        unsafe { ctx.instance.get_physical_device_image_format_properties2(ctx.physical_device, &info, &mut props) };
+    assert_eq!(result, Err(vk::Result::ERROR_FORMAT_NOT_SUPPORTED), "dma-buf is not advertised");
 
     for (handle_type, expected) in [
         (
             vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD,
             vk::ExternalMemoryFeatureFlags::EXPORTABLE | vk::ExternalMemoryFeatureFlags::IMPORTABLE,
         ),
-        (
-            vk::ExternalMemoryHandleTypeFlags::HOST_ALLOCATION_EXT,
-            vk::ExternalMemoryFeatureFlags::IMPORTABLE,
-        ),
+        (vk::ExternalMemoryHandleTypeFlags::HOST_ALLOCATION_EXT, vk::ExternalMemoryFeatureFlags::IMPORTABLE),
     ] {
         let info = vk::PhysicalDeviceExternalBufferInfo::default()
             .usage(vk::BufferUsageFlags::TRANSFER_DST)
             .handle_type(handle_type);
         let mut props = vk::ExternalBufferProperties::default();
         // SAFETY: valid query.
-        unsafe {
-            ctx.instance.get_physical_device_external_buffer_properties(
-                ctx.physical_device,
-                &info,
-                &mut props,
-            )
-        };
-        assert_eq!(
-            props.external_memory_properties.external_memory_features, expected,
-            "{handle_type:?}"
-        );
+        unsafe { ctx.instance.get_physical_device_external_buffer_properties(ctx.physical_device, &info, &mut props) };
+        assert_eq!(props.external_memory_properties.external_memory_features, expected, "{handle_type:?}");
     }
 }
 
@@ -924,7 +739,11 @@ fn nv_external_image_format_properties_follow_the_extension_text() {
                 handle,
                 &mut out,
             );
-            if result == vk::Result::SUCCESS { Ok(out) } else { Err(result) }
+            if result == vk::Result::SUCCESS {
+                Ok(out)
+            } else {
+                Err(result)
+            }
         }
     };
     // SAFETY: valid query.
@@ -942,16 +761,8 @@ fn nv_external_image_format_properties_follow_the_extension_text() {
     let none = query(vk::Format::R8G8B8A8_UNORM, H::empty()).expect("handle type 0");
     assert_eq!(format!("{:?}", none.image_format_properties), format!("{plain:?}"));
     assert_eq!(
-        (
-            none.external_memory_features,
-            none.export_from_imported_handle_types,
-            none.compatible_handle_types
-        ),
-        (
-            vk::ExternalMemoryFeatureFlagsNV::empty(),
-            H::empty(),
-            H::empty()
-        )
+        (none.external_memory_features, none.export_from_imported_handle_types, none.compatible_handle_types),
+        (vk::ExternalMemoryFeatureFlagsNV::empty(), H::empty(), H::empty())
     );
     let win32 = query(vk::Format::R8G8B8A8_UNORM, H::OPAQUE_WIN32).expect("OPAQUE_WIN32");
     assert_eq!(
@@ -960,8 +771,7 @@ fn nv_external_image_format_properties_follow_the_extension_text() {
     );
     assert!(win32.compatible_handle_types.contains(H::OPAQUE_WIN32));
     for handle in [H::D3D11_IMAGE, H::D3D11_IMAGE_KMT, H::OPAQUE_WIN32_KMT] {
-        let props =
-            query(vk::Format::R8G8B8A8_UNORM, handle).expect("D3D11/KMT answer with no features");
+        let props = query(vk::Format::R8G8B8A8_UNORM, handle).expect("D3D11/KMT answer with no features");
         assert!(props.external_memory_features.is_empty(), "{handle:?}");
     }
     assert_eq!(
@@ -981,11 +791,7 @@ fn binary_semaphore_signalled_in_another_process_releases_a_wait_here() {
         .handle_type(vk::ExternalSemaphoreHandleTypeFlags::OPAQUE_FD);
     // SAFETY: the semaphore was created exportable.
     let fd = unsafe {
-        OwnedFd::from_raw_fd(
-            semaphore_functions(&ctx)
-                .get_semaphore_fd(&info)
-                .expect("vkGetSemaphoreFdKHR"),
-        )
+        OwnedFd::from_raw_fd(semaphore_functions(&ctx).get_semaphore_fd(&info).expect("vkGetSemaphoreFdKHR"))
     };
     let fence = ctx.create_fence(false);
     submit_wait(&ctx, semaphore, fence);
@@ -1007,11 +813,7 @@ fn timeline_semaphore_signalled_in_another_process_is_seen_by_a_host_wait() {
         .handle_type(vk::ExternalSemaphoreHandleTypeFlags::OPAQUE_FD);
     // SAFETY: the semaphore was created exportable.
     let fd = unsafe {
-        OwnedFd::from_raw_fd(
-            semaphore_functions(&ctx)
-                .get_semaphore_fd(&info)
-                .expect("vkGetSemaphoreFdKHR"),
-        )
+        OwnedFd::from_raw_fd(semaphore_functions(&ctx).get_semaphore_fd(&info).expect("vkGetSemaphoreFdKHR"))
     };
     let (child, stream) = spawn_child("timeline");
     send_fd(&stream, &fd, "timeline");
@@ -1021,9 +823,7 @@ fn timeline_semaphore_signalled_in_another_process_is_seen_by_a_host_wait() {
     // SAFETY: valid wait.
     unsafe {
         timeline.wait_semaphores(
-            &vk::SemaphoreWaitInfo::default()
-                .semaphores(&semaphores)
-                .values(&values),
+            &vk::SemaphoreWaitInfo::default().semaphores(&semaphores).values(&values),
             FENCE_TIMEOUT_NS,
         )
     }
@@ -1035,25 +835,13 @@ fn timeline_semaphore_signalled_in_another_process_is_seen_by_a_host_wait() {
 fn fence_signalled_in_another_process_is_signalled_here() {
     let _serial = serial();
     let ctx = sync_context();
-    let mut export = vk::ExportFenceCreateInfo::default()
-        .handle_types(vk::ExternalFenceHandleTypeFlags::OPAQUE_FD);
+    let mut export = vk::ExportFenceCreateInfo::default().handle_types(vk::ExternalFenceHandleTypeFlags::OPAQUE_FD);
     // SAFETY: valid create info.
-    let fence = unsafe {
-        ctx.device
-            .create_fence(&vk::FenceCreateInfo::default().push_next(&mut export), None)
-    }
-    .expect("exportable fence");
-    let info = vk::FenceGetFdInfoKHR::default()
-        .fence(fence)
-        .handle_type(vk::ExternalFenceHandleTypeFlags::OPAQUE_FD);
+    let fence = unsafe { ctx.device.create_fence(&vk::FenceCreateInfo::default().push_next(&mut export), None) }
+        .expect("exportable fence");
+    let info = vk::FenceGetFdInfoKHR::default().fence(fence).handle_type(vk::ExternalFenceHandleTypeFlags::OPAQUE_FD);
     // SAFETY: the fence was created exportable.
-    let fd = unsafe {
-        OwnedFd::from_raw_fd(
-            fence_functions(&ctx)
-                .get_fence_fd(&info)
-                .expect("vkGetFenceFdKHR"),
-        )
-    };
+    let fd = unsafe { OwnedFd::from_raw_fd(fence_functions(&ctx).get_fence_fd(&info).expect("vkGetFenceFdKHR")) };
     let (child, stream) = spawn_child("fence");
     send_fd(&stream, &fd, "fence");
     // SAFETY: the fence is ours.
@@ -1069,11 +857,7 @@ fn sync_fd_exported_before_its_signal_releases_a_wait_in_another_process() {
     let semaphore = create_semaphore(&ctx, false, vk::ExternalSemaphoreHandleTypeFlags::SYNC_FD);
     // The signal is pending behind an event that only the host sets.
     // SAFETY: valid create info.
-    let event = unsafe {
-        ctx.device
-            .create_event(&vk::EventCreateInfo::default(), None)
-    }
-    .expect("vkCreateEvent");
+    let event = unsafe { ctx.device.create_event(&vk::EventCreateInfo::default(), None) }.expect("vkCreateEvent");
     let cb = ctx.allocate_command_buffer(vk::CommandBufferLevel::PRIMARY);
     ctx.begin(cb);
     // SAFETY: recording a wait on a live event.
@@ -1091,25 +875,15 @@ fn sync_fd_exported_before_its_signal_releases_a_wait_in_another_process() {
     ctx.end(cb);
     let cbs = [cb];
     let signal = [semaphore];
-    let submit = [vk::SubmitInfo::default()
-        .command_buffers(&cbs)
-        .signal_semaphores(&signal)];
+    let submit = [vk::SubmitInfo::default().command_buffers(&cbs).signal_semaphores(&signal)];
     // SAFETY: valid submission.
-    unsafe {
-        ctx.device
-            .queue_submit(ctx.queue, &submit, vk::Fence::null())
-    }
-    .expect("vkQueueSubmit");
+    unsafe { ctx.device.queue_submit(ctx.queue, &submit, vk::Fence::null()) }.expect("vkQueueSubmit");
     let info = vk::SemaphoreGetFdInfoKHR::default()
         .semaphore(semaphore)
         .handle_type(vk::ExternalSemaphoreHandleTypeFlags::SYNC_FD);
     // SAFETY: the semaphore has a pending signal.
     let fd = unsafe {
-        OwnedFd::from_raw_fd(
-            semaphore_functions(&ctx)
-                .get_semaphore_fd(&info)
-                .expect("vkGetSemaphoreFdKHR SYNC_FD"),
-        )
+        OwnedFd::from_raw_fd(semaphore_functions(&ctx).get_semaphore_fd(&info).expect("vkGetSemaphoreFdKHR SYNC_FD"))
     };
     let (child, stream) = spawn_child("sync-fd");
     send_fd(&stream, &fd, "sync");
@@ -1143,7 +917,9 @@ fn sync_fd_of_a_signalled_semaphore_imports_as_signalled() {
     submit_signal(&ctx, semaphore, vk::Fence::null());
     // SAFETY: the queue is ours.
     unsafe { ctx.device.queue_wait_idle(ctx.queue) }.expect("idle");
-    let info = vk::SemaphoreGetFdInfoKHR::default().semaphore(semaphore).handle_type(vk::ExternalSemaphoreHandleTypeFlags::SYNC_FD);
+    let info = vk::SemaphoreGetFdInfoKHR::default()
+        .semaphore(semaphore)
+        .handle_type(vk::ExternalSemaphoreHandleTypeFlags::SYNC_FD);
     // SAFETY: the semaphore is signalled.
     let fd = unsafe { semaphore_functions(&ctx).get_semaphore_fd(&info) }.expect("vkGetSemaphoreFdKHR");
     if ctx.is_softvk {
@@ -1160,5 +936,6 @@ fn sync_fd_of_a_signalled_semaphore_imports_as_signalled() {
     let fence = ctx.create_fence(false);
     submit_wait(&ctx, other, fence);
     // SAFETY: the fence is ours.
-    unsafe { ctx.device.wait_for_fences(&[fence], true, FENCE_TIMEOUT_NS) }.expect("the wait on an imported signalled SYNC_FD never finished");
+    unsafe { ctx.device.wait_for_fences(&[fence], true, FENCE_TIMEOUT_NS) }
+        .expect("the wait on an imported signalled SYNC_FD never finished");
 }

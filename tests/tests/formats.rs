@@ -14,7 +14,12 @@ fn texel_bytes(format: vk::Format, aspect: vk::ImageAspectFlags) -> Option<usize
     if aspect == vk::ImageAspectFlags::STENCIL {
         return Some(1);
     }
-    if name.contains("BLOCK") || name.contains("PLANE") || name.contains("422") || name.contains("420") || name.contains("444") {
+    if name.contains("BLOCK")
+        || name.contains("PLANE")
+        || name.contains("422")
+        || name.contains("420")
+        || name.contains("444")
+    {
         return None;
     }
     // Depth aspects of combined formats copy as 2 (D16) or 4 (D24 in 32 bits, D32) bytes.
@@ -37,7 +42,7 @@ fn texel_bytes(format: vk::Format, aspect: vk::ImageAspectFlags) -> Option<usize
             digits.clear();
         }
     }
-    (bits > 0 && bits % 8 == 0).then_some(bits / 8)
+    (bits > 0 && bits.is_multiple_of(8)).then_some(bits / 8)
 }
 
 fn aspects(format: vk::Format) -> Vec<vk::ImageAspectFlags> {
@@ -100,16 +105,40 @@ fn every_transfer_format_round_trips_bit_exactly() {
             let packed_len = texel * (width * height * layers) as usize;
             let download = ctx.create_transfer_buffer(packed_len as u64);
             download.fill(0xEE);
-            let layers_of = vk::ImageSubresourceLayers { aspect_mask: aspect, mip_level: 0, base_array_layer: 0, layer_count: layers };
+            let layers_of = vk::ImageSubresourceLayers {
+                aspect_mask: aspect,
+                mip_level: 0,
+                base_array_layer: 0,
+                layer_count: layers,
+            };
             let extent = vk::Extent3D { width, height, depth: 1 };
             ctx.run(|cb| {
-                let up = vk::BufferImageCopy { buffer_row_length: row_length, buffer_image_height: height, image_subresource: layers_of, image_extent: extent, ..Default::default() };
-                let down = vk::BufferImageCopy { image_subresource: layers_of, image_extent: extent, ..Default::default() };
+                let up = vk::BufferImageCopy {
+                    buffer_row_length: row_length,
+                    buffer_image_height: height,
+                    image_subresource: layers_of,
+                    image_extent: extent,
+                    ..Default::default()
+                };
+                let down =
+                    vk::BufferImageCopy { image_subresource: layers_of, image_extent: extent, ..Default::default() };
                 // SAFETY: both regions lie inside their resources.
                 unsafe {
-                    ctx.device.cmd_copy_buffer_to_image(cb, upload.buffer, image.image, vk::ImageLayout::GENERAL, &[up]);
+                    ctx.device.cmd_copy_buffer_to_image(
+                        cb,
+                        upload.buffer,
+                        image.image,
+                        vk::ImageLayout::GENERAL,
+                        &[up],
+                    );
                     ctx.cmd_transfer_barrier(cb);
-                    ctx.device.cmd_copy_image_to_buffer(cb, image.image, vk::ImageLayout::GENERAL, download.buffer, &[down]);
+                    ctx.device.cmd_copy_image_to_buffer(
+                        cb,
+                        image.image,
+                        vk::ImageLayout::GENERAL,
+                        download.buffer,
+                        &[down],
+                    );
                 }
             });
             let mut expected = Vec::with_capacity(packed_len);

@@ -16,61 +16,30 @@ fn check_two_call_idiom<T: Default + Clone>(
     mut call: impl FnMut(*mut u32, *mut T) -> vk::Result,
 ) -> Vec<T> {
     let mut count = u32::MAX;
-    assert_eq!(
-        call(&mut count, std::ptr::null_mut()),
-        vk::Result::SUCCESS,
-        "{what}: count query"
-    );
+    assert_eq!(call(&mut count, std::ptr::null_mut()), vk::Result::SUCCESS, "{what}: count query");
     assert_ne!(count, u32::MAX, "{what}: count not written");
     let mut items = vec![T::default(); count as usize + 1];
     let mut written = count;
-    assert_eq!(
-        call(&mut written, items.as_mut_ptr()),
-        vk::Result::SUCCESS,
-        "{what}: full query"
-    );
+    assert_eq!(call(&mut written, items.as_mut_ptr()), vk::Result::SUCCESS, "{what}: full query");
     assert_eq!(written, count, "{what}: full query wrote a different count");
     items.truncate(count as usize);
 
     // One more slot than needed is still SUCCESS, with the count corrected.
     let mut roomy = vec![T::default(); count as usize + 1];
     let mut room = count + 1;
-    assert_eq!(
-        call(&mut room, roomy.as_mut_ptr()),
-        vk::Result::SUCCESS,
-        "{what}: oversized array"
-    );
-    assert_eq!(
-        room, count,
-        "{what}: oversized array: count must be set to the number written"
-    );
+    assert_eq!(call(&mut room, roomy.as_mut_ptr()), vk::Result::SUCCESS, "{what}: oversized array");
+    assert_eq!(room, count, "{what}: oversized array: count must be set to the number written");
 
     if count > 0 {
         let mut short = vec![T::default(); count as usize];
         let mut n = count - 1;
-        assert_eq!(
-            call(&mut n, short.as_mut_ptr()),
-            vk::Result::INCOMPLETE,
-            "{what}: array one too small"
-        );
-        assert_eq!(
-            n,
-            count - 1,
-            "{what}: INCOMPLETE must report the number written"
-        );
+        assert_eq!(call(&mut n, short.as_mut_ptr()), vk::Result::INCOMPLETE, "{what}: array one too small");
+        assert_eq!(n, count - 1, "{what}: INCOMPLETE must report the number written");
         for i in 0..n as usize {
-            assert_eq!(
-                name_of(&short[i]),
-                name_of(&items[i]),
-                "{what}: partial result differs at {i}"
-            );
+            assert_eq!(name_of(&short[i]), name_of(&items[i]), "{what}: partial result differs at {i}");
         }
         let mut zero = 0u32;
-        assert_eq!(
-            call(&mut zero, short.as_mut_ptr()),
-            vk::Result::INCOMPLETE,
-            "{what}: zero-sized array"
-        );
+        assert_eq!(call(&mut zero, short.as_mut_ptr()), vk::Result::INCOMPLETE, "{what}: zero-sized array");
         assert_eq!(zero, 0, "{what}: zero-sized array");
     } else {
         eprintln!("note: {what} is empty; INCOMPLETE path not exercised");
@@ -79,23 +48,16 @@ fn check_two_call_idiom<T: Default + Clone>(
 }
 
 fn extension_name(e: &vk::ExtensionProperties) -> String {
-    e.extension_name_as_c_str()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    e.extension_name_as_c_str().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 fn layer_name(l: &vk::LayerProperties) -> String {
-    l.layer_name_as_c_str()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    l.layer_name_as_c_str().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 /// A structure no Vulkan version or extension defines, to put in pNext chains.
 fn unknown_struct() -> vk::BaseInStructure<'static> {
-    vk::BaseInStructure {
-        s_type: vk::StructureType::from_raw(1_000_999_999),
-        ..Default::default()
-    }
+    vk::BaseInStructure { s_type: vk::StructureType::from_raw(1_000_999_999), ..Default::default() }
 }
 
 /// The softvk manifest's `"api_version"` value, e.g. "1.1.0".
@@ -108,12 +70,7 @@ fn manifest_api_version() -> Option<String> {
 }
 
 fn version_string(v: u32) -> String {
-    format!(
-        "{}.{}.{}",
-        vk::api_version_major(v),
-        vk::api_version_minor(v),
-        vk::api_version_patch(v)
-    )
+    format!("{}.{}.{}", vk::api_version_major(v), vk::api_version_minor(v), vk::api_version_patch(v))
 }
 
 #[test]
@@ -139,9 +96,7 @@ fn instance_extension_enumeration_follows_two_call_idiom() {
     let names: Vec<String> = extensions.iter().map(extension_name).collect();
     eprintln!("instance extensions: {names:?}");
     // Core 1.1 makes this one redundant, but every 1.1 loader+ICD still offers it.
-    assert!(names
-        .iter()
-        .any(|n| n == "VK_KHR_get_physical_device_properties2"));
+    assert!(names.iter().any(|n| n == "VK_KHR_get_physical_device_properties2"));
 }
 
 #[test]
@@ -152,10 +107,7 @@ fn instance_layer_enumeration_follows_two_call_idiom() {
         // SAFETY: as above.
         unsafe { f(count, data) }
     });
-    eprintln!(
-        "instance layers: {:?}",
-        layers.iter().map(layer_name).collect::<Vec<_>>()
-    );
+    eprintln!("instance layers: {:?}", layers.iter().map(layer_name).collect::<Vec<_>>());
 }
 
 #[test]
@@ -168,10 +120,7 @@ fn device_extension_and_layer_enumeration_follow_two_call_idiom() {
         // SAFETY: as above; pd belongs to instance.
         unsafe { (fp.enumerate_device_extension_properties)(pd, std::ptr::null(), count, data) }
     });
-    eprintln!(
-        "device extensions: {:?}",
-        extensions.iter().map(extension_name).collect::<Vec<_>>()
-    );
+    eprintln!("device extensions: {:?}", extensions.iter().map(extension_name).collect::<Vec<_>>());
     // Every advertised name is unique.
     let mut names: Vec<String> = extensions.iter().map(extension_name).collect();
     names.sort();
@@ -220,16 +169,10 @@ fn the_one_device_is_a_cpu_named_softvk_at_api_1_1() {
         props.driver_version
     );
     assert_eq!(props.device_type, vk::PhysicalDeviceType::CPU);
-    assert!(
-        vk::api_version_major(props.api_version) == 1
-            && vk::api_version_minor(props.api_version) >= 1
-    );
+    assert!(vk::api_version_major(props.api_version) == 1 && vk::api_version_minor(props.api_version) >= 1);
     if name == SOFTVK_DEVICE_NAME {
         assert_eq!(
-            (
-                vk::api_version_major(props.api_version),
-                vk::api_version_minor(props.api_version)
-            ),
+            (vk::api_version_major(props.api_version), vk::api_version_minor(props.api_version)),
             (1, 1),
             "softvk reports apiVersion 1.1"
         );
@@ -242,10 +185,7 @@ fn the_one_device_is_a_cpu_named_softvk_at_api_1_1() {
             );
         }
     } else {
-        assert!(
-            icd_overridden(),
-            "only an overridden run may test a device not named softvk"
-        );
+        assert!(icd_overridden(), "only an overridden run may test a device not named softvk");
         eprintln!("note: device is {name:?}, not softvk: softvk-only assertions skipped");
     }
     destroy_instance(&instance);
@@ -266,9 +206,7 @@ fn query_identity() -> Identity {
     let mut driver = vk::PhysicalDeviceDriverProperties::default();
     // SAFETY: pd belongs to instance.
     let extensions = unsafe { instance.enumerate_device_extension_properties(pd) }.unwrap();
-    let has_driver_properties = extensions
-        .iter()
-        .any(|e| extension_name(e) == "VK_KHR_driver_properties");
+    let has_driver_properties = extensions.iter().any(|e| extension_name(e) == "VK_KHR_driver_properties");
     let is_softvk = device_name(&props) == SOFTVK_DEVICE_NAME;
     let at_least_1_2 = props.api_version >= vk::API_VERSION_1_2;
     // VkPhysicalDeviceVulkan11Properties is a 1.2 structure and VkPhysicalDeviceDriverProperties
@@ -286,43 +224,20 @@ fn query_identity() -> Identity {
         }
         // SAFETY: every chained structure outlives the call.
         unsafe { instance.get_physical_device_properties2(pd, &mut props2) };
-        assert_eq!(
-            device_name(&props2.properties),
-            device_name(&props),
-            "Properties2 core part"
-        );
+        assert_eq!(device_name(&props2.properties), device_name(&props), "Properties2 core part");
         assert_eq!(props2.properties.api_version, props.api_version);
     }
     if at_least_1_2 || has_driver_properties {
-        let driver_name = driver
-            .driver_name_as_c_str()
-            .unwrap()
-            .to_string_lossy()
-            .into_owned();
-        eprintln!(
-            "driver: {driver_name} / {:?}",
-            driver.driver_info_as_c_str()
-        );
-        assert!(
-            !driver_name.is_empty(),
-            "VkPhysicalDeviceDriverProperties::driverName is empty"
-        );
+        let driver_name = driver.driver_name_as_c_str().unwrap().to_string_lossy().into_owned();
+        eprintln!("driver: {driver_name} / {:?}", driver.driver_info_as_c_str());
+        assert!(!driver_name.is_empty(), "VkPhysicalDeviceDriverProperties::driverName is empty");
     }
     if at_least_1_2 {
-        assert_eq!(
-            v11.device_uuid, id.device_uuid,
-            "Vulkan11Properties vs IDProperties deviceUUID"
-        );
-        assert_eq!(
-            v11.driver_uuid, id.driver_uuid,
-            "Vulkan11Properties vs IDProperties driverUUID"
-        );
+        assert_eq!(v11.device_uuid, id.device_uuid, "Vulkan11Properties vs IDProperties deviceUUID");
+        assert_eq!(v11.driver_uuid, id.driver_uuid, "Vulkan11Properties vs IDProperties driverUUID");
     }
     destroy_instance(&instance);
-    Identity {
-        device_uuid: id.device_uuid,
-        driver_uuid: id.driver_uuid,
-    }
+    Identity { device_uuid: id.device_uuid, driver_uuid: id.driver_uuid }
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -333,29 +248,11 @@ fn hex(bytes: &[u8]) -> String {
 fn properties2_chain_reports_uuids_identical_across_instances() {
     let first = query_identity();
     let second = query_identity();
-    eprintln!(
-        "deviceUUID {} driverUUID {}",
-        hex(&first.device_uuid),
-        hex(&first.driver_uuid)
-    );
-    assert_ne!(
-        first.device_uuid,
-        [0; vk::UUID_SIZE],
-        "deviceUUID is all zero"
-    );
-    assert_ne!(
-        first.driver_uuid,
-        [0; vk::UUID_SIZE],
-        "driverUUID is all zero"
-    );
-    assert_eq!(
-        first.device_uuid, second.device_uuid,
-        "deviceUUID differs between instances"
-    );
-    assert_eq!(
-        first.driver_uuid, second.driver_uuid,
-        "driverUUID differs between instances"
-    );
+    eprintln!("deviceUUID {} driverUUID {}", hex(&first.device_uuid), hex(&first.driver_uuid));
+    assert_ne!(first.device_uuid, [0; vk::UUID_SIZE], "deviceUUID is all zero");
+    assert_ne!(first.driver_uuid, [0; vk::UUID_SIZE], "driverUUID is all zero");
+    assert_eq!(first.device_uuid, second.device_uuid, "deviceUUID differs between instances");
+    assert_eq!(first.driver_uuid, second.driver_uuid, "driverUUID differs between instances");
 }
 
 const PRINT_UUID_VAR: &str = "SOFTVK_TEST_PRINT_UUID";
@@ -368,11 +265,7 @@ fn print_device_uuid_when_asked_by_parent() {
         return;
     }
     let id = query_identity();
-    println!(
-        "DEVICE_UUID={} DRIVER_UUID={}",
-        hex(&id.device_uuid),
-        hex(&id.driver_uuid)
-    );
+    println!("DEVICE_UUID={} DRIVER_UUID={}", hex(&id.device_uuid), hex(&id.driver_uuid));
 }
 
 #[test]
@@ -380,33 +273,18 @@ fn device_uuid_is_identical_in_a_child_process() {
     let here = query_identity();
     let exe = std::env::current_exe().expect("current test executable");
     let output = Command::new(exe)
-        .args([
-            "print_device_uuid_when_asked_by_parent",
-            "--exact",
-            "--nocapture",
-            "--test-threads=1",
-        ])
+        .args(["print_device_uuid_when_asked_by_parent", "--exact", "--nocapture", "--test-threads=1"])
         .env(PRINT_UUID_VAR, "1")
         .output()
         .expect("spawning the child test process");
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "child failed: {stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "child failed: {stdout}\n{}", String::from_utf8_lossy(&output.stderr));
     // The test harness may print its own text before ours on the same line.
-    let start = stdout
-        .find("DEVICE_UUID=")
-        .unwrap_or_else(|| panic!("child printed no UUID: {stdout}"));
+    let start = stdout.find("DEVICE_UUID=").unwrap_or_else(|| panic!("child printed no UUID: {stdout}"));
     let line = stdout[start..].lines().next().unwrap_or_default();
     assert_eq!(
         line,
-        format!(
-            "DEVICE_UUID={} DRIVER_UUID={}",
-            hex(&here.device_uuid),
-            hex(&here.driver_uuid)
-        ),
+        format!("DEVICE_UUID={} DRIVER_UUID={}", hex(&here.device_uuid), hex(&here.driver_uuid)),
         "UUIDs differ between processes"
     );
 }
@@ -424,17 +302,13 @@ fn single_queue_family_does_graphics_compute_transfer_with_timestamps() {
         assert_eq!(families.len(), 1, "softvk has one queue family");
     }
     let family = families[0];
-    assert!(family
-        .queue_flags
-        .contains(vk::QueueFlags::GRAPHICS | vk::QueueFlags::COMPUTE | vk::QueueFlags::TRANSFER));
+    assert!(family.queue_flags.contains(vk::QueueFlags::GRAPHICS | vk::QueueFlags::COMPUTE | vk::QueueFlags::TRANSFER));
     assert!(family.queue_count >= 1);
     if is_softvk {
         assert_eq!(family.timestamp_valid_bits, 64);
     } else {
         // spec: timestampValidBits is 0 or in 36..=64.
-        assert!(
-            family.timestamp_valid_bits == 0 || (36..=64).contains(&family.timestamp_valid_bits)
-        );
+        assert!(family.timestamp_valid_bits == 0 || (36..=64).contains(&family.timestamp_valid_bits));
     }
     // The same through the 1.1 "2" query.
     // SAFETY: as above.
@@ -443,14 +317,8 @@ fn single_queue_family_does_graphics_compute_transfer_with_timestamps() {
     let mut families2 = vec![vk::QueueFamilyProperties2::default(); len];
     // SAFETY: as above.
     unsafe { instance.get_physical_device_queue_family_properties2(pd, &mut families2) };
-    assert_eq!(
-        families2[0].queue_family_properties.queue_flags,
-        family.queue_flags
-    );
-    assert_eq!(
-        families2[0].queue_family_properties.timestamp_valid_bits,
-        family.timestamp_valid_bits
-    );
+    assert_eq!(families2[0].queue_family_properties.queue_flags, family.queue_flags);
+    assert_eq!(families2[0].queue_family_properties.timestamp_valid_bits, family.timestamp_valid_bits);
     destroy_instance(&instance);
 }
 
@@ -469,10 +337,7 @@ fn memory_properties_have_one_heap_and_a_host_visible_device_local_type() {
     }
     assert!(!heaps.is_empty() && heaps[0].size > 0);
     for t in types {
-        assert!(
-            t.heap_index < memory.memory_heap_count,
-            "memory type points past the heaps"
-        );
+        assert!(t.heap_index < memory.memory_heap_count, "memory type points past the heaps");
     }
     let wanted = vk::MemoryPropertyFlags::DEVICE_LOCAL
         | vk::MemoryPropertyFlags::HOST_VISIBLE
@@ -486,14 +351,8 @@ fn memory_properties_have_one_heap_and_a_host_visible_device_local_type() {
     let mut memory2 = vk::PhysicalDeviceMemoryProperties2::default();
     // SAFETY: as above.
     unsafe { instance.get_physical_device_memory_properties2(pd, &mut memory2) };
-    assert_eq!(
-        memory2.memory_properties.memory_type_count,
-        memory.memory_type_count
-    );
-    assert_eq!(
-        memory2.memory_properties.memory_heap_count,
-        memory.memory_heap_count
-    );
+    assert_eq!(memory2.memory_properties.memory_type_count, memory.memory_type_count);
+    assert_eq!(memory2.memory_properties.memory_heap_count, memory.memory_heap_count);
     destroy_instance(&instance);
 }
 
@@ -504,8 +363,7 @@ fn features2_with_core_1_1_structures_chained_agrees_with_features() {
     let (pd, props) = select_physical_device(&instance);
     // SAFETY: pd belongs to instance.
     let features = unsafe { instance.get_physical_device_features(pd) };
-    let chain_v11 =
-        props.api_version >= vk::API_VERSION_1_2 || device_name(&props) == SOFTVK_DEVICE_NAME;
+    let chain_v11 = props.api_version >= vk::API_VERSION_1_2 || device_name(&props) == SOFTVK_DEVICE_NAME;
     let mut v11 = vk::PhysicalDeviceVulkan11Features::default();
     let mut storage16 = vk::PhysicalDevice16BitStorageFeatures::default();
     let mut multiview = vk::PhysicalDeviceMultiviewFeatures::default();
@@ -526,24 +384,14 @@ fn features2_with_core_1_1_structures_chained_agrees_with_features() {
         }
         // SAFETY: every chained structure outlives the call.
         unsafe { instance.get_physical_device_features2(pd, &mut features2) };
-        assert_eq!(
-            format!("{:?}", features2.features),
-            format!("{features:?}"),
-            "Features2 core part differs"
-        );
+        assert_eq!(format!("{:?}", features2.features), format!("{features:?}"), "Features2 core part differs");
     }
     if props.api_version >= vk::API_VERSION_1_2 {
         // Only a 1.2 device is bound to fill VkPhysicalDeviceVulkan11Features.
-        assert_eq!(
-            v11.storage_buffer16_bit_access,
-            storage16.storage_buffer16_bit_access
-        );
+        assert_eq!(v11.storage_buffer16_bit_access, storage16.storage_buffer16_bit_access);
         assert_eq!(v11.multiview, multiview.multiview);
         assert_eq!(v11.variable_pointers, variable_pointers.variable_pointers);
-        assert_eq!(
-            v11.shader_draw_parameters,
-            draw_parameters.shader_draw_parameters
-        );
+        assert_eq!(v11.shader_draw_parameters, draw_parameters.shader_draw_parameters);
         assert_eq!(v11.sampler_ycbcr_conversion, ycbcr.sampler_ycbcr_conversion);
         assert_eq!(v11.protected_memory, protected.protected_memory);
     }
@@ -563,9 +411,7 @@ fn unknown_structures_in_pnext_chains_are_ignored() {
 
     // vkCreateDevice
     let priorities = [1.0f32];
-    let queue_info = [vk::DeviceQueueCreateInfo::default()
-        .queue_family_index(0)
-        .queue_priorities(&priorities)];
+    let queue_info = [vk::DeviceQueueCreateInfo::default().queue_family_index(0).queue_priorities(&priorities)];
     let mut device_info = vk::DeviceCreateInfo::default().queue_create_infos(&queue_info);
     device_info.p_next = unknown_ptr;
     let device = {
@@ -579,9 +425,7 @@ fn unknown_structures_in_pnext_chains_are_ignored() {
     // SAFETY: pd belongs to instance.
     let memory_props = unsafe { instance.get_physical_device_memory_properties(pd) };
     assert!(memory_props.memory_type_count > 0);
-    let mut alloc_info = vk::MemoryAllocateInfo::default()
-        .allocation_size(4096)
-        .memory_type_index(0);
+    let mut alloc_info = vk::MemoryAllocateInfo::default().allocation_size(4096).memory_type_index(0);
     alloc_info.p_next = unknown_ptr;
     // SAFETY: as above.
     let memory = unsafe { device.allocate_memory(&alloc_info, None) }
@@ -609,11 +453,7 @@ fn proc_addr_returns_null_for_unknown_names_and_non_null_for_core() {
         let gdpa = ctx.instance.fp_v1_0().get_device_proc_addr;
         assert!(gdpa(ctx.device.handle(), c"vkCmdCopyBuffer".as_ptr()).is_some());
         assert!(
-            gdpa(
-                ctx.device.handle(),
-                c"vkGetPhysicalDeviceFeatures2".as_ptr()
-            )
-            .is_none(),
+            gdpa(ctx.device.handle(), c"vkGetPhysicalDeviceFeatures2".as_ptr()).is_none(),
             "instance-level name through vkGetDeviceProcAddr must be NULL"
         );
         assert!(gdpa(ctx.device.handle(), c"vkNoSuchFunctionSoftvk".as_ptr()).is_none());
@@ -626,7 +466,8 @@ fn proc_addr_returns_null_for_unknown_names_and_non_null_for_core() {
 #[test]
 fn device_proc_addr_follows_enabled_extensions_and_version() {
     let plain = Context::new();
-    let with_copy2 = Context::with_device_extensions(&[ash::khr::copy_commands2::NAME]).expect("VK_KHR_copy_commands2 is advertised");
+    let with_copy2 = Context::with_device_extensions(&[ash::khr::copy_commands2::NAME])
+        .expect("VK_KHR_copy_commands2 is advertised");
     let lookup = |ctx: &Context, name: &std::ffi::CStr| {
         // SAFETY: a live device and a NUL-terminated name.
         unsafe { (ctx.instance.fp_v1_0().get_device_proc_addr)(ctx.device.handle(), name.as_ptr()) }.is_some()

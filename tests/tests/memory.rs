@@ -9,29 +9,21 @@ use ash::vk;
 use softvk_tests::*;
 
 fn host_type(ctx: &Context, bits: u32) -> u32 {
-    ctx.memory_type_index(
-        bits,
-        vk::MemoryPropertyFlags::HOST_VISIBLE | vk::MemoryPropertyFlags::HOST_COHERENT,
-    )
-    .expect("no HOST_VISIBLE|HOST_COHERENT memory type")
+    ctx.memory_type_index(bits, vk::MemoryPropertyFlags::HOST_VISIBLE | vk::MemoryPropertyFlags::HOST_COHERENT)
+        .expect("no HOST_VISIBLE|HOST_COHERENT memory type")
 }
 
 fn map(ctx: &Context, memory: vk::DeviceMemory, offset: u64, size: u64) -> *mut u8 {
     // SAFETY: memory is host visible and not currently mapped.
-    unsafe {
-        ctx.device
-            .map_memory(memory, offset, size, vk::MemoryMapFlags::empty())
-    }
-    .expect("vkMapMemory failed") as *mut u8
+    unsafe { ctx.device.map_memory(memory, offset, size, vk::MemoryMapFlags::empty()) }.expect("vkMapMemory failed")
+        as *mut u8
 }
 
 #[test]
 fn mapped_writes_survive_unmap_and_remap() {
     let ctx = Context::new();
     let size = 64 * 1024u64;
-    let memory = ctx
-        .allocate_memory(size, host_type(&ctx, !0))
-        .expect("vkAllocateMemory");
+    let memory = ctx.allocate_memory(size, host_type(&ctx, !0)).expect("vkAllocateMemory");
     let data = pattern(size as usize, 1);
     let ptr = map(&ctx, memory, 0, vk::WHOLE_SIZE);
     // SAFETY: the mapping covers `size` bytes.
@@ -51,11 +43,7 @@ fn mapped_writes_survive_unmap_and_remap() {
     let at = map(&ctx, memory, offset, 1000);
     // SAFETY: the mapping covers 1000 bytes.
     let seen = unsafe { std::slice::from_raw_parts(at, 1000) }.to_vec();
-    assert_bytes_eq(
-        &seen,
-        &data[offset as usize..offset as usize + 1000],
-        "mapping at an offset",
-    );
+    assert_bytes_eq(&seen, &data[offset as usize..offset as usize + 1000], "mapping at an offset");
     // SAFETY: memory is mapped; then freed once no longer used.
     unsafe {
         ctx.device.unmap_memory(memory);
@@ -68,28 +56,16 @@ fn flush_and_invalidate_of_mapped_ranges_succeed() {
     let ctx = Context::new();
     let atom = ctx.properties.limits.non_coherent_atom_size.max(1);
     let size = 16 * atom.max(256);
-    let memory = ctx
-        .allocate_memory(size, host_type(&ctx, !0))
-        .expect("vkAllocateMemory");
+    let memory = ctx.allocate_memory(size, host_type(&ctx, !0)).expect("vkAllocateMemory");
     let _ptr = map(&ctx, memory, 0, vk::WHOLE_SIZE);
     let ranges = [
-        vk::MappedMemoryRange::default()
-            .memory(memory)
-            .offset(0)
-            .size(vk::WHOLE_SIZE),
-        vk::MappedMemoryRange::default()
-            .memory(memory)
-            .offset(atom)
-            .size(atom * 2),
+        vk::MappedMemoryRange::default().memory(memory).offset(0).size(vk::WHOLE_SIZE),
+        vk::MappedMemoryRange::default().memory(memory).offset(atom).size(atom * 2),
     ];
     // SAFETY: the ranges lie in the mapped range and respect nonCoherentAtomSize.
     unsafe {
-        ctx.device
-            .flush_mapped_memory_ranges(&ranges)
-            .expect("vkFlushMappedMemoryRanges");
-        ctx.device
-            .invalidate_mapped_memory_ranges(&ranges)
-            .expect("vkInvalidateMappedMemoryRanges");
+        ctx.device.flush_mapped_memory_ranges(&ranges).expect("vkFlushMappedMemoryRanges");
+        ctx.device.invalidate_mapped_memory_ranges(&ranges).expect("vkInvalidateMappedMemoryRanges");
         ctx.device.unmap_memory(memory);
         ctx.device.free_memory(memory, None);
     }
@@ -97,8 +73,7 @@ fn flush_and_invalidate_of_mapped_ranges_succeed() {
 
 fn assert_out_of_memory(result: Result<vk::DeviceMemory, vk::Result>, ctx: &Context, what: &str) {
     match result {
-        Err(vk::Result::ERROR_OUT_OF_DEVICE_MEMORY) | Err(vk::Result::ERROR_OUT_OF_HOST_MEMORY) => {
-        }
+        Err(vk::Result::ERROR_OUT_OF_DEVICE_MEMORY) | Err(vk::Result::ERROR_OUT_OF_HOST_MEMORY) => {}
         Err(other) => panic!("{what}: expected an out-of-memory error, got {other:?}"),
         Ok(memory) => {
             // SAFETY: memory was just allocated and is unused.
@@ -118,8 +93,7 @@ fn allocation_of_the_whole_heap_succeeds_or_reports_out_of_memory() {
         // SAFETY: memory was just allocated and is unused.
         Ok(memory) => unsafe { ctx.device.free_memory(memory, None) },
         Err(e) => assert!(
-            e == vk::Result::ERROR_OUT_OF_DEVICE_MEMORY
-                || e == vk::Result::ERROR_OUT_OF_HOST_MEMORY,
+            e == vk::Result::ERROR_OUT_OF_DEVICE_MEMORY || e == vk::Result::ERROR_OUT_OF_HOST_MEMORY,
             "allocating the heap's size ({heap_size}) gave {e:?}"
         ),
     }
@@ -135,17 +109,12 @@ fn allocation_of_2_pow_50_bytes_reports_out_of_memory() {
     if huge > heap_size && !ctx.is_softvk {
         // Larger than the heap is invalid usage (VUID-vkAllocateMemory-pAllocateInfo-01713);
         // softvk promises an error instead of a crash on bad input, other drivers need not.
-        skip(
-            "allocation_of_2_pow_50_bytes_reports_out_of_memory",
-            "invalid usage on a non-softvk device",
-        );
+        skip("allocation_of_2_pow_50_bytes_reports_out_of_memory", "invalid usage on a non-softvk device");
         return;
     }
     assert_out_of_memory(ctx.allocate_memory(huge, type_index), &ctx, "1 << 50 bytes");
     // The device is still usable afterwards.
-    let small = ctx
-        .allocate_memory(4096, type_index)
-        .expect("small allocation after a failed huge one");
+    let small = ctx.allocate_memory(4096, type_index).expect("small allocation after a failed huge one");
     // SAFETY: unused.
     unsafe { ctx.device.free_memory(small, None) };
 }
@@ -159,33 +128,17 @@ fn buffer_memory_requirements_agree_with_requirements2_and_dedicated_query() {
     let ctx = Context::new();
     for (size, usage) in [
         (1u64, vk::BufferUsageFlags::TRANSFER_SRC),
-        (
-            1000,
-            vk::BufferUsageFlags::TRANSFER_SRC | vk::BufferUsageFlags::TRANSFER_DST,
-        ),
-        (
-            65536 + 3,
-            vk::BufferUsageFlags::STORAGE_BUFFER | vk::BufferUsageFlags::UNIFORM_BUFFER,
-        ),
-        (
-            4096,
-            vk::BufferUsageFlags::VERTEX_BUFFER | vk::BufferUsageFlags::INDEX_BUFFER,
-        ),
+        (1000, vk::BufferUsageFlags::TRANSFER_SRC | vk::BufferUsageFlags::TRANSFER_DST),
+        (65536 + 3, vk::BufferUsageFlags::STORAGE_BUFFER | vk::BufferUsageFlags::UNIFORM_BUFFER),
+        (4096, vk::BufferUsageFlags::VERTEX_BUFFER | vk::BufferUsageFlags::INDEX_BUFFER),
     ] {
-        let info = vk::BufferCreateInfo::default()
-            .size(size)
-            .usage(usage)
-            .sharing_mode(vk::SharingMode::EXCLUSIVE);
+        let info = vk::BufferCreateInfo::default().size(size).usage(usage).sharing_mode(vk::SharingMode::EXCLUSIVE);
         // SAFETY: valid create info; destroyed below.
         let buffer = unsafe { ctx.device.create_buffer(&info, None) }.expect("vkCreateBuffer");
         // SAFETY: buffer is live.
         let reqs = unsafe { ctx.device.get_buffer_memory_requirements(buffer) };
         assert!(reqs.size >= size, "{usage:?}: size {} < {size}", reqs.size);
-        assert!(
-            is_power_of_two(reqs.alignment),
-            "alignment {} not a power of two",
-            reqs.alignment
-        );
+        assert!(is_power_of_two(reqs.alignment), "alignment {} not a power of two", reqs.alignment);
         assert_ne!(reqs.memory_type_bits, 0);
         assert!(
             ctx.memory_type_index(
@@ -200,20 +153,14 @@ fn buffer_memory_requirements_agree_with_requirements2_and_dedicated_query() {
             let mut reqs2 = vk::MemoryRequirements2::default().push_next(&mut dedicated);
             let info2 = vk::BufferMemoryRequirementsInfo2::default().buffer(buffer);
             // SAFETY: buffer is live; the chain outlives the call.
-            unsafe {
-                ctx.device
-                    .get_buffer_memory_requirements2(&info2, &mut reqs2)
-            };
+            unsafe { ctx.device.get_buffer_memory_requirements2(&info2, &mut reqs2) };
             let r2 = reqs2.memory_requirements;
             assert_eq!(
                 (r2.size, r2.alignment, r2.memory_type_bits),
                 (reqs.size, reqs.alignment, reqs.memory_type_bits)
             );
         }
-        assert!(
-            dedicated.prefers_dedicated_allocation <= 1
-                && dedicated.requires_dedicated_allocation <= 1
-        );
+        assert!(dedicated.prefers_dedicated_allocation <= 1 && dedicated.requires_dedicated_allocation <= 1);
         // SAFETY: buffer is unused.
         unsafe { ctx.device.destroy_buffer(buffer, None) };
     }
@@ -222,23 +169,14 @@ fn buffer_memory_requirements_agree_with_requirements2_and_dedicated_query() {
 #[test]
 fn image_memory_requirements_agree_with_requirements2_and_dedicated_query() {
     let ctx = Context::new();
-    let info = image_info_2d(vk::Format::R8G8B8A8_UNORM, 37, 19)
-        .mip_levels(3)
-        .array_layers(2);
+    let info = image_info_2d(vk::Format::R8G8B8A8_UNORM, 37, 19).mip_levels(3).array_layers(2);
     // SAFETY: valid create info; destroyed below.
     let image = unsafe { ctx.device.create_image(&info, None) }.expect("vkCreateImage");
     // SAFETY: image is live.
     let reqs = unsafe { ctx.device.get_image_memory_requirements(image) };
     // At least every texel of every mip of every layer.
-    let texels: u64 = (0..3)
-        .map(|m| mip_extent(info.extent, m))
-        .map(|e| (e.width * e.height) as u64)
-        .sum();
-    assert!(
-        reqs.size >= texels * 4 * 2,
-        "size {} too small for the image",
-        reqs.size
-    );
+    let texels: u64 = (0..3).map(|m| mip_extent(info.extent, m)).map(|e| (e.width * e.height) as u64).sum();
+    assert!(reqs.size >= texels * 4 * 2, "size {} too small for the image", reqs.size);
     assert!(is_power_of_two(reqs.alignment));
     assert_ne!(reqs.memory_type_bits, 0);
     let mut dedicated = vk::MemoryDedicatedRequirements::default();
@@ -246,19 +184,11 @@ fn image_memory_requirements_agree_with_requirements2_and_dedicated_query() {
         let mut reqs2 = vk::MemoryRequirements2::default().push_next(&mut dedicated);
         let info2 = vk::ImageMemoryRequirementsInfo2::default().image(image);
         // SAFETY: image is live; the chain outlives the call.
-        unsafe {
-            ctx.device
-                .get_image_memory_requirements2(&info2, &mut reqs2)
-        };
+        unsafe { ctx.device.get_image_memory_requirements2(&info2, &mut reqs2) };
         let r2 = reqs2.memory_requirements;
-        assert_eq!(
-            (r2.size, r2.alignment, r2.memory_type_bits),
-            (reqs.size, reqs.alignment, reqs.memory_type_bits)
-        );
+        assert_eq!((r2.size, r2.alignment, r2.memory_type_bits), (reqs.size, reqs.alignment, reqs.memory_type_bits));
     }
-    assert!(
-        dedicated.prefers_dedicated_allocation <= 1 && dedicated.requires_dedicated_allocation <= 1
-    );
+    assert!(dedicated.prefers_dedicated_allocation <= 1 && dedicated.requires_dedicated_allocation <= 1);
     // SAFETY: image is unused.
     unsafe { ctx.device.destroy_image(image, None) };
 }
@@ -267,10 +197,7 @@ fn image_memory_requirements_agree_with_requirements2_and_dedicated_query() {
 fn buffers_bound_at_offsets_write_at_those_offsets() {
     let ctx = Context::new();
     let usage = vk::BufferUsageFlags::TRANSFER_DST;
-    let info = vk::BufferCreateInfo::default()
-        .size(256)
-        .usage(usage)
-        .sharing_mode(vk::SharingMode::EXCLUSIVE);
+    let info = vk::BufferCreateInfo::default().size(256).usage(usage).sharing_mode(vk::SharingMode::EXCLUSIVE);
     // SAFETY: valid create infos; everything is destroyed at the end.
     unsafe {
         let a = ctx.device.create_buffer(&info, None).unwrap();
@@ -278,9 +205,7 @@ fn buffers_bound_at_offsets_write_at_those_offsets() {
         let reqs = ctx.device.get_buffer_memory_requirements(a);
         let offset_b = (reqs.size + 100).div_ceil(reqs.alignment) * reqs.alignment;
         let total = offset_b + reqs.size;
-        let memory = ctx
-            .allocate_memory(total, host_type(&ctx, reqs.memory_type_bits))
-            .unwrap();
+        let memory = ctx.allocate_memory(total, host_type(&ctx, reqs.memory_type_bits)).unwrap();
         ctx.device.bind_buffer_memory(a, memory, 0).unwrap();
         ctx.device.bind_buffer_memory(b, memory, offset_b).unwrap();
         let ptr = map(&ctx, memory, 0, vk::WHOLE_SIZE);
@@ -312,11 +237,7 @@ struct LinearImage {
 fn create_linear_rgba8(ctx: &Context, width: u32, height: u32) -> Option<LinearImage> {
     let format = vk::Format::R8G8B8A8_UNORM;
     let needed = vk::FormatFeatureFlags::TRANSFER_SRC | vk::FormatFeatureFlags::TRANSFER_DST;
-    if !ctx
-        .format_properties(format)
-        .linear_tiling_features
-        .contains(needed)
-    {
+    if !ctx.format_properties(format).linear_tiling_features.contains(needed) {
         return None;
     }
     let info = image_info_2d(format, width, height)
@@ -324,10 +245,7 @@ fn create_linear_rgba8(ctx: &Context, width: u32, height: u32) -> Option<LinearI
         .initial_layout(vk::ImageLayout::PREINITIALIZED);
     // SAFETY: valid create info; the Image below owns what is made here.
     unsafe {
-        let image = ctx
-            .device
-            .create_image(&info, None)
-            .expect("vkCreateImage LINEAR");
+        let image = ctx.device.create_image(&info, None).expect("vkCreateImage LINEAR");
         let requirements = ctx.device.get_image_memory_requirements(image);
         let type_index = ctx.memory_type_index(
             requirements.memory_type_bits,
@@ -337,21 +255,12 @@ fn create_linear_rgba8(ctx: &Context, width: u32, height: u32) -> Option<LinearI
         ctx.device.bind_image_memory(image, memory, 0).unwrap();
         let layout = ctx.device.get_image_subresource_layout(
             image,
-            vk::ImageSubresource {
-                aspect_mask: vk::ImageAspectFlags::COLOR,
-                mip_level: 0,
-                array_layer: 0,
-            },
+            vk::ImageSubresource { aspect_mask: vk::ImageAspectFlags::COLOR, mip_level: 0, array_layer: 0 },
         );
         let ptr = map(ctx, memory, 0, vk::WHOLE_SIZE);
         // The harness type destroys image and memory on drop.
         let owned = ctx.adopt_image(image, memory, &info);
-        Some(LinearImage {
-            image: owned,
-            layout,
-            requirements,
-            ptr,
-        })
+        Some(LinearImage { image: owned, layout, requirements, ptr })
     }
 }
 
@@ -359,24 +268,14 @@ fn create_linear_rgba8(ctx: &Context, width: u32, height: u32) -> Option<LinearI
 fn linear_image_subresource_layout_fits_in_its_memory_requirements() {
     let ctx = Context::new();
     let Some(linear) = create_linear_rgba8(&ctx, 5, 3) else {
-        skip(
-            "linear_image_subresource_layout_fits_in_its_memory_requirements",
-            "no host-visible LINEAR RGBA8",
-        );
+        skip("linear_image_subresource_layout_fits_in_its_memory_requirements", "no host-visible LINEAR RGBA8");
         return;
     };
     let l = linear.layout;
     eprintln!("layout {l:?}, requirements {:?}", linear.requirements);
     assert!(l.row_pitch >= 5 * 4, "rowPitch {} < 20", l.row_pitch);
-    assert!(
-        l.size >= l.row_pitch * 2 + 20,
-        "size {} cannot hold 3 rows",
-        l.size
-    );
-    assert!(
-        l.offset + l.size <= linear.requirements.size,
-        "subresource ends past the memory requirements"
-    );
+    assert!(l.size >= l.row_pitch * 2 + 20, "size {} cannot hold 3 rows", l.size);
+    assert!(l.offset + l.size <= linear.requirements.size, "subresource ends past the memory requirements");
     assert_eq!(l.offset % 4, 0, "texels must be aligned to their size");
     assert_eq!(l.row_pitch % 4, 0, "rows must be aligned to the texel size");
     // SAFETY: memory is mapped.
@@ -388,10 +287,7 @@ fn host_writes_at_the_reported_linear_layout_are_what_the_device_copies() {
     let ctx = Context::new();
     let (w, h) = (5usize, 3usize);
     let Some(linear) = create_linear_rgba8(&ctx, w as u32, h as u32) else {
-        skip(
-            "host_writes_at_the_reported_linear_layout_are_what_the_device_copies",
-            "no host-visible LINEAR RGBA8",
-        );
+        skip("host_writes_at_the_reported_linear_layout_are_what_the_device_copies", "no host-visible LINEAR RGBA8");
         return;
     };
     let texels = pattern(w * h * 4, 7);
@@ -443,11 +339,7 @@ fn host_writes_at_the_reported_linear_layout_are_what_the_device_copies() {
             );
         }
     });
-    assert_bytes_eq(
-        &out.read(),
-        &texels,
-        "texels copied out of a host-written linear image",
-    );
+    assert_bytes_eq(&out.read(), &texels, "texels copied out of a host-written linear image");
     // SAFETY: memory is mapped.
     unsafe { ctx.device.unmap_memory(linear.image.memory) };
 }
@@ -457,22 +349,14 @@ fn device_writes_to_a_linear_image_land_at_the_reported_layout() {
     let ctx = Context::new();
     let (w, h) = (5usize, 3usize);
     let Some(linear) = create_linear_rgba8(&ctx, w as u32, h as u32) else {
-        skip(
-            "device_writes_to_a_linear_image_land_at_the_reported_layout",
-            "no host-visible LINEAR RGBA8",
-        );
+        skip("device_writes_to_a_linear_image_land_at_the_reported_layout", "no host-visible LINEAR RGBA8");
         return;
     };
     let texels = pattern(w * h * 4, 8);
     let src = ctx.create_transfer_buffer((w * h * 4) as u64);
     src.write(0, &texels);
     ctx.run(|cb| {
-        ctx.cmd_transition(
-            cb,
-            &linear.image,
-            vk::ImageLayout::PREINITIALIZED,
-            vk::ImageLayout::GENERAL,
-        );
+        ctx.cmd_transition(cb, &linear.image, vk::ImageLayout::PREINITIALIZED, vk::ImageLayout::GENERAL);
         let region = [vk::BufferImageCopy {
             image_subresource: linear.image.layers(vk::ImageAspectFlags::COLOR, 0, 0, 1),
             image_extent: linear.image.extent,
@@ -480,13 +364,7 @@ fn device_writes_to_a_linear_image_land_at_the_reported_layout() {
         }];
         // SAFETY: cb is recording; region is inside both resources.
         unsafe {
-            ctx.device.cmd_copy_buffer_to_image(
-                cb,
-                src.buffer,
-                linear.image.image,
-                vk::ImageLayout::GENERAL,
-                &region,
-            )
+            ctx.device.cmd_copy_buffer_to_image(cb, src.buffer, linear.image.image, vk::ImageLayout::GENERAL, &region)
         };
     });
     let l = linear.layout;
@@ -496,11 +374,7 @@ fn device_writes_to_a_linear_image_land_at_the_reported_layout() {
         // SAFETY: the row lies within the mapped subresource.
         seen.extend_from_slice(unsafe { std::slice::from_raw_parts(linear.ptr.add(start), w * 4) });
     }
-    assert_bytes_eq(
-        &seen,
-        &texels,
-        "texels read by the host at the reported layout",
-    );
+    assert_bytes_eq(&seen, &texels, "texels read by the host at the reported layout");
     // SAFETY: memory is mapped.
     unsafe { ctx.device.unmap_memory(linear.image.memory) };
 }

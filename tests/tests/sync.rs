@@ -32,10 +32,7 @@ fn record_fill(ctx: &Context, buffer: &HostBuffer, word: u32) -> vk::CommandBuff
     let cb = ctx.allocate_command_buffer(vk::CommandBufferLevel::PRIMARY);
     ctx.begin(cb);
     // SAFETY: cb is recording; the range is the whole buffer.
-    unsafe {
-        ctx.device
-            .cmd_fill_buffer(cb, buffer.buffer, 0, vk::WHOLE_SIZE, word)
-    };
+    unsafe { ctx.device.cmd_fill_buffer(cb, buffer.buffer, 0, vk::WHOLE_SIZE, word) };
     ctx.cmd_host_barrier(cb);
     ctx.end(cb);
     cb
@@ -56,24 +53,14 @@ fn fence_status_follows_creation_signal_and_reset() {
     let ctx = Context::new();
     let unsignalled = ctx.create_fence(false);
     let signalled = ctx.create_fence(true);
-    assert!(
-        !fence_status(&ctx, unsignalled),
-        "a fence created without SIGNALED is unsignalled"
-    );
-    assert!(
-        fence_status(&ctx, signalled),
-        "a fence created SIGNALED is signalled"
-    );
+    assert!(!fence_status(&ctx, unsignalled), "a fence created without SIGNALED is unsignalled");
+    assert!(fence_status(&ctx, signalled), "a fence created SIGNALED is signalled");
     // SAFETY: fences are live and not in use by a pending submission.
     unsafe {
-        ctx.device
-            .reset_fences(&[signalled])
-            .expect("vkResetFences");
+        ctx.device.reset_fences(&[signalled]).expect("vkResetFences");
         assert!(!fence_status(&ctx, signalled), "reset fence");
         // A submission of no batches still signals its fence.
-        ctx.device
-            .queue_submit(ctx.queue, &[], unsignalled)
-            .expect("empty vkQueueSubmit");
+        ctx.device.queue_submit(ctx.queue, &[], unsignalled).expect("empty vkQueueSubmit");
     }
     wait_fence(&ctx, unsignalled, FENCE_TIMEOUT_NS).expect("fence of an empty submission");
     assert!(fence_status(&ctx, unsignalled));
@@ -88,16 +75,8 @@ fn fence_status_follows_creation_signal_and_reset() {
 fn wait_for_fences_on_an_unsignalled_fence_times_out() {
     let ctx = Context::new();
     let fence = ctx.create_fence(false);
-    assert_eq!(
-        wait_fence(&ctx, fence, 0),
-        Err(vk::Result::TIMEOUT),
-        "timeout 0"
-    );
-    assert_eq!(
-        wait_fence(&ctx, fence, 1_000_000),
-        Err(vk::Result::TIMEOUT),
-        "timeout 1 ms"
-    );
+    assert_eq!(wait_fence(&ctx, fence, 0), Err(vk::Result::TIMEOUT), "timeout 0");
+    assert_eq!(wait_fence(&ctx, fence, 1_000_000), Err(vk::Result::TIMEOUT), "timeout 1 ms");
     // SAFETY: unused.
     unsafe { ctx.device.destroy_fence(fence, None) };
 }
@@ -112,17 +91,9 @@ fn wait_any_returns_once_one_of_two_fences_signals() {
     let submit = [vk::SubmitInfo::default().command_buffers(std::slice::from_ref(&cb))];
     // SAFETY: cb is executable; fences are unsignalled.
     unsafe {
-        ctx.device
-            .queue_submit(ctx.queue, &submit, soon)
-            .expect("vkQueueSubmit");
-        ctx.device
-            .wait_for_fences(&[never, soon], false, FENCE_TIMEOUT_NS)
-            .expect("wait-any");
-        assert_eq!(
-            ctx.device.wait_for_fences(&[never, soon], true, 1_000_000),
-            Err(vk::Result::TIMEOUT),
-            "wait-all"
-        );
+        ctx.device.queue_submit(ctx.queue, &submit, soon).expect("vkQueueSubmit");
+        ctx.device.wait_for_fences(&[never, soon], false, FENCE_TIMEOUT_NS).expect("wait-any");
+        assert_eq!(ctx.device.wait_for_fences(&[never, soon], true, 1_000_000), Err(vk::Result::TIMEOUT), "wait-all");
         ctx.device.queue_wait_idle(ctx.queue).unwrap();
         ctx.device.destroy_fence(never, None);
         ctx.device.destroy_fence(soon, None);
@@ -139,9 +110,8 @@ fn timeline_context(test: &str) -> Option<(Context, ash::khr::timeline_semaphore
 }
 
 fn create_timeline(ctx: &Context, initial: u64) -> vk::Semaphore {
-    let mut type_info = vk::SemaphoreTypeCreateInfo::default()
-        .semaphore_type(vk::SemaphoreType::TIMELINE)
-        .initial_value(initial);
+    let mut type_info =
+        vk::SemaphoreTypeCreateInfo::default().semaphore_type(vk::SemaphoreType::TIMELINE).initial_value(initial);
     let info = vk::SemaphoreCreateInfo::default().push_next(&mut type_info);
     // SAFETY: valid create info with the timeline feature enabled.
     unsafe { ctx.device.create_semaphore(&info, None) }.expect("vkCreateSemaphore (timeline)")
@@ -155,54 +125,33 @@ fn wait_value(
 ) -> Result<(), vk::Result> {
     let semaphores = [semaphore];
     let values = [value];
-    let info = vk::SemaphoreWaitInfo::default()
-        .semaphores(&semaphores)
-        .values(&values);
+    let info = vk::SemaphoreWaitInfo::default().semaphores(&semaphores).values(&values);
     // SAFETY: semaphore is a live timeline semaphore.
     unsafe { timeline.wait_semaphores(&info, timeout) }
 }
 
 #[test]
 fn timeline_host_signal_from_another_thread_releases_wait_semaphores() {
-    let Some((ctx, timeline)) =
-        timeline_context("timeline_host_signal_from_another_thread_releases_wait_semaphores")
+    let Some((ctx, timeline)) = timeline_context("timeline_host_signal_from_another_thread_releases_wait_semaphores")
     else {
         return;
     };
     let semaphore = create_timeline(&ctx, 5);
     // SAFETY: live timeline semaphore.
-    assert_eq!(
-        unsafe { timeline.get_semaphore_counter_value(semaphore) },
-        Ok(5),
-        "initial value"
-    );
-    assert_eq!(
-        wait_value(&timeline, semaphore, 6, 0),
-        Err(vk::Result::TIMEOUT),
-        "value 6 not reached yet"
-    );
-    assert_eq!(
-        wait_value(&timeline, semaphore, 4, 0),
-        Ok(()),
-        "value 4 already passed"
-    );
+    assert_eq!(unsafe { timeline.get_semaphore_counter_value(semaphore) }, Ok(5), "initial value");
+    assert_eq!(wait_value(&timeline, semaphore, 6, 0), Err(vk::Result::TIMEOUT), "value 6 not reached yet");
+    assert_eq!(wait_value(&timeline, semaphore, 4, 0), Ok(()), "value 4 already passed");
     let signaller = timeline.clone();
     let (go, handle) = on_go(move || {
-        let info = vk::SemaphoreSignalInfo::default()
-            .semaphore(semaphore)
-            .value(6);
+        let info = vk::SemaphoreSignalInfo::default().semaphore(semaphore).value(6);
         // SAFETY: the semaphore outlives the thread (joined below); 6 > current value.
         unsafe { signaller.signal_semaphore(&info) }.expect("vkSignalSemaphore");
     });
     drop(go);
-    wait_value(&timeline, semaphore, 6, FENCE_TIMEOUT_NS)
-        .expect("vkWaitSemaphores released by the host signal");
+    wait_value(&timeline, semaphore, 6, FENCE_TIMEOUT_NS).expect("vkWaitSemaphores released by the host signal");
     handle.join().unwrap();
     // SAFETY: as above.
-    assert_eq!(
-        unsafe { timeline.get_semaphore_counter_value(semaphore) },
-        Ok(6)
-    );
+    assert_eq!(unsafe { timeline.get_semaphore_counter_value(semaphore) }, Ok(6));
     // SAFETY: nothing waits on it any more.
     unsafe { ctx.device.destroy_semaphore(semaphore, None) };
 }
@@ -234,35 +183,25 @@ fn timeline_wait_before_signal_submission_runs_once_another_thread_signals() {
         .push_next(&mut values)];
     let signaller = timeline.clone();
     let (go, handle) = on_go(move || {
-        let info = vk::SemaphoreSignalInfo::default()
-            .semaphore(semaphore)
-            .value(2);
+        let info = vk::SemaphoreSignalInfo::default().semaphore(semaphore).value(2);
         // SAFETY: the semaphore outlives the thread (joined below).
         unsafe { signaller.signal_semaphore(&info) }.expect("vkSignalSemaphore");
     });
     // SAFETY: cb is executable; the wait on value 2 is satisfied by the thread above.
-    unsafe { ctx.device.queue_submit(ctx.queue, &submit, fence) }
-        .expect("vkQueueSubmit waiting on value 2");
+    unsafe { ctx.device.queue_submit(ctx.queue, &submit, fence) }.expect("vkQueueSubmit waiting on value 2");
     assert_eq!(
         wait_fence(&ctx, fence, NOT_YET_NS),
         Err(vk::Result::TIMEOUT),
         "the submission ran before value 2 was signalled (or vkQueueSubmit blocked)"
     );
-    assert_eq!(
-        buf.read(),
-        vec![0u8; 256],
-        "the fill ran before value 2 was signalled"
-    );
+    assert_eq!(buf.read(), vec![0u8; 256], "the fill ran before value 2 was signalled");
     go.send(()).unwrap();
     wait_fence(&ctx, fence, FENCE_TIMEOUT_NS).expect("submission after the host signal");
     handle.join().unwrap();
     assert_bytes_eq(&buf.read(), &[0x0C; 256], "fill after the wait");
     wait_value(&timeline, semaphore, 3, FENCE_TIMEOUT_NS).expect("the queue signals value 3");
     // SAFETY: as above.
-    assert_eq!(
-        unsafe { timeline.get_semaphore_counter_value(semaphore) },
-        Ok(3)
-    );
+    assert_eq!(unsafe { timeline.get_semaphore_counter_value(semaphore) }, Ok(3));
     // SAFETY: nothing pending.
     unsafe {
         ctx.device.destroy_fence(fence, None);
@@ -277,18 +216,11 @@ fn binary_semaphore_orders_two_submissions() {
     let b = ctx.create_transfer_buffer(4096);
     b.fill(0);
     // SAFETY: valid create info.
-    let semaphore = unsafe {
-        ctx.device
-            .create_semaphore(&vk::SemaphoreCreateInfo::default(), None)
-    }
-    .unwrap();
+    let semaphore = unsafe { ctx.device.create_semaphore(&vk::SemaphoreCreateInfo::default(), None) }.unwrap();
     let first = ctx.allocate_command_buffer(vk::CommandBufferLevel::PRIMARY);
     ctx.begin(first);
     // SAFETY: cb is recording.
-    unsafe {
-        ctx.device
-            .cmd_fill_buffer(first, a.buffer, 0, vk::WHOLE_SIZE, 0x6666_6666)
-    };
+    unsafe { ctx.device.cmd_fill_buffer(first, a.buffer, 0, vk::WHOLE_SIZE, 0x6666_6666) };
     ctx.end(first);
     let second = ctx.allocate_command_buffer(vk::CommandBufferLevel::PRIMARY);
     ctx.begin(second);
@@ -298,11 +230,7 @@ fn binary_semaphore_orders_two_submissions() {
             second,
             a.buffer,
             b.buffer,
-            &[vk::BufferCopy {
-                src_offset: 0,
-                dst_offset: 0,
-                size: 4096,
-            }],
+            &[vk::BufferCopy { src_offset: 0, dst_offset: 0, size: 4096 }],
         )
     };
     ctx.cmd_host_barrier(second);
@@ -312,26 +240,17 @@ fn binary_semaphore_orders_two_submissions() {
     let fence = ctx.create_fence(false);
     // SAFETY: command buffers are executable; the semaphore is signalled before it is waited on.
     unsafe {
-        let signal = [vk::SubmitInfo::default()
-            .command_buffers(std::slice::from_ref(&first))
-            .signal_semaphores(&semaphores)];
-        ctx.device
-            .queue_submit(ctx.queue, &signal, vk::Fence::null())
-            .expect("first vkQueueSubmit");
+        let signal =
+            [vk::SubmitInfo::default().command_buffers(std::slice::from_ref(&first)).signal_semaphores(&semaphores)];
+        ctx.device.queue_submit(ctx.queue, &signal, vk::Fence::null()).expect("first vkQueueSubmit");
         let wait = [vk::SubmitInfo::default()
             .wait_semaphores(&semaphores)
             .wait_dst_stage_mask(&stages)
             .command_buffers(std::slice::from_ref(&second))];
-        ctx.device
-            .queue_submit(ctx.queue, &wait, fence)
-            .expect("second vkQueueSubmit");
+        ctx.device.queue_submit(ctx.queue, &wait, fence).expect("second vkQueueSubmit");
     }
     wait_fence(&ctx, fence, FENCE_TIMEOUT_NS).expect("second submission");
-    assert_bytes_eq(
-        &b.read(),
-        &[0x66; 4096],
-        "B holds what the first submission wrote to A",
-    );
+    assert_bytes_eq(&b.read(), &[0x66; 4096], "B holds what the first submission wrote to A");
     // SAFETY: nothing pending.
     unsafe {
         ctx.device.destroy_fence(fence, None);
@@ -341,11 +260,7 @@ fn binary_semaphore_orders_two_submissions() {
 
 fn create_event(ctx: &Context) -> vk::Event {
     // SAFETY: valid create info.
-    unsafe {
-        ctx.device
-            .create_event(&vk::EventCreateInfo::default(), None)
-    }
-    .expect("vkCreateEvent")
+    unsafe { ctx.device.create_event(&vk::EventCreateInfo::default(), None) }.expect("vkCreateEvent")
 }
 
 fn event_status(ctx: &Context, event: vk::Event) -> bool {
@@ -377,16 +292,12 @@ fn cmd_set_event_and_cmd_reset_event_are_seen_by_the_host() {
         // SAFETY: cb is recording.
         unsafe {
             ctx.device.cmd_fill_buffer(cb, buf.buffer, 0, 64, 1);
-            ctx.device
-                .cmd_set_event(cb, event, vk::PipelineStageFlags::TRANSFER);
+            ctx.device.cmd_set_event(cb, event, vk::PipelineStageFlags::TRANSFER);
         }
     });
     assert!(event_status(&ctx, event), "event set by vkCmdSetEvent");
     // SAFETY: cb is recording.
-    ctx.run(|cb| unsafe {
-        ctx.device
-            .cmd_reset_event(cb, event, vk::PipelineStageFlags::TRANSFER)
-    });
+    ctx.run(|cb| unsafe { ctx.device.cmd_reset_event(cb, event, vk::PipelineStageFlags::TRANSFER) });
     assert!(!event_status(&ctx, event), "event reset by vkCmdResetEvent");
     // SAFETY: unused.
     unsafe { ctx.device.destroy_event(event, None) };
@@ -404,10 +315,8 @@ fn cmd_wait_events_waits_for_an_event_set_earlier_on_the_queue() {
             .dst_access_mask(vk::AccessFlags::TRANSFER_READ)];
         // SAFETY: cb is recording; regions lie in the buffers.
         unsafe {
-            ctx.device
-                .cmd_fill_buffer(cb, a.buffer, 0, vk::WHOLE_SIZE, 0x3C3C_3C3C);
-            ctx.device
-                .cmd_set_event(cb, event, vk::PipelineStageFlags::TRANSFER);
+            ctx.device.cmd_fill_buffer(cb, a.buffer, 0, vk::WHOLE_SIZE, 0x3C3C_3C3C);
+            ctx.device.cmd_set_event(cb, event, vk::PipelineStageFlags::TRANSFER);
             ctx.device.cmd_wait_events(
                 cb,
                 &[event],
@@ -421,11 +330,7 @@ fn cmd_wait_events_waits_for_an_event_set_earlier_on_the_queue() {
                 cb,
                 a.buffer,
                 b.buffer,
-                &[vk::BufferCopy {
-                    src_offset: 0,
-                    dst_offset: 0,
-                    size: 1024,
-                }],
+                &[vk::BufferCopy { src_offset: 0, dst_offset: 0, size: 1024 }],
             );
         }
     });
@@ -464,11 +369,7 @@ fn cmd_wait_events_blocks_until_another_thread_sets_the_event() {
             cb,
             src.buffer,
             dst.buffer,
-            &[vk::BufferCopy {
-                src_offset: 0,
-                dst_offset: 0,
-                size: 512,
-            }],
+            &[vk::BufferCopy { src_offset: 0, dst_offset: 0, size: 512 }],
         );
     }
     ctx.cmd_host_barrier(cb);
@@ -492,11 +393,7 @@ fn cmd_wait_events_blocks_until_another_thread_sets_the_event() {
     go.send(()).unwrap();
     wait_fence(&ctx, fence, FENCE_TIMEOUT_NS).expect("submission after vkSetEvent");
     handle.join().unwrap();
-    assert_bytes_eq(
-        &dst.read(),
-        &data,
-        "dst holds the host's writes made before vkSetEvent",
-    );
+    assert_bytes_eq(&dst.read(), &data, "dst holds the host's writes made before vkSetEvent");
     // SAFETY: nothing pending.
     unsafe {
         ctx.device.destroy_fence(fence, None);
@@ -513,17 +410,10 @@ fn queue_wait_idle_waits_for_submitted_work() {
     let submit = [vk::SubmitInfo::default().command_buffers(std::slice::from_ref(&cb))];
     // SAFETY: cb is executable.
     unsafe {
-        ctx.device
-            .queue_submit(ctx.queue, &submit, vk::Fence::null())
-            .expect("vkQueueSubmit");
-        ctx.device
-            .queue_wait_idle(ctx.queue)
-            .expect("vkQueueWaitIdle");
+        ctx.device.queue_submit(ctx.queue, &submit, vk::Fence::null()).expect("vkQueueSubmit");
+        ctx.device.queue_wait_idle(ctx.queue).expect("vkQueueWaitIdle");
     }
-    assert!(
-        buf.bytes().iter().all(|&b| b == 0x99),
-        "work incomplete after vkQueueWaitIdle"
-    );
+    assert!(buf.bytes().iter().all(|&b| b == 0x99), "work incomplete after vkQueueWaitIdle");
 }
 
 #[test]
@@ -535,15 +425,10 @@ fn device_wait_idle_waits_for_submitted_work() {
     let submit = [vk::SubmitInfo::default().command_buffers(std::slice::from_ref(&cb))];
     // SAFETY: cb is executable.
     unsafe {
-        ctx.device
-            .queue_submit(ctx.queue, &submit, vk::Fence::null())
-            .expect("vkQueueSubmit");
+        ctx.device.queue_submit(ctx.queue, &submit, vk::Fence::null()).expect("vkQueueSubmit");
         ctx.device.device_wait_idle().expect("vkDeviceWaitIdle");
     }
-    assert!(
-        buf.bytes().iter().all(|&b| b == 0x77),
-        "work incomplete after vkDeviceWaitIdle"
-    );
+    assert!(buf.bytes().iter().all(|&b| b == 0x77), "work incomplete after vkDeviceWaitIdle");
 }
 
 /// An application that destroys its device while a submission still waits on a semaphore
@@ -557,7 +442,8 @@ fn destroying_a_device_with_a_blocked_submission_returns() {
         return;
     }
     // SAFETY: valid create info.
-    let semaphore = unsafe { ctx.device.create_semaphore(&vk::SemaphoreCreateInfo::default(), None) }.expect("semaphore");
+    let semaphore =
+        unsafe { ctx.device.create_semaphore(&vk::SemaphoreCreateInfo::default(), None) }.expect("semaphore");
     let waits = [semaphore];
     let stages = [vk::PipelineStageFlags::ALL_COMMANDS];
     let submit = [vk::SubmitInfo::default().wait_semaphores(&waits).wait_dst_stage_mask(&stages)];

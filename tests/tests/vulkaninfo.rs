@@ -21,11 +21,7 @@ struct Run {
 }
 
 fn run_vulkaninfo(args: &[&str]) -> Option<Run> {
-    let runtime_dir = std::env::temp_dir().join(format!(
-        "softvk-vulkaninfo-{}-{}",
-        std::process::id(),
-        args.len()
-    ));
+    let runtime_dir = std::env::temp_dir().join(format!("softvk-vulkaninfo-{}-{}", std::process::id(), args.len()));
     std::fs::create_dir_all(&runtime_dir).expect("creating XDG_RUNTIME_DIR");
     #[cfg(unix)]
     {
@@ -86,41 +82,15 @@ fn check(args: &[&str], test: &str) {
         skip(test, "vulkaninfo is not installed");
         return;
     };
-    let bad: Vec<&str> = run
-        .stdout
-        .lines()
-        .chain(run.stderr.lines())
-        .filter(|l| l.contains("ERROR") || l.contains("error:"))
-        .collect();
-    let report = || {
-        format!(
-            "--- stdout ---\n{}\n--- stderr ---\n{}",
-            run.stdout, run.stderr
-        )
-    };
-    assert!(
-        run.success,
-        "vulkaninfo {args:?} exited with {}\n{}",
-        run.status,
-        report()
-    );
-    assert!(
-        bad.is_empty(),
-        "vulkaninfo {args:?} printed error lines: {bad:#?}\n{}",
-        report()
-    );
+    let bad: Vec<&str> =
+        run.stdout.lines().chain(run.stderr.lines()).filter(|l| l.contains("ERROR") || l.contains("error:")).collect();
+    let report = || format!("--- stdout ---\n{}\n--- stderr ---\n{}", run.stdout, run.stderr);
+    assert!(run.success, "vulkaninfo {args:?} exited with {}\n{}", run.status, report());
+    assert!(bad.is_empty(), "vulkaninfo {args:?} printed error lines: {bad:#?}\n{}", report());
     let name_shown = run.stdout.contains("deviceName");
-    assert!(
-        name_shown,
-        "vulkaninfo {args:?} shows no device\n{}",
-        report()
-    );
+    assert!(name_shown, "vulkaninfo {args:?} shows no device\n{}", report());
     if !icd_overridden() {
-        assert!(
-            run.stdout.contains(SOFTVK_DEVICE_NAME),
-            "vulkaninfo {args:?} does not show softvk\n{}",
-            report()
-        );
+        assert!(run.stdout.contains(SOFTVK_DEVICE_NAME), "vulkaninfo {args:?} does not show softvk\n{}", report());
     }
 }
 

@@ -18,7 +18,9 @@ pub fn run(commands: &[Command], queue: &QueueState) {
             Command::CopyImageToBuffer { src, dst, regions } => transfer::copy_image_to_buffer(src, dst, regions),
             Command::BlitImage { src, dst, regions, filter } => transfer::blit_image(src, dst, regions, *filter),
             Command::ClearColorImage { image, color, ranges } => transfer::clear_color_image(image, *color, ranges),
-            Command::ClearDepthStencilImage { image, value, ranges } => transfer::clear_depth_stencil_image(image, *value, ranges),
+            Command::ClearDepthStencilImage { image, value, ranges } => {
+                transfer::clear_depth_stencil_image(image, *value, ranges)
+            }
             Command::FillBuffer { dst, offset, size, data } => transfer::fill_buffer(dst, *offset, *size, *data),
             Command::UpdateBuffer { dst, offset, data } => transfer::update_buffer(dst, *offset, data),
             Command::PipelineBarrier | Command::Label(_) => {}
@@ -43,15 +45,34 @@ pub fn run(commands: &[Command], queue: &QueueState) {
 /// without the object internals.
 fn trace_line(command: &Command) -> String {
     match command {
-        Command::CopyBuffer { src, dst, regions } => format!("CopyBuffer {} -> {} bytes, {} region(s)", src.size, dst.size, regions.len()),
-        Command::CopyImage { src, dst, regions } => format!("CopyImage {:?} -> {:?}, {} region(s)", src.format(), dst.format(), regions.len()),
-        Command::CopyBufferToImage { dst, regions, .. } => format!("CopyBufferToImage -> {:?} {:?}, {} region(s)", dst.format(), dst.extent(), regions.len()),
-        Command::CopyImageToBuffer { src, regions, .. } => format!("CopyImageToBuffer {:?} {:?}, {} region(s)", src.format(), src.extent(), regions.len()),
-        Command::BlitImage { src, dst, regions, filter } => {
-            format!("BlitImage {:?} {:?} -> {:?} {:?}, {} region(s), {filter:?}", src.format(), src.extent(), dst.format(), dst.extent(), regions.len())
+        Command::CopyBuffer { src, dst, regions } => {
+            format!("CopyBuffer {} -> {} bytes, {} region(s)", src.size, dst.size, regions.len())
         }
-        Command::ClearColorImage { image, color, .. } => format!("ClearColorImage {:?} {:?} to {color:08x?}", image.format(), image.extent()),
-        Command::ClearDepthStencilImage { image, value, .. } => format!("ClearDepthStencilImage {:?} to {value:?}", image.format()),
+        Command::CopyImage { src, dst, regions } => {
+            format!("CopyImage {:?} -> {:?}, {} region(s)", src.format(), dst.format(), regions.len())
+        }
+        Command::CopyBufferToImage { dst, regions, .. } => {
+            format!("CopyBufferToImage -> {:?} {:?}, {} region(s)", dst.format(), dst.extent(), regions.len())
+        }
+        Command::CopyImageToBuffer { src, regions, .. } => {
+            format!("CopyImageToBuffer {:?} {:?}, {} region(s)", src.format(), src.extent(), regions.len())
+        }
+        Command::BlitImage { src, dst, regions, filter } => {
+            format!(
+                "BlitImage {:?} {:?} -> {:?} {:?}, {} region(s), {filter:?}",
+                src.format(),
+                src.extent(),
+                dst.format(),
+                dst.extent(),
+                regions.len()
+            )
+        }
+        Command::ClearColorImage { image, color, .. } => {
+            format!("ClearColorImage {:?} {:?} to {color:08x?}", image.format(), image.extent())
+        }
+        Command::ClearDepthStencilImage { image, value, .. } => {
+            format!("ClearDepthStencilImage {:?} to {value:?}", image.format())
+        }
         Command::FillBuffer { offset, size, data, .. } => format!("FillBuffer {offset}+{size} with {data:#010x}"),
         Command::UpdateBuffer { offset, data, .. } => format!("UpdateBuffer {offset}+{}", data.len()),
         Command::ExecuteCommands(list) => format!("ExecuteCommands {} secondary buffer(s)", list.len()),

@@ -7,7 +7,16 @@ use ash::vk;
 
 /// `vkCmdCopyQueryPoolResults`: the same layout as `vkGetQueryPoolResults`, into a buffer.
 #[allow(clippy::too_many_arguments)]
-pub fn copy_results(pool: &QueryPool, first: u32, count: u32, dst: &Buffer, offset: u64, stride: u64, flags: vk::QueryResultFlags, queue: &QueueState) {
+pub fn copy_results(
+    pool: &QueryPool,
+    first: u32,
+    count: u32,
+    dst: &Buffer,
+    offset: u64,
+    stride: u64,
+    flags: vk::QueryResultFlags,
+    queue: &QueueState,
+) {
     let _ = queue;
     let Some((memory, base)) = dst.memory() else { return };
     let word = if flags.contains(vk::QueryResultFlags::TYPE_64) { 8 } else { 4 };

@@ -15,7 +15,9 @@ use rasterizer::{MemoryView, SubresourceLayout};
 
 /// The single-aspect bits of an aspect mask, in plane order.
 fn aspects(mask: vk::ImageAspectFlags) -> impl Iterator<Item = vk::ImageAspectFlags> {
-    [vk::ImageAspectFlags::COLOR, vk::ImageAspectFlags::DEPTH, vk::ImageAspectFlags::STENCIL].into_iter().filter(move |a| mask.contains(*a))
+    [vk::ImageAspectFlags::COLOR, vk::ImageAspectFlags::DEPTH, vk::ImageAspectFlags::STENCIL]
+        .into_iter()
+        .filter(move |a| mask.contains(*a))
 }
 
 /// How many of `count` layers from `base` exist in the image: loops over an
@@ -26,7 +28,12 @@ fn layer_count(image: &Image, base: u32, count: u32) -> u32 {
 
 /// The memory of a bound image and one subresource's layout, with its offset made
 /// absolute within that memory.
-fn subresource(image: &Image, aspect: vk::ImageAspectFlags, level: u32, layer: u32) -> Option<(MemoryView, SubresourceLayout)> {
+fn subresource(
+    image: &Image,
+    aspect: vk::ImageAspectFlags,
+    level: u32,
+    layer: u32,
+) -> Option<(MemoryView, SubresourceLayout)> {
     let (memory, base) = image.memory()?;
     let Some(mut sub) = image.layout.subresource(aspect, level, layer) else {
         tracing::error!("image has no subresource aspect {aspect:?} level {level} layer {layer}");
@@ -40,7 +47,14 @@ fn subresource(image: &Image, aspect: vk::ImageAspectFlags, level: u32, layer: u
 fn image_rows(sub: &SubresourceLayout, offset: vk::Offset3D) -> Rows {
     let x = offset.x.max(0) as u64 / u64::from(sub.block_width);
     let y = offset.y.max(0) as u64 / u64::from(sub.block_height);
-    Rows { offset: sub.offset + offset.z.max(0) as u64 * sub.depth_pitch + y * sub.row_pitch + x * u64::from(sub.block_bytes), row_pitch: sub.row_pitch, slice_pitch: sub.depth_pitch }
+    Rows {
+        offset: sub.offset
+            + offset.z.max(0) as u64 * sub.depth_pitch
+            + y * sub.row_pitch
+            + x * u64::from(sub.block_bytes),
+        row_pitch: sub.row_pitch,
+        slice_pitch: sub.depth_pitch,
+    }
 }
 
 /// The box of texel blocks covering `extent` texels.
@@ -55,7 +69,9 @@ fn block_extent(sub: &SubresourceLayout, extent: vk::Extent3D, slices: u32) -> E
 /// Whether a box of `extent` at `offset` (z range `depth`) lies inside a subresource.
 fn box_fits(sub: &SubresourceLayout, offset: vk::Offset3D, extent: vk::Extent3D, depth: u32) -> bool {
     let fits = |o: i32, e: u32, limit: u32| o >= 0 && (o as u64 + u64::from(e)) <= u64::from(limit);
-    fits(offset.x, extent.width, sub.extent.width) && fits(offset.y, extent.height, sub.extent.height) && fits(offset.z, depth, sub.extent.depth)
+    fits(offset.x, extent.width, sub.extent.width)
+        && fits(offset.y, extent.height, sub.extent.height)
+        && fits(offset.z, depth, sub.extent.depth)
 }
 
 /// The last byte a box touches, relative to its `Rows::offset`, plus one.
@@ -79,7 +95,9 @@ fn buffer_range(buffer: &Buffer, offset: u64, size: u64) -> Option<(MemoryView, 
 
 pub fn copy_buffer(src: &Buffer, dst: &Buffer, regions: &[vk::BufferCopy]) {
     for region in regions {
-        let (Some((from, src_at)), Some((to, dst_at))) = (buffer_range(src, region.src_offset, region.size), buffer_range(dst, region.dst_offset, region.size)) else {
+        let (Some((from, src_at)), Some((to, dst_at))) =
+            (buffer_range(src, region.src_offset, region.size), buffer_range(dst, region.dst_offset, region.size))
+        else {
             continue;
         };
         if copy_bytes(from, src_at, to, dst_at, region.size).is_err() {
@@ -100,20 +118,35 @@ fn copy_buffer_image(buffer: &Buffer, image: &Image, regions: &[vk::BufferImageC
         let res = region.image_subresource;
         for aspect in aspects(res.aspect_mask) {
             for layer in 0..layer_count(image, res.base_array_layer, res.layer_count) {
-                let Some((image_memory, sub)) = subresource(image, aspect, res.mip_level, res.base_array_layer + layer) else { continue };
+                let Some((image_memory, sub)) = subresource(image, aspect, res.mip_level, res.base_array_layer + layer)
+                else {
+                    continue;
+                };
                 let depth = if is_3d { region.image_extent.depth } else { 1 };
                 if !box_fits(&sub, region.image_offset, region.image_extent, depth) {
-                    tracing::error!("buffer/image copy region {region:?} is outside the image level {:?}; skipped", sub.extent);
+                    tracing::error!(
+                        "buffer/image copy region {region:?} is outside the image level {:?}; skipped",
+                        sub.extent
+                    );
                     continue;
                 }
-                let row_length = if region.buffer_row_length == 0 { region.image_extent.width } else { region.buffer_row_length };
-                let image_height = if region.buffer_image_height == 0 { region.image_extent.height } else { region.buffer_image_height };
+                let row_length =
+                    if region.buffer_row_length == 0 { region.image_extent.width } else { region.buffer_row_length };
+                let image_height = if region.buffer_image_height == 0 {
+                    region.image_extent.height
+                } else {
+                    region.buffer_image_height
+                };
                 let buffer_row_pitch = u64::from(row_length.div_ceil(sub.block_width)) * u64::from(sub.block_bytes);
                 let buffer_slice_pitch = u64::from(image_height.div_ceil(sub.block_height)) * buffer_row_pitch;
                 let extent = block_extent(&sub, region.image_extent, depth);
                 let buffer_offset = region.buffer_offset + u64::from(layer) * buffer_slice_pitch * u64::from(depth);
                 let buffer_rows = Rows { offset: 0, row_pitch: buffer_row_pitch, slice_pitch: buffer_slice_pitch };
-                let Some((buffer_memory, buffer_at)) = buffer_range(buffer, buffer_offset, box_span(&buffer_rows, &extent)) else { continue };
+                let Some((buffer_memory, buffer_at)) =
+                    buffer_range(buffer, buffer_offset, box_span(&buffer_rows, &extent))
+                else {
+                    continue;
+                };
                 let buffer_rows = Rows { offset: buffer_at, ..buffer_rows };
                 let image_rows = image_rows(&sub, region.image_offset);
                 let result = match direction {
@@ -144,22 +177,48 @@ pub fn copy_image(src: &Image, dst: &Image, regions: &[vk::ImageCopy]) {
     let dst_3d = dst.image_type == vk::ImageType::TYPE_3D;
     for region in regions {
         let (s, d) = (region.src_subresource, region.dst_subresource);
-        let slices = if src_3d { region.extent.depth.min(src.extent().depth) } else { layer_count(src, s.base_array_layer, s.layer_count) };
+        let slices = if src_3d {
+            region.extent.depth.min(src.extent().depth)
+        } else {
+            layer_count(src, s.base_array_layer, s.layer_count)
+        };
         let flat = vk::Extent3D { depth: 1, ..region.extent };
         for (src_aspect, dst_aspect) in aspects(s.aspect_mask).zip(aspects(d.aspect_mask)) {
             for slice in 0..slices {
-                let (src_layer, src_z) = if src_3d { (s.base_array_layer, region.src_offset.z + slice as i32) } else { (s.base_array_layer + slice, 0) };
-                let (dst_layer, dst_z) = if dst_3d { (d.base_array_layer, region.dst_offset.z + slice as i32) } else { (d.base_array_layer + slice, 0) };
-                let (Some((from, src_sub)), Some((to, dst_sub))) = (subresource(src, src_aspect, s.mip_level, src_layer), subresource(dst, dst_aspect, d.mip_level, dst_layer)) else {
+                let (src_layer, src_z) = if src_3d {
+                    (s.base_array_layer, region.src_offset.z + slice as i32)
+                } else {
+                    (s.base_array_layer + slice, 0)
+                };
+                let (dst_layer, dst_z) = if dst_3d {
+                    (d.base_array_layer, region.dst_offset.z + slice as i32)
+                } else {
+                    (d.base_array_layer + slice, 0)
+                };
+                let (Some((from, src_sub)), Some((to, dst_sub))) = (
+                    subresource(src, src_aspect, s.mip_level, src_layer),
+                    subresource(dst, dst_aspect, d.mip_level, dst_layer),
+                ) else {
                     continue;
                 };
                 let src_offset = vk::Offset3D { z: src_z, ..region.src_offset };
                 let dst_offset = vk::Offset3D { z: dst_z, ..region.dst_offset };
-                if !box_fits(&src_sub, src_offset, flat, 1) || !box_fits(&dst_sub, dst_offset, flat, 1) || src_sub.block_bytes != dst_sub.block_bytes {
+                if !box_fits(&src_sub, src_offset, flat, 1)
+                    || !box_fits(&dst_sub, dst_offset, flat, 1)
+                    || src_sub.block_bytes != dst_sub.block_bytes
+                {
                     tracing::error!("vkCmdCopyImage: region {region:?} does not fit the images (or their texel sizes differ); skipped");
                     continue;
                 }
-                if copy_rows(from, image_rows(&src_sub, src_offset), to, image_rows(&dst_sub, dst_offset), block_extent(&src_sub, flat, 1)).is_err() {
+                if copy_rows(
+                    from,
+                    image_rows(&src_sub, src_offset),
+                    to,
+                    image_rows(&dst_sub, dst_offset),
+                    block_extent(&src_sub, flat, 1),
+                )
+                .is_err()
+                {
                     tracing::error!("vkCmdCopyImage: region {region:?} is outside the memory; skipped");
                 }
             }
@@ -169,16 +228,21 @@ pub fn copy_image(src: &Image, dst: &Image, regions: &[vk::ImageCopy]) {
 
 pub fn blit_image(src: &Image, dst: &Image, regions: &[vk::ImageBlit], filter: vk::Filter) {
     if !rasterizer::blit::blit_supported(src.format(), dst.format(), filter) {
-        tracing::error!("vkCmdBlitImage: {:?} -> {:?} with {filter:?} is not supported; skipped", src.format(), dst.format());
+        tracing::error!(
+            "vkCmdBlitImage: {:?} -> {:?} with {filter:?} is not supported; skipped",
+            src.format(),
+            dst.format()
+        );
         return;
     }
     for region in regions {
         let (s, d) = (region.src_subresource, region.dst_subresource);
         for (src_aspect, dst_aspect) in aspects(s.aspect_mask).zip(aspects(d.aspect_mask)) {
             for layer in 0..layer_count(src, s.base_array_layer, s.layer_count) {
-                let (Some((src_memory, src_sub)), Some((dst_memory, dst_sub))) =
-                    (subresource(src, src_aspect, s.mip_level, s.base_array_layer + layer), subresource(dst, dst_aspect, d.mip_level, d.base_array_layer + layer))
-                else {
+                let (Some((src_memory, src_sub)), Some((dst_memory, dst_sub))) = (
+                    subresource(src, src_aspect, s.mip_level, s.base_array_layer + layer),
+                    subresource(dst, dst_aspect, d.mip_level, d.base_array_layer + layer),
+                ) else {
                     continue;
                 };
                 let result = blit(
@@ -205,7 +269,12 @@ fn clear_color(format: vk::Format, bits: [u32; 4]) -> ClearColor {
 }
 
 /// Repeats one texel over whole subresources of an image.
-fn clear_subresources(image: &Image, aspect: vk::ImageAspectFlags, range: &vk::ImageSubresourceRange, texel_for: impl Fn(vk::Format) -> Option<Vec<u8>>) {
+fn clear_subresources(
+    image: &Image,
+    aspect: vk::ImageAspectFlags,
+    range: &vk::ImageSubresourceRange,
+    texel_for: impl Fn(vk::Format) -> Option<Vec<u8>>,
+) {
     let (level_count, layer_count) = image.range_counts(range);
     for level in range.base_mip_level..range.base_mip_level.saturating_add(level_count) {
         for layer in range.base_array_layer..range.base_array_layer.saturating_add(layer_count) {
@@ -237,13 +306,21 @@ pub fn clear_color_image(image: &Image, color: [u32; 4], ranges: &[vk::ImageSubr
     }
 }
 
-pub fn clear_depth_stencil_image(image: &Image, value: vk::ClearDepthStencilValue, ranges: &[vk::ImageSubresourceRange]) {
+pub fn clear_depth_stencil_image(
+    image: &Image,
+    value: vk::ClearDepthStencilValue,
+    ranges: &[vk::ImageSubresourceRange],
+) {
     for range in ranges {
         if range.aspect_mask.contains(vk::ImageAspectFlags::DEPTH) {
-            clear_subresources(image, vk::ImageAspectFlags::DEPTH, range, |format| texel::encode_depth(format, value.depth));
+            clear_subresources(image, vk::ImageAspectFlags::DEPTH, range, |format| {
+                texel::encode_depth(format, value.depth)
+            });
         }
         if range.aspect_mask.contains(vk::ImageAspectFlags::STENCIL) {
-            clear_subresources(image, vk::ImageAspectFlags::STENCIL, range, |_| Some(texel::encode_stencil(value.stencil)));
+            clear_subresources(image, vk::ImageAspectFlags::STENCIL, range, |_| {
+                Some(texel::encode_stencil(value.stencil))
+            });
         }
     }
 }

@@ -150,19 +150,9 @@ impl ImageDescriptor {
             )));
         }
         if self.extent.contains(&0) {
-            return Err(invalid(format!(
-                "extent {:?} has a zero dimension",
-                self.extent
-            )));
+            return Err(invalid(format!("extent {:?} has a zero dimension", self.extent)));
         }
-        let max_levels = 32
-            - self
-                .extent
-                .iter()
-                .max()
-                .copied()
-                .unwrap_or(1)
-                .leading_zeros();
+        let max_levels = 32 - self.extent.iter().max().copied().unwrap_or(1).leading_zeros();
         if self.mip_levels == 0 || self.mip_levels > max_levels {
             return Err(invalid(format!(
                 "mip_levels {} must be 1 to {max_levels} for extent {:?}",
@@ -174,11 +164,7 @@ impl ImageDescriptor {
         }
         // Rust slices (and mappings) are at most isize::MAX bytes.
         if self.size == 0 || isize::try_from(self.size).is_err() {
-            return Err(invalid(format!(
-                "size {} must be 1 to {} bytes",
-                self.size,
-                isize::MAX
-            )));
+            return Err(invalid(format!("size {} must be 1 to {} bytes", self.size, isize::MAX)));
         }
         if self.texel_bytes == 0 {
             return Err(invalid("texel_bytes must not be zero"));
@@ -215,9 +201,7 @@ impl ImageDescriptor {
     fn validate_plane(&self, plane: &PlaneDescriptor) -> Result<(), DescriptorError> {
         let aspect = plane.aspect.name();
         if plane.texel_bytes == 0 {
-            return Err(invalid(format!(
-                "{aspect} plane: texel_bytes must not be zero"
-            )));
+            return Err(invalid(format!("{aspect} plane: texel_bytes must not be zero")));
         }
         if plane.levels.len() != self.mip_levels as usize {
             return Err(invalid(format!(
@@ -235,18 +219,10 @@ impl ImageDescriptor {
     }
 
     /// The rules for one level; the error is the message without its context.
-    fn validate_level(
-        &self,
-        texel_bytes: u32,
-        index: u32,
-        level: &LevelDescriptor,
-    ) -> Result<(), String> {
+    fn validate_level(&self, texel_bytes: u32, index: u32, level: &LevelDescriptor) -> Result<(), String> {
         let expected = mip_extent(self.extent, index);
         if level.extent != expected {
-            return Err(format!(
-                "extent {:?} is not the mip extent {expected:?}",
-                level.extent
-            ));
+            return Err(format!("extent {:?} is not the mip extent {expected:?}", level.extent));
         }
         let [width, height, depth] = level.extent.map(u64::from);
         let overflow = || "layout numbers overflow 64 bits".to_string();
@@ -262,27 +238,18 @@ impl ImageDescriptor {
             .and_then(|rows| rows.checked_add(row_bytes))
             .ok_or_else(overflow)?;
         if depth > 1 && level.depth_pitch < slice_bytes {
-            return Err(format!(
-                "depth_pitch {} is less than a slice ({slice_bytes} bytes)",
-                level.depth_pitch
-            ));
+            return Err(format!("depth_pitch {} is less than a slice ({slice_bytes} bytes)", level.depth_pitch));
         }
         let layer_bytes = (depth - 1)
             .checked_mul(level.depth_pitch)
             .and_then(|slices| slices.checked_add(slice_bytes))
             .ok_or_else(overflow)?;
         if level.size < layer_bytes {
-            return Err(format!(
-                "size {} is less than a layer ({layer_bytes} bytes)",
-                level.size
-            ));
+            return Err(format!("size {} is less than a layer ({layer_bytes} bytes)", level.size));
         }
         let layers = u64::from(self.array_layers);
         if layers > 1 && level.array_pitch < level.size {
-            return Err(format!(
-                "array_pitch {} is less than the layer size {}",
-                level.array_pitch, level.size
-            ));
+            return Err(format!("array_pitch {} is less than the layer size {}", level.array_pitch, level.size));
         }
         let end = (layers - 1)
             .checked_mul(level.array_pitch)
@@ -290,10 +257,7 @@ impl ImageDescriptor {
             .and_then(|start| start.checked_add(level.size))
             .ok_or_else(overflow)?;
         if end > self.size {
-            return Err(format!(
-                "its layers end at byte {end}, past the image size {}",
-                self.size
-            ));
+            return Err(format!("its layers end at byte {end}, past the image size {}", self.size));
         }
         Ok(())
     }
@@ -303,14 +267,7 @@ impl ImageDescriptor {
     /// `None` when the image has no such row. Meaningful only for a descriptor
     /// that passed [`validate`](Self::validate); then the range lies within
     /// `size`.
-    pub fn row_range(
-        &self,
-        aspect: Aspect,
-        level: u32,
-        layer: u32,
-        z: u32,
-        y: u32,
-    ) -> Option<Range<u64>> {
+    pub fn row_range(&self, aspect: Aspect, level: u32, layer: u32, z: u32, y: u32) -> Option<Range<u64>> {
         let plane = self.plane(aspect)?;
         let sub = plane.levels.get(usize::try_from(level).ok()?)?;
         if layer >= self.array_layers || z >= sub.extent[2] || y >= sub.extent[1] {
@@ -361,10 +318,7 @@ mod tests {
         descriptor.size = 84;
         descriptor.validate().expect("padding may be left out");
         descriptor.size = 83;
-        expect_invalid(
-            &descriptor,
-            "level 1: its layers end at byte 84, past the image size 83",
-        );
+        expect_invalid(&descriptor, "level 1: its layers end at byte 84, past the image size 83");
     }
 
     #[test]
@@ -389,9 +343,7 @@ mod tests {
             level.array_pitch = 0;
             level.depth_pitch = 0;
         }
-        descriptor
-            .validate()
-            .expect("unused pitches may be anything");
+        descriptor.validate().expect("unused pitches may be anything");
     }
 
     #[test]
@@ -442,15 +394,9 @@ mod tests {
     fn row_range_follows_the_addressing_formula() {
         let descriptor = rgba8_3x2_two_levels_two_layers();
         // level 0, layer 1, row 1: 32 + 12.
-        assert_eq!(
-            descriptor.row_range(Aspect::Color, 0, 1, 0, 1),
-            Some(44..56)
-        );
+        assert_eq!(descriptor.row_range(Aspect::Color, 0, 1, 0, 1), Some(44..56));
         // level 1, layer 1: 64 + 16.
-        assert_eq!(
-            descriptor.row_range(Aspect::Color, 1, 1, 0, 0),
-            Some(80..84)
-        );
+        assert_eq!(descriptor.row_range(Aspect::Color, 1, 1, 0, 0), Some(80..84));
         assert_eq!(descriptor.row_range(Aspect::Color, 0, 2, 0, 0), None);
         assert_eq!(descriptor.row_range(Aspect::Color, 0, 0, 0, 2), None);
         assert_eq!(descriptor.row_range(Aspect::Color, 0, 0, 1, 0), None);

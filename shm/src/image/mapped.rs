@@ -69,9 +69,7 @@ impl Error for ImageImportError {
 impl From<ImageImportError> for io::Error {
     fn from(error: ImageImportError) -> io::Error {
         match error {
-            ImageImportError::Descriptor(error) => {
-                io::Error::new(io::ErrorKind::InvalidData, error)
-            }
+            ImageImportError::Descriptor(error) => io::Error::new(io::ErrorKind::InvalidData, error),
             ImageImportError::Memory(error) => error.into(),
         }
     }
@@ -81,41 +79,24 @@ impl MappedImage {
     /// Validates `descriptor`, then maps `descriptor.size` bytes of `fd`
     /// (checked to be a memory object at least that large). Takes ownership of
     /// `fd` and closes it on every error path.
-    pub fn import(
-        fd: OwnedFd,
-        descriptor: ImageDescriptor,
-    ) -> Result<MappedImage, ImageImportError> {
-        descriptor
-            .validate()
-            .map_err(ImageImportError::Descriptor)?;
-        let segment =
-            Segment::import(fd, map_len(&descriptor)).map_err(ImageImportError::Memory)?;
-        Ok(MappedImage {
-            segment,
-            descriptor,
-        })
+    pub fn import(fd: OwnedFd, descriptor: ImageDescriptor) -> Result<MappedImage, ImageImportError> {
+        descriptor.validate().map_err(ImageImportError::Descriptor)?;
+        let segment = Segment::import(fd, map_len(&descriptor)).map_err(ImageImportError::Memory)?;
+        Ok(MappedImage { segment, descriptor })
     }
 
     /// Wraps a segment this process already has (the exporter's own, or one
     /// imported some other way). Fails if the descriptor is invalid or larger
     /// than the segment.
-    pub fn from_segment(
-        segment: Segment,
-        descriptor: ImageDescriptor,
-    ) -> Result<MappedImage, ImageImportError> {
-        descriptor
-            .validate()
-            .map_err(ImageImportError::Descriptor)?;
+    pub fn from_segment(segment: Segment, descriptor: ImageDescriptor) -> Result<MappedImage, ImageImportError> {
+        descriptor.validate().map_err(ImageImportError::Descriptor)?;
         if map_len(&descriptor) > segment.len() {
             return Err(ImageImportError::Memory(ImportError::TooSmall {
                 have: segment.len() as u64,
                 need: descriptor.size,
             }));
         }
-        Ok(MappedImage {
-            segment,
-            descriptor,
-        })
+        Ok(MappedImage { segment, descriptor })
     }
 
     pub fn descriptor(&self) -> &ImageDescriptor {
@@ -149,12 +130,7 @@ impl MappedImage {
 
     /// Every row of `layer` in `level` of the `aspect` plane, slice by slice
     /// (z outer, y inner), or `None` when the image has no such subresource.
-    pub fn rows(
-        &self,
-        aspect: Aspect,
-        level: u32,
-        layer: u32,
-    ) -> Option<impl Iterator<Item = &[u8]> + '_> {
+    pub fn rows(&self, aspect: Aspect, level: u32, layer: u32) -> Option<impl Iterator<Item = &[u8]> + '_> {
         let plane = self.descriptor.plane(aspect)?;
         let extent = plane.levels.get(usize::try_from(level).ok()?)?.extent;
         if layer >= self.descriptor.array_layers {
@@ -175,9 +151,7 @@ fn map_len(descriptor: &ImageDescriptor) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::image::test_image::{
-        expected_row, exported_test_image, rgba8_3x2_two_levels_two_layers,
-    };
+    use crate::image::test_image::{expected_row, exported_test_image, rgba8_3x2_two_levels_two_layers};
     use crate::test_support::{fd_is_closed, serial};
     use std::os::fd::AsRawFd;
 
@@ -185,25 +159,15 @@ mod tests {
     fn imported_image_rows_match_the_exported_texels() {
         let _guard = serial();
         let exporter = exported_test_image();
-        let image = MappedImage::import(
-            exporter.export_fd().expect("dup"),
-            rgba8_3x2_two_levels_two_layers(),
-        )
-        .expect("import");
+        let image =
+            MappedImage::import(exporter.export_fd().expect("dup"), rgba8_3x2_two_levels_two_layers()).expect("import");
         for level in 0..2 {
             for layer in 0..2 {
-                let rows: Vec<&[u8]> = image
-                    .rows(Aspect::Color, level, layer)
-                    .expect("rows")
-                    .collect();
+                let rows: Vec<&[u8]> = image.rows(Aspect::Color, level, layer).expect("rows").collect();
                 let height = if level == 0 { 2 } else { 1 };
                 assert_eq!(rows.len(), height);
                 for (y, row) in rows.iter().enumerate() {
-                    assert_eq!(
-                        *row,
-                        expected_row(level, layer, y as u32),
-                        "level {level} layer {layer} y {y}"
-                    );
+                    assert_eq!(*row, expected_row(level, layer, y as u32), "level {level} layer {layer} y {y}");
                 }
             }
         }
@@ -212,9 +176,7 @@ mod tests {
     #[test]
     fn rows_outside_the_image_are_none() {
         let _guard = serial();
-        let image =
-            MappedImage::from_segment(exported_test_image(), rgba8_3x2_two_levels_two_layers())
-                .expect("wrap");
+        let image = MappedImage::from_segment(exported_test_image(), rgba8_3x2_two_levels_two_layers()).expect("wrap");
         assert!(image.row(Aspect::Color, 0, 0, 0, 2).is_none());
         assert!(image.row(Aspect::Color, 0, 2, 0, 0).is_none());
         assert!(image.row(Aspect::Color, 2, 0, 0, 0).is_none());
@@ -245,13 +207,7 @@ mod tests {
         let mut descriptor = rgba8_3x2_two_levels_two_layers();
         descriptor.planes[0].levels[1].offset = 90;
         let error = MappedImage::import(fd, descriptor).expect_err("level 1 ends past 96");
-        assert!(
-            matches!(
-                error,
-                ImageImportError::Descriptor(DescriptorError::Invalid(_))
-            ),
-            "{error:?}"
-        );
+        assert!(matches!(error, ImageImportError::Descriptor(DescriptorError::Invalid(_))), "{error:?}");
         assert!(fd_is_closed(raw));
     }
 
@@ -259,14 +215,7 @@ mod tests {
     fn from_segment_refuses_a_segment_smaller_than_the_image() {
         let _guard = serial();
         let segment = Segment::anonymous(95).expect("anonymous");
-        let error = MappedImage::from_segment(segment, rgba8_3x2_two_levels_two_layers())
-            .expect_err("95 < 96");
-        assert!(
-            matches!(
-                error,
-                ImageImportError::Memory(ImportError::TooSmall { .. })
-            ),
-            "{error:?}"
-        );
+        let error = MappedImage::from_segment(segment, rgba8_3x2_two_levels_two_layers()).expect_err("95 < 96");
+        assert!(matches!(error, ImageImportError::Memory(ImportError::TooSmall { .. })), "{error:?}");
     }
 }

@@ -102,7 +102,5 @@ pub fn exported_test_image() -> Segment {
 /// What row (level, layer, y) must hold, built from `texel_byte` alone.
 pub fn expected_row(level: u32, layer: u32, y: u32) -> Vec<u8> {
     let width = if level == 0 { 3 } else { 1 };
-    (0..width)
-        .flat_map(|x| (0..4).map(move |channel| texel_byte(level, layer, y, x, channel)))
-        .collect()
+    (0..width).flat_map(|x| (0..4).map(move |channel| texel_byte(level, layer, y, x, channel))).collect()
 }

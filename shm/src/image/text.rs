@@ -5,9 +5,7 @@
 use std::fmt::Write;
 use std::str::FromStr;
 
-use super::descriptor::{
-    Aspect, DescriptorError, ImageDescriptor, LevelDescriptor, PlaneDescriptor,
-};
+use super::descriptor::{Aspect, DescriptorError, ImageDescriptor, LevelDescriptor, PlaneDescriptor};
 use super::TEXT_VERSION;
 
 /// The most planes a descriptor can have (depth and stencil; checked again by
@@ -54,10 +52,9 @@ impl ImageDescriptor {
         let mut lines = Lines::new(text);
         let version = lines.expect("softvk-image", 1)?;
         if version.number::<u32>(0)? != TEXT_VERSION {
-            return Err(version.error(format!(
-                "unsupported version {}, this reader knows {TEXT_VERSION}",
-                version.values[0]
-            )));
+            return Err(
+                version.error(format!("unsupported version {}, this reader knows {TEXT_VERSION}", version.values[0]))
+            );
         }
         let format = lines.expect("format", 2)?;
         let texel_bytes = lines.expect("texel_bytes", 1)?.number(0)?;
@@ -82,9 +79,7 @@ impl ImageDescriptor {
                 "plane" if descriptor.planes.len() == MAX_PLANES => {
                     return Err(line.error(format!("more than {MAX_PLANES} planes")))
                 }
-                "plane" => descriptor
-                    .planes
-                    .push(read_plane(&mut lines, line, mip_levels)?),
+                "plane" => descriptor.planes.push(read_plane(&mut lines, line, mip_levels)?),
                 _ => return Err(line.error("expected a plane line or end")),
             }
         }
@@ -97,19 +92,11 @@ impl ImageDescriptor {
 }
 
 /// A `plane` line (already read) and its `mip_levels` level lines.
-fn read_plane(
-    lines: &mut Lines<'_>,
-    header: Line<'_>,
-    mip_levels: u32,
-) -> Result<PlaneDescriptor, DescriptorError> {
+fn read_plane(lines: &mut Lines<'_>, header: Line<'_>, mip_levels: u32) -> Result<PlaneDescriptor, DescriptorError> {
     header.arity(2)?;
-    let aspect = Aspect::from_name(header.values[0])
-        .ok_or_else(|| header.error("aspect must be color, depth or stencil"))?;
-    let mut plane = PlaneDescriptor {
-        aspect,
-        texel_bytes: header.number(1)?,
-        levels: Vec::new(),
-    };
+    let aspect =
+        Aspect::from_name(header.values[0]).ok_or_else(|| header.error("aspect must be color, depth or stencil"))?;
+    let mut plane = PlaneDescriptor { aspect, texel_bytes: header.number(1)?, levels: Vec::new() };
     // One line per iteration, so a huge `mip_levels` ends at the end of the
     // text rather than allocating anything up front.
     for index in 0..mip_levels {
@@ -143,38 +130,23 @@ struct Line<'a> {
 
 impl<'a> Lines<'a> {
     fn new(text: &'a str) -> Lines<'a> {
-        Lines {
-            lines: text.split('\n').enumerate(),
-        }
+        Lines { lines: text.split('\n').enumerate() }
     }
 
     /// The next line; the end of the text is `Truncated`, a blank line a
     /// syntax error.
     fn next(&mut self, expected: &str) -> Result<Line<'a>, DescriptorError> {
-        let (index, text) = self
-            .lines
-            .next()
-            .ok_or_else(|| DescriptorError::Truncated {
-                expected: expected.to_string(),
-            })?;
+        let (index, text) =
+            self.lines.next().ok_or_else(|| DescriptorError::Truncated { expected: expected.to_string() })?;
         let mut words = text.split_ascii_whitespace();
         let number = index + 1;
         match words.next() {
-            Some(key) => Ok(Line {
-                number,
-                key,
-                values: words.collect(),
-            }),
+            Some(key) => Ok(Line { number, key, values: words.collect() }),
             // The empty piece after a final "\n" is the end of the text.
             None if self.lines.next().is_none() && text.is_empty() => {
-                Err(DescriptorError::Truncated {
-                    expected: expected.to_string(),
-                })
+                Err(DescriptorError::Truncated { expected: expected.to_string() })
             }
-            None => Err(DescriptorError::Syntax {
-                line: number,
-                message: format!("blank line, expected {expected}"),
-            }),
+            None => Err(DescriptorError::Syntax { line: number, message: format!("blank line, expected {expected}") }),
         }
     }
 
@@ -194,29 +166,18 @@ impl<'a> Lines<'a> {
         if text.is_empty() && self.lines.next().is_none() {
             return None;
         }
-        Some(Line {
-            number: index + 1,
-            key: text,
-            values: Vec::new(),
-        })
+        Some(Line { number: index + 1, key: text, values: Vec::new() })
     }
 }
 
 impl Line<'_> {
     fn error(&self, message: impl Into<String>) -> DescriptorError {
-        DescriptorError::Syntax {
-            line: self.number,
-            message: message.into(),
-        }
+        DescriptorError::Syntax { line: self.number, message: message.into() }
     }
 
     fn arity(&self, arity: usize) -> Result<(), DescriptorError> {
         if self.values.len() != arity {
-            return Err(self.error(format!(
-                "{} takes {arity} values, found {}",
-                self.key,
-                self.values.len()
-            )));
+            return Err(self.error(format!("{} takes {arity} values, found {}", self.key, self.values.len())));
         }
         Ok(())
     }
@@ -231,8 +192,7 @@ impl Line<'_> {
         }
         // With the syntax checked, parsing fails only on range: too large, or
         // negative for an unsigned field.
-        word.parse()
-            .map_err(|_| self.error(format!("{}: {word} is out of range", self.key)))
+        word.parse().map_err(|_| self.error(format!("{}: {word} is out of range", self.key)))
     }
 
     fn numbers3(&self) -> Result<[u32; 3], DescriptorError> {
@@ -260,10 +220,7 @@ mod tests {
     #[test]
     fn descriptor_round_trips_through_text() {
         let descriptor = rgba8_3x2_two_levels_two_layers();
-        assert_eq!(
-            ImageDescriptor::from_text(&descriptor.to_text()),
-            Ok(descriptor)
-        );
+        assert_eq!(ImageDescriptor::from_text(&descriptor.to_text()), Ok(descriptor));
     }
 
     #[test]
@@ -286,32 +243,18 @@ mod tests {
             array_layers: 1,
             size: 80,
             planes: vec![
-                PlaneDescriptor {
-                    aspect: Aspect::Depth,
-                    texel_bytes: 4,
-                    levels: vec![level(0, 4)],
-                },
-                PlaneDescriptor {
-                    aspect: Aspect::Stencil,
-                    texel_bytes: 1,
-                    levels: vec![level(64, 1)],
-                },
+                PlaneDescriptor { aspect: Aspect::Depth, texel_bytes: 4, levels: vec![level(0, 4)] },
+                PlaneDescriptor { aspect: Aspect::Stencil, texel_bytes: 1, levels: vec![level(64, 1)] },
             ],
         };
-        assert_eq!(
-            ImageDescriptor::from_text(&descriptor.to_text()),
-            Ok(descriptor)
-        );
+        assert_eq!(ImageDescriptor::from_text(&descriptor.to_text()), Ok(descriptor));
     }
 
     #[test]
     fn text_without_final_newline_and_with_crlf_parses() {
         let expected = Ok(rgba8_3x2_two_levels_two_layers());
         assert_eq!(ImageDescriptor::from_text(TEXT.trim_end()), expected);
-        assert_eq!(
-            ImageDescriptor::from_text(&TEXT.replace('\n', "\r\n")),
-            expected
-        );
+        assert_eq!(ImageDescriptor::from_text(&TEXT.replace('\n', "\r\n")), expected);
     }
 
     #[test]
@@ -319,17 +262,12 @@ mod tests {
         let full = TEXT.trim_end();
         for end in 0..full.len() {
             let prefix = &TEXT[..end];
-            assert!(
-                ImageDescriptor::from_text(prefix).is_err(),
-                "prefix of {end} bytes was accepted: {prefix:?}"
-            );
+            assert!(ImageDescriptor::from_text(prefix).is_err(), "prefix of {end} bytes was accepted: {prefix:?}");
         }
         let at_line_end = &TEXT[..TEXT.find("level 1").expect("level 1 line")];
         assert_eq!(
             ImageDescriptor::from_text(at_line_end),
-            Err(DescriptorError::Truncated {
-                expected: "a level line".to_string()
-            })
+            Err(DescriptorError::Truncated { expected: "a level line".to_string() })
         );
     }
 
@@ -351,33 +289,19 @@ mod tests {
             "softvk-image 1\nformat 37 R8G8B8A8_UNORM\ntexel_bytes 4\nextent 3 2 1\nmip_levels 4294967295\narray_layers 1\nsize 96\nplane color 4\n",
         ];
         for input in inputs {
-            assert!(
-                ImageDescriptor::from_text(input).is_err(),
-                "accepted {input:?}"
-            );
+            assert!(ImageDescriptor::from_text(input).is_err(), "accepted {input:?}");
         }
         // Every line of valid text replaced in turn by nonsense.
         let lines: Vec<&str> = TEXT.lines().collect();
         for index in 0..lines.len() {
-            for junk in [
-                "",
-                "end",
-                "plane",
-                "level 0",
-                "ünïcödé ☃",
-                "size -1",
-                "extent 1 1 1",
-            ] {
+            for junk in ["", "end", "plane", "level 0", "ünïcödé ☃", "size -1", "extent 1 1 1"] {
                 if junk == lines[index] {
                     continue;
                 }
                 let mut broken = lines.clone();
                 broken[index] = junk;
                 let text = broken.join("\n");
-                assert!(
-                    ImageDescriptor::from_text(&text).is_err(),
-                    "accepted {text:?}"
-                );
+                assert!(ImageDescriptor::from_text(&text).is_err(), "accepted {text:?}");
             }
         }
     }
@@ -426,22 +350,13 @@ mod tests {
     #[test]
     fn numbers_that_overflow_the_layout_are_invalid() {
         let text = TEXT.replace("size 96", "size 18446744073709551615");
-        assert!(matches!(
-            ImageDescriptor::from_text(&text),
-            Err(DescriptorError::Invalid(_))
-        ));
+        assert!(matches!(ImageDescriptor::from_text(&text), Err(DescriptorError::Invalid(_))));
         let text = TEXT.replace("level 1 64 4", "level 1 18446744073709551615 4");
-        assert!(matches!(
-            ImageDescriptor::from_text(&text),
-            Err(DescriptorError::Invalid(_))
-        ));
+        assert!(matches!(ImageDescriptor::from_text(&text), Err(DescriptorError::Invalid(_))));
         let text = TEXT
             .replace("size 96", "size 18446744073709551615")
             .replace("level 0 0 24 12 32", "level 0 0 24 12 18446744073709551615");
-        assert!(matches!(
-            ImageDescriptor::from_text(&text),
-            Err(DescriptorError::Invalid(_))
-        ));
+        assert!(matches!(ImageDescriptor::from_text(&text), Err(DescriptorError::Invalid(_))));
     }
 
     #[test]
@@ -462,9 +377,6 @@ mod tests {
         let text = TEXT.replace("format 37 R8G8B8A8_UNORM", "format -5 WEIRD");
         assert_eq!(ImageDescriptor::from_text(&text).map(|d| d.format), Ok(-5));
         let text = TEXT.replace("R8G8B8A8_UNORM", "R8G8B8A8-UNORM");
-        assert!(matches!(
-            ImageDescriptor::from_text(&text),
-            Err(DescriptorError::Invalid(_))
-        ));
+        assert!(matches!(ImageDescriptor::from_text(&text), Err(DescriptorError::Invalid(_))));
     }
 }

@@ -23,14 +23,8 @@ const LENGTH_BYTES: usize = 4;
 /// validated first (`InvalidInput` if it is not valid or its text is too
 /// long); socket errors are passed on (a closed peer is `EPIPE`, never a
 /// signal).
-pub fn send_image(
-    socket: &UnixStream,
-    segment_fd: BorrowedFd<'_>,
-    descriptor: &ImageDescriptor,
-) -> io::Result<()> {
-    descriptor
-        .validate()
-        .map_err(|error| io::Error::new(io::ErrorKind::InvalidInput, error))?;
+pub fn send_image(socket: &UnixStream, segment_fd: BorrowedFd<'_>, descriptor: &ImageDescriptor) -> io::Result<()> {
+    descriptor.validate().map_err(|error| io::Error::new(io::ErrorKind::InvalidInput, error))?;
     let text = descriptor.to_text();
     let length = u32::try_from(text.len())
         .ok()
@@ -55,14 +49,9 @@ pub fn recv_image(socket: &UnixStream) -> io::Result<(OwnedFd, ImageDescriptor)>
     // into the text (or beyond the message).
     let (read, mut fds) = recv_fds(socket, 1, &mut length)?;
     if read == 0 {
-        return Err(io::Error::new(
-            io::ErrorKind::UnexpectedEof,
-            "peer closed the socket before sending an image",
-        ));
+        return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "peer closed the socket before sending an image"));
     }
-    let fd = fds
-        .pop()
-        .ok_or_else(|| invalid_data("image message carries no fd".to_string()))?;
+    let fd = fds.pop().ok_or_else(|| invalid_data("image message carries no fd".to_string()))?;
     read_exact_without_fds(socket, &mut length[read..])?;
     let length = u32::from_le_bytes(length) as usize;
     if length > MAX_DESCRIPTOR_TEXT {
@@ -72,10 +61,9 @@ pub fn recv_image(socket: &UnixStream) -> io::Result<(OwnedFd, ImageDescriptor)>
     }
     let mut text = vec![0u8; length];
     read_exact_without_fds(socket, &mut text)?;
-    let text = String::from_utf8(text)
-        .map_err(|_| invalid_data("descriptor text is not UTF-8".to_string()))?;
-    let descriptor = ImageDescriptor::from_text(&text)
-        .map_err(|error| io::Error::new(io::ErrorKind::InvalidData, error))?;
+    let text = String::from_utf8(text).map_err(|_| invalid_data("descriptor text is not UTF-8".to_string()))?;
+    let descriptor =
+        ImageDescriptor::from_text(&text).map_err(|error| io::Error::new(io::ErrorKind::InvalidData, error))?;
     Ok((fd, descriptor))
 }
 
@@ -102,9 +90,7 @@ fn invalid_data(message: String) -> io::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::image::test_image::{
-        expected_row, exported_test_image, rgba8_3x2_two_levels_two_layers,
-    };
+    use crate::image::test_image::{expected_row, exported_test_image, rgba8_3x2_two_levels_two_layers};
     use crate::image::{Aspect, MappedImage};
     use crate::test_support::{open_fd_count, serial};
     use std::io::Write;
@@ -125,13 +111,8 @@ mod tests {
         let image = MappedImage::import(fd, received).expect("map");
         for level in 0..2 {
             for layer in 0..2 {
-                let rows: Vec<&[u8]> = image
-                    .rows(Aspect::Color, level, layer)
-                    .expect("rows")
-                    .collect();
-                let expected: Vec<Vec<u8>> = (0..rows.len() as u32)
-                    .map(|y| expected_row(level, layer, y))
-                    .collect();
+                let rows: Vec<&[u8]> = image.rows(Aspect::Color, level, layer).expect("rows").collect();
+                let expected: Vec<Vec<u8>> = (0..rows.len() as u32).map(|y| expected_row(level, layer, y)).collect();
                 assert_eq!(rows, expected, "level {level} layer {layer}");
             }
         }
@@ -239,15 +220,9 @@ mod tests {
         let (left, right) = UnixStream::pair().expect("socketpair");
         let fd = exporter.export_fd().expect("dup");
         send_fds(&left, &[fd.as_fd()], b"\x04\x00\x00\x00\xff\xfe\x00\x01").expect("send");
-        assert_eq!(
-            recv_image(&right).expect_err("not utf-8").kind(),
-            io::ErrorKind::InvalidData
-        );
+        assert_eq!(recv_image(&right).expect_err("not utf-8").kind(), io::ErrorKind::InvalidData);
         send_fds(&left, &[fd.as_fd()], b"\x04\x00\x00\x00junk").expect("send");
-        assert_eq!(
-            recv_image(&right).expect_err("not a descriptor").kind(),
-            io::ErrorKind::InvalidData
-        );
+        assert_eq!(recv_image(&right).expect_err("not a descriptor").kind(), io::ErrorKind::InvalidData);
     }
 
     #[test]

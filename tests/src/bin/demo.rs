@@ -97,15 +97,17 @@ fn receiver_path() -> Result<PathBuf, Box<dyn Error>> {
     let exe = std::env::current_exe()?;
     let path = exe.parent().ok_or("no parent directory")?.join("examples").join("receive_png");
     if !path.exists() {
-        return Err(format!("{} is missing: build it with `cargo build --release -p shm --example receive_png`", path.display()).into());
+        return Err(format!(
+            "{} is missing: build it with `cargo build --release -p shm --example receive_png`",
+            path.display()
+        )
+        .into());
     }
     Ok(path)
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "softvk-demo.png".to_string());
+    let path = std::env::args().nth(1).unwrap_or_else(|| "softvk-demo.png".to_string());
     let start = Instant::now();
     let ctx = Context::with_device_extensions(&[ash::khr::external_memory::NAME, ash::khr::external_memory_fd::NAME])
         .ok_or("the device does not offer VK_KHR_external_memory_fd")?;
@@ -128,20 +130,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     .map(|(rgba, at)| (ctx.create_image_2d(FORMAT, 32, 80), rgba, at))
     .collect();
     let quad = ctx.create_image_2d(FORMAT, 2, 2);
-    let four_colours: [[u8; 4]; 4] = [
-        [230, 40, 40, 255],
-        [40, 200, 60, 255],
-        [50, 90, 230, 255],
-        [250, 220, 40, 255],
-    ];
-    ctx.write_image(
-        &quad,
-        vk::ImageAspectFlags::COLOR,
-        0,
-        0,
-        1,
-        &four_colours.concat(),
-    );
+    let four_colours: [[u8; 4]; 4] = [[230, 40, 40, 255], [40, 200, 60, 255], [50, 90, 230, 255], [250, 220, 40, 255]];
+    ctx.write_image(&quad, vk::ImageAspectFlags::COLOR, 0, 0, 1, &four_colours.concat());
 
     ctx.run(|cb| {
         ctx.cmd_transfer_barrier(cb);
@@ -156,11 +146,7 @@ fn main() -> Result<(), Box<dyn Error>> {
                 src_offset: offset(0, 0),
                 dst_subresource: layers(),
                 dst_offset: offset(*x, *y),
-                extent: vk::Extent3D {
-                    width: 32,
-                    height: 80,
-                    depth: 1,
-                },
+                extent: vk::Extent3D { width: 32, height: 80, depth: 1 },
             };
             // SAFETY: cb is recording; the region lies inside both images.
             unsafe {
@@ -175,24 +161,8 @@ fn main() -> Result<(), Box<dyn Error>> {
             };
         }
         let whole_quad = [offset(0, 0), far(2, 2)];
-        blit(
-            &ctx,
-            cb,
-            &quad,
-            whole_quad,
-            &canvas,
-            [offset(16, 16), far(144, 144)],
-            vk::Filter::NEAREST,
-        );
-        blit(
-            &ctx,
-            cb,
-            &quad,
-            whole_quad,
-            &canvas,
-            [offset(144, 144), far(240, 240)],
-            vk::Filter::LINEAR,
-        );
+        blit(&ctx, cb, &quad, whole_quad, &canvas, [offset(16, 16), far(144, 144)], vk::Filter::NEAREST);
+        blit(&ctx, cb, &quad, whole_quad, &canvas, [offset(144, 144), far(240, 240)], vk::Filter::LINEAR);
         ctx.cmd_transfer_barrier(cb);
         // The NEAREST square, shrunk to 64x64 and mirrored in x (destination x offsets swapped).
         blit(
@@ -205,10 +175,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             vk::Filter::NEAREST,
         );
     });
-    println!(
-        "cleared a {SIZE}x{SIZE} RGBA8 image, copied in {} coloured panels,",
-        panels.len()
-    );
+    println!("cleared a {SIZE}x{SIZE} RGBA8 image, copied in {} coloured panels,", panels.len());
     println!("blitted a 2x2 four-colour image to 128x128 (NEAREST) and 96x96 (LINEAR),");
     println!("and blitted a mirrored 64x64 copy of the square within the image");
 
