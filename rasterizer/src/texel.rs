@@ -285,11 +285,14 @@ impl TexelCodec {
             RowPath::Half4 => {
                 // One bulk conversion (F16C when the CPU has it), then the bytes.
                 use half::slice::HalfFloatSliceExt;
-                let flat = values.as_flattened();
-                let mut halves = vec![half::f16::ZERO; flat.len()];
-                halves.convert_from_f32_slice(flat);
-                for (h, p) in halves.iter().zip(out.chunks_exact_mut(2)) {
-                    p.copy_from_slice(&h.to_le_bytes());
+                const CHUNK: usize = 256;
+                let mut halves = [half::f16::ZERO; CHUNK];
+                for (floats, bytes) in values.as_flattened().chunks(CHUNK).zip(out.chunks_mut(2 * CHUNK)) {
+                    let halves = &mut halves[..floats.len()];
+                    halves.convert_from_f32_slice(floats);
+                    for (h, p) in halves.iter().zip(bytes.chunks_exact_mut(2)) {
+                        p.copy_from_slice(&h.to_le_bytes());
+                    }
                 }
             }
             RowPath::Float4 => {
