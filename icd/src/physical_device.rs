@@ -554,6 +554,10 @@ pub fn image_format_properties(
         return unsupported;
     }
     let is_depth_stencil = info.aspects.intersects(vk::ImageAspectFlags::DEPTH | vk::ImageAspectFlags::STENCIL);
+    // Block-compressed images are 2D (BC, ETC2 and ASTC LDR have no 1D or 3D forms here).
+    if info.is_compressed() && image_type != vk::ImageType::TYPE_2D {
+        return unsupported;
+    }
     let limits = limits();
     let (max_extent, max_layers) = match image_type {
         vk::ImageType::TYPE_1D if !is_depth_stencil => {

@@ -76,6 +76,9 @@ pub enum Codec {
     /// A combined depth/stencil format: softvk stores each aspect as its own plane, in the
     /// given formats (see `plane_format`), so there is no combined texel to decode.
     Planes { depth: vk::Format, stencil: vk::Format },
+    /// A block-compressed format (BC, ETC2/EAC, ASTC): blocks are copied as they are;
+    /// softvk does not decode them (no blits, no clears).
+    Compressed,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,6 +98,11 @@ impl FormatDescription {
     /// True for formats with a depth and/or stencil aspect.
     pub fn is_depth_stencil(&self) -> bool {
         self.aspects.intersects(vk::ImageAspectFlags::DEPTH | vk::ImageAspectFlags::STENCIL)
+    }
+
+    /// True for block-compressed formats (BC, ETC2/EAC, ASTC).
+    pub fn is_compressed(&self) -> bool {
+        matches!(self.codec, Codec::Compressed)
     }
 
     /// True when some component is 64 bits wide (the R64* families).
@@ -205,8 +213,21 @@ const fn depth_stencil(format: vk::Format, block_bytes: u32, depth: vk::Format) 
     row(format, block_bytes, aspects, Numeric::DepthStencil, Codec::Planes { depth, stencil: vk::Format::S8_UINT })
 }
 
+/// A block-compressed format: `block_bytes` per `width` x `height` block.
+const fn block(format: vk::Format, block_bytes: u32, width: u32, height: u32, numeric: Numeric) -> FormatDescription {
+    FormatDescription {
+        format,
+        block_bytes,
+        block_width: width,
+        block_height: height,
+        aspects: vk::ImageAspectFlags::COLOR,
+        numeric,
+        codec: Codec::Compressed,
+    }
+}
+
 /// Every format softvk supports, sorted by `VkFormat` value (a test checks the order, so
-/// `describe` can binary-search). Compressed formats are not here yet.
+/// `describe` can binary-search). Block-compressed formats are transfer-only.
 static TABLE: &[FormatDescription] = &[
     color(F::R4G4_UNORM_PACK8, 1, E::Unorm, R4G4),
     color(F::R4G4B4A4_UNORM_PACK16, 2, E::Unorm, R4G4B4A4),
@@ -338,6 +359,60 @@ static TABLE: &[FormatDescription] = &[
     depth_stencil(F::D16_UNORM_S8_UINT, 3, F::D16_UNORM),
     depth_stencil(F::D24_UNORM_S8_UINT, 5, F::X8_D24_UNORM_PACK32),
     depth_stencil(F::D32_SFLOAT_S8_UINT, 5, F::D32_SFLOAT),
+    block(F::BC1_RGB_UNORM_BLOCK, 8, 4, 4, Numeric::Unorm),
+    block(F::BC1_RGB_SRGB_BLOCK, 8, 4, 4, Numeric::Srgb),
+    block(F::BC1_RGBA_UNORM_BLOCK, 8, 4, 4, Numeric::Unorm),
+    block(F::BC1_RGBA_SRGB_BLOCK, 8, 4, 4, Numeric::Srgb),
+    block(F::BC2_UNORM_BLOCK, 16, 4, 4, Numeric::Unorm),
+    block(F::BC2_SRGB_BLOCK, 16, 4, 4, Numeric::Srgb),
+    block(F::BC3_UNORM_BLOCK, 16, 4, 4, Numeric::Unorm),
+    block(F::BC3_SRGB_BLOCK, 16, 4, 4, Numeric::Srgb),
+    block(F::BC4_UNORM_BLOCK, 8, 4, 4, Numeric::Unorm),
+    block(F::BC4_SNORM_BLOCK, 8, 4, 4, Numeric::Snorm),
+    block(F::BC5_UNORM_BLOCK, 16, 4, 4, Numeric::Unorm),
+    block(F::BC5_SNORM_BLOCK, 16, 4, 4, Numeric::Snorm),
+    block(F::BC6H_UFLOAT_BLOCK, 16, 4, 4, Numeric::Ufloat),
+    block(F::BC6H_SFLOAT_BLOCK, 16, 4, 4, Numeric::Sfloat),
+    block(F::BC7_UNORM_BLOCK, 16, 4, 4, Numeric::Unorm),
+    block(F::BC7_SRGB_BLOCK, 16, 4, 4, Numeric::Srgb),
+    block(F::ETC2_R8G8B8_UNORM_BLOCK, 8, 4, 4, Numeric::Unorm),
+    block(F::ETC2_R8G8B8_SRGB_BLOCK, 8, 4, 4, Numeric::Srgb),
+    block(F::ETC2_R8G8B8A1_UNORM_BLOCK, 8, 4, 4, Numeric::Unorm),
+    block(F::ETC2_R8G8B8A1_SRGB_BLOCK, 8, 4, 4, Numeric::Srgb),
+    block(F::ETC2_R8G8B8A8_UNORM_BLOCK, 16, 4, 4, Numeric::Unorm),
+    block(F::ETC2_R8G8B8A8_SRGB_BLOCK, 16, 4, 4, Numeric::Srgb),
+    block(F::EAC_R11_UNORM_BLOCK, 8, 4, 4, Numeric::Unorm),
+    block(F::EAC_R11_SNORM_BLOCK, 8, 4, 4, Numeric::Snorm),
+    block(F::EAC_R11G11_UNORM_BLOCK, 16, 4, 4, Numeric::Unorm),
+    block(F::EAC_R11G11_SNORM_BLOCK, 16, 4, 4, Numeric::Snorm),
+    block(F::ASTC_4X4_UNORM_BLOCK, 16, 4, 4, Numeric::Unorm),
+    block(F::ASTC_4X4_SRGB_BLOCK, 16, 4, 4, Numeric::Srgb),
+    block(F::ASTC_5X4_UNORM_BLOCK, 16, 5, 4, Numeric::Unorm),
+    block(F::ASTC_5X4_SRGB_BLOCK, 16, 5, 4, Numeric::Srgb),
+    block(F::ASTC_5X5_UNORM_BLOCK, 16, 5, 5, Numeric::Unorm),
+    block(F::ASTC_5X5_SRGB_BLOCK, 16, 5, 5, Numeric::Srgb),
+    block(F::ASTC_6X5_UNORM_BLOCK, 16, 6, 5, Numeric::Unorm),
+    block(F::ASTC_6X5_SRGB_BLOCK, 16, 6, 5, Numeric::Srgb),
+    block(F::ASTC_6X6_UNORM_BLOCK, 16, 6, 6, Numeric::Unorm),
+    block(F::ASTC_6X6_SRGB_BLOCK, 16, 6, 6, Numeric::Srgb),
+    block(F::ASTC_8X5_UNORM_BLOCK, 16, 8, 5, Numeric::Unorm),
+    block(F::ASTC_8X5_SRGB_BLOCK, 16, 8, 5, Numeric::Srgb),
+    block(F::ASTC_8X6_UNORM_BLOCK, 16, 8, 6, Numeric::Unorm),
+    block(F::ASTC_8X6_SRGB_BLOCK, 16, 8, 6, Numeric::Srgb),
+    block(F::ASTC_8X8_UNORM_BLOCK, 16, 8, 8, Numeric::Unorm),
+    block(F::ASTC_8X8_SRGB_BLOCK, 16, 8, 8, Numeric::Srgb),
+    block(F::ASTC_10X5_UNORM_BLOCK, 16, 10, 5, Numeric::Unorm),
+    block(F::ASTC_10X5_SRGB_BLOCK, 16, 10, 5, Numeric::Srgb),
+    block(F::ASTC_10X6_UNORM_BLOCK, 16, 10, 6, Numeric::Unorm),
+    block(F::ASTC_10X6_SRGB_BLOCK, 16, 10, 6, Numeric::Srgb),
+    block(F::ASTC_10X8_UNORM_BLOCK, 16, 10, 8, Numeric::Unorm),
+    block(F::ASTC_10X8_SRGB_BLOCK, 16, 10, 8, Numeric::Srgb),
+    block(F::ASTC_10X10_UNORM_BLOCK, 16, 10, 10, Numeric::Unorm),
+    block(F::ASTC_10X10_SRGB_BLOCK, 16, 10, 10, Numeric::Srgb),
+    block(F::ASTC_12X10_UNORM_BLOCK, 16, 12, 10, Numeric::Unorm),
+    block(F::ASTC_12X10_SRGB_BLOCK, 16, 12, 10, Numeric::Srgb),
+    block(F::ASTC_12X12_UNORM_BLOCK, 16, 12, 12, Numeric::Unorm),
+    block(F::ASTC_12X12_SRGB_BLOCK, 16, 12, 12, Numeric::Srgb),
 ];
 
 const COLOR_PLANES: &[vk::ImageAspectFlags] = &[vk::ImageAspectFlags::COLOR];
@@ -389,7 +464,7 @@ pub fn plane_format(format: vk::Format, aspect: vk::ImageAspectFlags) -> Option<
 /// 64-bit components would lose precision through the f32/u32 path, so those formats
 /// are not blittable yet.
 pub fn blit_supported(format: vk::Format) -> bool {
-    describe(format).is_some_and(|d| !d.has_64_bit_components())
+    describe(format).is_some_and(|d| !d.has_64_bit_components() && !d.is_compressed())
 }
 
 /// Whether `blit::blit` can filter the format with `VK_FILTER_LINEAR`: the formats whose
@@ -449,12 +524,17 @@ mod tests {
     fn table_is_sorted_unique_and_every_row_is_found() {
         assert!(TABLE.windows(2).all(|w| w[0].format.as_raw() < w[1].format.as_raw()));
         for description in TABLE {
-            assert!(description.block_bytes > 0 && description.block_width == 1 && description.block_height == 1);
+            let blocky = description.block_width > 1 || description.block_height > 1;
+            assert!(description.block_bytes > 0 && blocky == description.is_compressed());
             assert_eq!(describe(description.format).map(|d| d.format), Some(description.format));
         }
-        assert_eq!(TABLE.len(), 130);
+        // 130 uncompressed formats, 16 BC, 10 ETC2/EAC and 28 ASTC LDR.
+        assert_eq!(TABLE.len(), 130 + 16 + 10 + 28);
         assert!(describe(vk::Format::UNDEFINED).is_none());
-        assert!(describe(vk::Format::BC1_RGB_UNORM_BLOCK).is_none());
+        let bc1 = describe(vk::Format::BC1_RGB_UNORM_BLOCK).unwrap();
+        assert_eq!((bc1.block_bytes, bc1.block_width, bc1.block_height), (8, 4, 4));
+        let astc = describe(vk::Format::ASTC_10X6_SRGB_BLOCK).unwrap();
+        assert_eq!((astc.block_bytes, astc.block_width, astc.block_height), (16, 10, 6));
     }
 
     #[test]
@@ -514,7 +594,10 @@ mod tests {
             assert_eq!(p.linear_tiling_features, expected, "{format:?}");
             assert_eq!(p.buffer_features, Ff::empty());
         }
-        let unknown = properties(F::BC7_SRGB_BLOCK);
+        // Block-compressed formats are copied, never decoded: transfers only.
+        let bc7 = properties(F::BC7_SRGB_BLOCK);
+        assert_eq!(bc7.optimal_tiling_features, Ff::TRANSFER_SRC | Ff::TRANSFER_DST);
+        let unknown = properties(F::G8_B8R8_2PLANE_420_UNORM);
         assert_eq!(
             unknown.optimal_tiling_features | unknown.linear_tiling_features | unknown.buffer_features,
             Ff::empty()

@@ -111,7 +111,7 @@ impl TexelCodec {
         let layout = match description.codec {
             Codec::Channels { channels, encoding } => Layout::Channels { channels, encoding },
             Codec::SharedExponent => Layout::SharedExponent,
-            Codec::Planes { .. } => return None,
+            Codec::Planes { .. } | Codec::Compressed => return None,
         };
         Some(TexelCodec { format, bytes: description.block_bytes as usize, layout, rows: RowPath::of(format) })
     }

@@ -168,3 +168,159 @@ fn texel_sizes_from_names_match_the_spec_examples() {
     assert_eq!(texel_bytes(F::D32_SFLOAT_S8_UINT, vk::ImageAspectFlags::STENCIL), Some(1));
     assert_eq!(texel_bytes(F::BC1_RGB_UNORM_BLOCK, vk::ImageAspectFlags::COLOR), None);
 }
+
+/// Bytes and extent of one block of a block-compressed format, from its name: BC1, BC4,
+/// ETC2 RGB8 / RGB8A1 and EAC R11 blocks are 8 bytes, the others 16; ASTC names give the
+/// block extent, the others are 4x4.
+fn block_of(format: vk::Format) -> Option<(usize, u32, u32)> {
+    let name = format!("{format:?}");
+    if !name.ends_with("_BLOCK") {
+        return None;
+    }
+    if let Some(dims) = name.strip_prefix("ASTC_") {
+        let dims = dims.split('_').next()?;
+        let (w, h) = dims.split_once('X')?;
+        return Some((16, w.parse().ok()?, h.parse().ok()?));
+    }
+    let small = ["BC1_", "BC4_", "ETC2_R8G8B8_", "ETC2_R8G8B8A1_", "EAC_R11_"];
+    Some((if small.iter().any(|p| name.starts_with(p)) { 8 } else { 16 }, 4, 4))
+}
+
+#[test]
+fn every_compressed_transfer_format_round_trips_its_blocks() {
+    let ctx = Context::new();
+    let mut tested = 0;
+    // BC (131..=146), ETC2/EAC (147..=156), ASTC LDR (157..=184).
+    for raw in 131..=184 {
+        let format = vk::Format::from_raw(raw);
+        let needed = vk::FormatFeatureFlags::TRANSFER_SRC | vk::FormatFeatureFlags::TRANSFER_DST;
+        if !ctx.format_properties(format).optimal_tiling_features.contains(needed) {
+            assert!(!ctx.is_softvk, "softvk does not report transfers for {format:?}");
+            continue;
+        }
+        let (block_bytes, bw, bh) = block_of(format).expect("a block format");
+        // 3 x 2 blocks, the last column and row partial (the image is not a whole number of
+        // blocks); the buffer rows are padded to 4 blocks.
+        let (width, height) = (3 * bw - 1, 2 * bh - 1);
+        let info = vk::ImageCreateInfo::default()
+            .image_type(vk::ImageType::TYPE_2D)
+            .format(format)
+            .extent(vk::Extent3D { width, height, depth: 1 })
+            .mip_levels(1)
+            .array_layers(1)
+            .samples(vk::SampleCountFlags::TYPE_1)
+            .tiling(vk::ImageTiling::OPTIMAL)
+            .usage(vk::ImageUsageFlags::TRANSFER_SRC | vk::ImageUsageFlags::TRANSFER_DST);
+        let image = ctx.create_image(&info);
+        let padded = pattern(4 * 2 * block_bytes, raw as u64);
+        let upload = ctx.create_transfer_buffer(padded.len() as u64);
+        upload.write(0, &padded);
+        let download = ctx.create_transfer_buffer((3 * 2 * block_bytes) as u64);
+        let layers = vk::ImageSubresourceLayers {
+            aspect_mask: vk::ImageAspectFlags::COLOR,
+            mip_level: 0,
+            base_array_layer: 0,
+            layer_count: 1,
+        };
+        let extent = vk::Extent3D { width, height, depth: 1 };
+        ctx.run(|cb| {
+            let up = vk::BufferImageCopy {
+                buffer_row_length: 4 * bw,
+                image_subresource: layers,
+                image_extent: extent,
+                ..Default::default()
+            };
+            let down = vk::BufferImageCopy { image_subresource: layers, image_extent: extent, ..Default::default() };
+            // SAFETY: both regions lie inside their resources.
+            unsafe {
+                ctx.device.cmd_copy_buffer_to_image(cb, upload.buffer, image.image, vk::ImageLayout::GENERAL, &[up]);
+                ctx.cmd_transfer_barrier(cb);
+                ctx.device.cmd_copy_image_to_buffer(
+                    cb,
+                    image.image,
+                    vk::ImageLayout::GENERAL,
+                    download.buffer,
+                    &[down],
+                );
+            }
+        });
+        let expected: Vec<u8> =
+            padded.chunks(4 * block_bytes).flat_map(|row| row[..3 * block_bytes].to_vec()).collect();
+        assert!(download.read() == expected, "{format:?} blocks did not round-trip");
+        tested += 1;
+    }
+    eprintln!("round-tripped {tested} compressed formats");
+    if ctx.is_softvk {
+        assert_eq!(tested, 54);
+    }
+}
+
+/// vkCmdCopyImage between a compressed and a size-compatible uncompressed format copies
+/// blocks to texels: a 16x8 BC1 image (4x2 blocks of 8 bytes) into a 4x2 R32G32_UINT one.
+#[test]
+fn copy_image_moves_compressed_blocks_into_uncompressed_texels() {
+    let ctx = Context::new();
+    let needed = vk::FormatFeatureFlags::TRANSFER_SRC | vk::FormatFeatureFlags::TRANSFER_DST;
+    if !ctx.format_properties(vk::Format::BC1_RGB_UNORM_BLOCK).optimal_tiling_features.contains(needed) {
+        softvk_tests::skip("copy_image_moves_compressed_blocks_into_uncompressed_texels", "no BC1 transfers");
+        return;
+    }
+    let image = |format, width, height| {
+        ctx.create_image(
+            &vk::ImageCreateInfo::default()
+                .image_type(vk::ImageType::TYPE_2D)
+                .format(format)
+                .extent(vk::Extent3D { width, height, depth: 1 })
+                .mip_levels(1)
+                .array_layers(1)
+                .samples(vk::SampleCountFlags::TYPE_1)
+                .tiling(vk::ImageTiling::OPTIMAL)
+                .usage(vk::ImageUsageFlags::TRANSFER_SRC | vk::ImageUsageFlags::TRANSFER_DST),
+        )
+    };
+    let (bc1, plain) = (image(vk::Format::BC1_RGB_UNORM_BLOCK, 16, 8), image(vk::Format::R32G32_UINT, 4, 2));
+    let blocks = pattern(8 * 8, 99);
+    let upload = ctx.create_transfer_buffer(blocks.len() as u64);
+    upload.write(0, &blocks);
+    let layers = vk::ImageSubresourceLayers {
+        aspect_mask: vk::ImageAspectFlags::COLOR,
+        mip_level: 0,
+        base_array_layer: 0,
+        layer_count: 1,
+    };
+    let out = ctx.create_transfer_buffer(blocks.len() as u64);
+    ctx.run(|cb| {
+        let region = vk::ImageCopy {
+            src_subresource: layers,
+            dst_subresource: layers,
+            extent: vk::Extent3D { width: 16, height: 8, depth: 1 },
+            ..Default::default()
+        };
+        let down = vk::BufferImageCopy {
+            image_subresource: layers,
+            image_extent: vk::Extent3D { width: 4, height: 2, depth: 1 },
+            ..Default::default()
+        };
+        let up = vk::BufferImageCopy {
+            image_subresource: layers,
+            image_extent: vk::Extent3D { width: 16, height: 8, depth: 1 },
+            ..Default::default()
+        };
+        // SAFETY: the regions lie inside the images and the buffers.
+        unsafe {
+            ctx.device.cmd_copy_buffer_to_image(cb, upload.buffer, bc1.image, vk::ImageLayout::GENERAL, &[up]);
+            ctx.cmd_transfer_barrier(cb);
+            ctx.device.cmd_copy_image(
+                cb,
+                bc1.image,
+                vk::ImageLayout::GENERAL,
+                plain.image,
+                vk::ImageLayout::GENERAL,
+                &[region],
+            );
+            ctx.cmd_transfer_barrier(cb);
+            ctx.device.cmd_copy_image_to_buffer(cb, plain.image, vk::ImageLayout::GENERAL, out.buffer, &[down]);
+        }
+    });
+    assert!(out.read() == blocks, "the blocks did not arrive as texels");
+}

@@ -67,11 +67,19 @@ fn block_extent(sub: &SubresourceLayout, extent: vk::Extent3D, slices: u32) -> E
 }
 
 /// Whether a box of `extent` at `offset` (z range `depth`) lies inside a subresource.
+/// For block-compressed formats the box is checked in whole blocks: its offset must sit
+/// on a block boundary, and it may run into the partial block at the subresource's edge
+/// (spec: "Copying Data Between Images", extents of compressed images).
 fn box_fits(sub: &SubresourceLayout, offset: vk::Offset3D, extent: vk::Extent3D, depth: u32) -> bool {
-    let fits = |o: i32, e: u32, limit: u32| o >= 0 && (o as u64 + u64::from(e)) <= u64::from(limit);
-    fits(offset.x, extent.width, sub.extent.width)
-        && fits(offset.y, extent.height, sub.extent.height)
-        && fits(offset.z, depth, sub.extent.depth)
+    let fits = |o: i32, e: u32, limit: u32, block: u32| {
+        let block = u64::from(block.max(1));
+        o >= 0
+            && (o as u64).is_multiple_of(block)
+            && (o as u64 + u64::from(e)).div_ceil(block) <= u64::from(limit).div_ceil(block)
+    };
+    fits(offset.x, extent.width, sub.extent.width, sub.block_width)
+        && fits(offset.y, extent.height, sub.extent.height, sub.block_height)
+        && fits(offset.z, depth, sub.extent.depth, 1)
 }
 
 /// The last byte a box touches, relative to its `Rows::offset`, plus one.
@@ -203,8 +211,15 @@ pub fn copy_image(src: &Image, dst: &Image, regions: &[vk::ImageCopy]) {
                 };
                 let src_offset = vk::Offset3D { z: src_z, ..region.src_offset };
                 let dst_offset = vk::Offset3D { z: dst_z, ..region.dst_offset };
+                // The extent is in source texels; between a compressed and an uncompressed
+                // format one source block is one destination texel (or the reverse).
+                let dst_flat = vk::Extent3D {
+                    width: flat.width.div_ceil(src_sub.block_width) * dst_sub.block_width,
+                    height: flat.height.div_ceil(src_sub.block_height) * dst_sub.block_height,
+                    depth: 1,
+                };
                 if !box_fits(&src_sub, src_offset, flat, 1)
-                    || !box_fits(&dst_sub, dst_offset, flat, 1)
+                    || !box_fits(&dst_sub, dst_offset, dst_flat, 1)
                     || src_sub.block_bytes != dst_sub.block_bytes
                 {
                     tracing::error!("vkCmdCopyImage: region {region:?} does not fit the images (or their texel sizes differ); skipped");
