@@ -227,8 +227,10 @@ pub unsafe extern "system" fn get_physical_device_properties2(
     })
 }
 
+/// spec: COMPUTE must be listed when a queue family supports compute. Subgroups of one
+/// invocation with the BASIC operations are what any shader back end provides.
 fn subgroup_stages() -> vk::ShaderStageFlags {
-    vk::ShaderStageFlags::empty()
+    vk::ShaderStageFlags::COMPUTE
 }
 
 /// Fills one structure of a `VkPhysicalDeviceProperties2` chain that softvk knows.
