@@ -95,8 +95,9 @@ impl Drop for Queue {
 
 fn worker_loop(state: &QueueState, receiver: Receiver<Submission>) {
     // Start rayon's threads now, while the application is still setting up, rather than
-    // inside the first large command.
-    rayon::join(|| (), || ());
+    // inside the first large command; on a helper thread, so that small commands, which
+    // run on this thread, never wait for the pool to come up.
+    let _ = std::thread::Builder::new().name("softvk-pool-start".into()).spawn(|| rayon::join(|| (), || ()));
     while let Ok(submission) = receiver.recv() {
         let started = std::time::Instant::now();
         let mut ran = !state.stop.load(Ordering::Acquire);
