@@ -22,8 +22,11 @@ pub fn init_logging() {
         let filter = tracing_subscriber::EnvFilter::try_new(&filter)
             .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
         use tracing_subscriber::prelude::*;
-        let printer =
-            tracing_subscriber::fmt::layer().with_writer(std::io::stderr).with_target(false).with_filter(filter);
+        let printer = tracing_subscriber::fmt::layer()
+            .with_writer(std::io::stderr)
+            .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            .with_target(false)
+            .with_filter(filter);
         // An application may have installed its own global subscriber; then we use it.
         let _ = tracing_subscriber::registry()
             .with(printer)
