@@ -527,7 +527,13 @@ pub unsafe extern "system" fn create_buffer_view(
     guard("vkCreateBufferView", || {
         let info = read_in(p_create_info)?;
         let buffer = get::<Buffer>(info.buffer)?;
-        let range = if info.range == vk::WHOLE_SIZE { buffer.size.saturating_sub(info.offset) } else { info.range };
+        // spec: VK_WHOLE_SIZE is the rest of the buffer rounded down to whole texels.
+        let texel = rasterizer::format::describe(info.format).map_or(1, |d| u64::from(d.block_bytes.max(1)));
+        let range = if info.range == vk::WHOLE_SIZE {
+            buffer.size.saturating_sub(info.offset) / texel * texel
+        } else {
+            info.range
+        };
         let view = BufferView { buffer, format: info.format, offset: info.offset, range };
         write_out(p_view, new_handle(Arc::new(view)))?;
         Ok(vk::Result::SUCCESS)
