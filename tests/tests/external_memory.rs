@@ -939,3 +939,22 @@ fn sync_fd_of_a_signalled_semaphore_imports_as_signalled() {
     unsafe { ctx.device.wait_for_fences(&[fence], true, FENCE_TIMEOUT_NS) }
         .expect("the wait on an imported signalled SYNC_FD never finished");
 }
+
+/// The exporter frees its memory and destroys its device before the other process even
+/// imports: the fd alone keeps the memory, with every byte, alive.
+#[test]
+fn memory_freed_by_its_exporter_is_whole_in_another_process() {
+    let _serial = serial();
+    let fd = {
+        let ctx = external_context();
+        let memory = allocate_exportable(&ctx, SIZE, false);
+        map(&ctx, memory, SIZE).copy_from_slice(&pattern(SIZE as usize, 21));
+        let fd = export_fd(&ctx, memory);
+        // SAFETY: no pending work uses the memory.
+        unsafe { ctx.device.free_memory(memory, None) };
+        fd
+    };
+    let (child, stream) = spawn_child("import-memory");
+    send_fd(&stream, &fd, "21");
+    finish(child, &stream);
+}
