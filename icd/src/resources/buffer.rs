@@ -1,0 +1,138 @@
+//! `VkBuffer`: a size and, once bound, a place in memory.
+
+use super::{bind, fill_requirements2, Binding, RESOURCE_ALIGNMENT};
+use crate::entry::{guard, guard_void, read_in, read_slice, write_out};
+use crate::handles::{borrow, new_handle, release, Object};
+use ash::vk;
+use rasterizer::MemoryView;
+use std::sync::{Arc, OnceLock};
+
+#[derive(Debug)]
+pub struct Buffer {
+    pub size: u64,
+    pub usage: vk::BufferUsageFlags,
+    pub binding: OnceLock<Binding>,
+}
+
+impl Object for Buffer {
+    type Handle = vk::Buffer;
+}
+
+impl Buffer {
+    /// The memory and the buffer's start in it; `None` (with a log line) when unbound.
+    pub fn memory(&self) -> Option<(MemoryView, u64)> {
+        let binding = self.binding.get();
+        if binding.is_none() {
+            tracing::error!("buffer used by a command has no memory bound");
+        }
+        binding.map(|b| (b.memory.view(), b.offset))
+    }
+}
+
+/// # Safety
+/// Vulkan's rules for `vkCreateBuffer`.
+pub unsafe extern "system" fn create_buffer(
+    _device: vk::Device,
+    p_create_info: *const vk::BufferCreateInfo<'_>,
+    _p_allocator: *const vk::AllocationCallbacks<'_>,
+    p_buffer: *mut vk::Buffer,
+) -> vk::Result {
+    guard("vkCreateBuffer", || {
+        let info = read_in(p_create_info)?;
+        if info.size == 0 {
+            tracing::error!("vkCreateBuffer: size 0 is not allowed");
+            return Err(vk::Result::ERROR_INITIALIZATION_FAILED);
+        }
+        if info.flags.intersects(
+            vk::BufferCreateFlags::SPARSE_BINDING
+                | vk::BufferCreateFlags::SPARSE_RESIDENCY
+                | vk::BufferCreateFlags::SPARSE_ALIASED,
+        ) {
+            tracing::error!("vkCreateBuffer: sparse buffers are not supported");
+            return Err(vk::Result::ERROR_FEATURE_NOT_PRESENT);
+        }
+        let buffer = Arc::new(Buffer { size: info.size, usage: info.usage, binding: OnceLock::new() });
+        write_out(p_buffer, new_handle(buffer))?;
+        Ok(vk::Result::SUCCESS)
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkDestroyBuffer`.
+pub unsafe extern "system" fn destroy_buffer(
+    _device: vk::Device,
+    buffer: vk::Buffer,
+    _p_allocator: *const vk::AllocationCallbacks<'_>,
+) {
+    guard_void("vkDestroyBuffer", || {
+        release::<Buffer>(buffer);
+    })
+}
+
+fn buffer_requirements(buffer: &Buffer) -> vk::MemoryRequirements {
+    vk::MemoryRequirements {
+        size: buffer.size.div_ceil(RESOURCE_ALIGNMENT) * RESOURCE_ALIGNMENT,
+        alignment: RESOURCE_ALIGNMENT,
+        memory_type_bits: 1,
+    }
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetBufferMemoryRequirements`.
+pub unsafe extern "system" fn get_buffer_memory_requirements(
+    _device: vk::Device,
+    buffer: vk::Buffer,
+    p_requirements: *mut vk::MemoryRequirements,
+) {
+    guard_void("vkGetBufferMemoryRequirements", || {
+        if let Ok(buffer) = borrow::<Buffer>(buffer) {
+            let _ = write_out(p_requirements, buffer_requirements(buffer));
+        }
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetBufferMemoryRequirements2`.
+pub unsafe extern "system" fn get_buffer_memory_requirements2(
+    _device: vk::Device,
+    p_info: *const vk::BufferMemoryRequirementsInfo2<'_>,
+    p_requirements: *mut vk::MemoryRequirements2<'_>,
+) {
+    guard_void("vkGetBufferMemoryRequirements2", || {
+        let (Ok(info), Some(out)) = (read_in(p_info), p_requirements.as_mut()) else { return };
+        if let Ok(buffer) = borrow::<Buffer>(info.buffer) {
+            fill_requirements2(out, buffer_requirements(buffer));
+        }
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkBindBufferMemory`.
+pub unsafe extern "system" fn bind_buffer_memory(
+    _device: vk::Device,
+    buffer: vk::Buffer,
+    memory: vk::DeviceMemory,
+    offset: vk::DeviceSize,
+) -> vk::Result {
+    guard("vkBindBufferMemory", || {
+        let buffer = borrow::<Buffer>(buffer)?;
+        bind(&buffer.binding, memory, offset, buffer_requirements(buffer))?;
+        Ok(vk::Result::SUCCESS)
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkBindBufferMemory2`.
+pub unsafe extern "system" fn bind_buffer_memory2(
+    _device: vk::Device,
+    count: u32,
+    p_infos: *const vk::BindBufferMemoryInfo<'_>,
+) -> vk::Result {
+    guard("vkBindBufferMemory2", || {
+        for info in read_slice(p_infos, count) {
+            let buffer = borrow::<Buffer>(info.buffer)?;
+            bind(&buffer.binding, info.memory, info.memory_offset, buffer_requirements(buffer))?;
+        }
+        Ok(vk::Result::SUCCESS)
+    })
+}

@@ -1,0 +1,250 @@
+//! `VkImage`: a shape, its linear layout (`rasterizer::layout`) and, once bound, a place in
+//! memory.
+
+use super::{bind, fill_requirements2, Binding, RESOURCE_ALIGNMENT};
+use crate::entry::{guard, guard_void, read_in, read_slice, write_out, VkResult};
+use crate::handles::{borrow, new_handle, release, Object};
+use ash::vk;
+use rasterizer::{ImageLayout, ImageShape, MemoryView};
+use std::sync::{Arc, OnceLock};
+
+#[derive(Debug)]
+pub struct Image {
+    pub image_type: vk::ImageType,
+    pub tiling: vk::ImageTiling,
+    pub usage: vk::ImageUsageFlags,
+    pub flags: vk::ImageCreateFlags,
+    pub layout: ImageLayout,
+    pub binding: OnceLock<Binding>,
+}
+
+impl Object for Image {
+    type Handle = vk::Image;
+}
+
+impl Image {
+    pub fn format(&self) -> vk::Format {
+        self.layout.shape.format
+    }
+
+    pub fn extent(&self) -> vk::Extent3D {
+        self.layout.shape.extent
+    }
+
+    pub fn memory(&self) -> Option<(MemoryView, u64)> {
+        let binding = self.binding.get();
+        if binding.is_none() {
+            tracing::error!("image used by a command has no memory bound");
+        }
+        binding.map(|b| (b.memory.view(), b.offset))
+    }
+
+    /// Number of mip levels and layers a subresource range covers, resolving
+    /// VK_REMAINING_MIP_LEVELS / VK_REMAINING_ARRAY_LAYERS.
+    pub fn range_counts(&self, range: &vk::ImageSubresourceRange) -> (u32, u32) {
+        let levels = self.layout.shape.mip_levels;
+        let layers = self.layout.shape.array_layers;
+        let level_count = if range.level_count == vk::REMAINING_MIP_LEVELS {
+            levels.saturating_sub(range.base_mip_level)
+        } else {
+            range.level_count
+        };
+        let layer_count = if range.layer_count == vk::REMAINING_ARRAY_LAYERS {
+            layers.saturating_sub(range.base_array_layer)
+        } else {
+            range.layer_count
+        };
+        (level_count, layer_count)
+    }
+}
+
+/// The image-create-info → layout step, shared by image creation and requirement queries.
+pub fn image_shape(info: &vk::ImageCreateInfo<'_>) -> VkResult<ImageShape> {
+    let extent = info.extent;
+    if extent.width == 0 || extent.height == 0 || extent.depth == 0 || info.mip_levels == 0 || info.array_layers == 0 {
+        tracing::error!("image with a zero extent, level count or layer count");
+        return Err(vk::Result::ERROR_INITIALIZATION_FAILED);
+    }
+    if info.samples != vk::SampleCountFlags::TYPE_1 {
+        tracing::error!("multisampled images are not supported yet");
+        return Err(vk::Result::ERROR_FEATURE_NOT_PRESENT);
+    }
+    Ok(ImageShape {
+        format: info.format,
+        extent,
+        mip_levels: info.mip_levels,
+        array_layers: info.array_layers,
+        samples: 1,
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkCreateImage`.
+pub unsafe extern "system" fn create_image(
+    _device: vk::Device,
+    p_create_info: *const vk::ImageCreateInfo<'_>,
+    _p_allocator: *const vk::AllocationCallbacks<'_>,
+    p_image: *mut vk::Image,
+) -> vk::Result {
+    guard("vkCreateImage", || {
+        let info = read_in(p_create_info)?;
+        let shape = image_shape(info)?;
+        let Some(layout) = ImageLayout::new(shape) else {
+            tracing::error!("vkCreateImage: format {:?} is not supported", info.format);
+            return Err(vk::Result::ERROR_FORMAT_NOT_SUPPORTED);
+        };
+        if info.flags.intersects(
+            vk::ImageCreateFlags::SPARSE_BINDING
+                | vk::ImageCreateFlags::SPARSE_RESIDENCY
+                | vk::ImageCreateFlags::SPARSE_ALIASED,
+        ) {
+            tracing::error!("vkCreateImage: sparse images are not supported");
+            return Err(vk::Result::ERROR_FEATURE_NOT_PRESENT);
+        }
+        let image = Arc::new(Image {
+            image_type: info.image_type,
+            tiling: info.tiling,
+            usage: info.usage,
+            flags: info.flags,
+            layout,
+            binding: OnceLock::new(),
+        });
+        write_out(p_image, new_handle(image))?;
+        Ok(vk::Result::SUCCESS)
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkDestroyImage`.
+pub unsafe extern "system" fn destroy_image(
+    _device: vk::Device,
+    image: vk::Image,
+    _p_allocator: *const vk::AllocationCallbacks<'_>,
+) {
+    guard_void("vkDestroyImage", || {
+        release::<Image>(image);
+    })
+}
+
+fn image_requirements(image: &Image) -> vk::MemoryRequirements {
+    vk::MemoryRequirements {
+        size: image.layout.size.div_ceil(RESOURCE_ALIGNMENT) * RESOURCE_ALIGNMENT,
+        alignment: RESOURCE_ALIGNMENT,
+        memory_type_bits: 1,
+    }
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetImageMemoryRequirements`.
+pub unsafe extern "system" fn get_image_memory_requirements(
+    _device: vk::Device,
+    image: vk::Image,
+    p_requirements: *mut vk::MemoryRequirements,
+) {
+    guard_void("vkGetImageMemoryRequirements", || {
+        if let Ok(image) = borrow::<Image>(image) {
+            let _ = write_out(p_requirements, image_requirements(image));
+        }
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetImageMemoryRequirements2`.
+pub unsafe extern "system" fn get_image_memory_requirements2(
+    _device: vk::Device,
+    p_info: *const vk::ImageMemoryRequirementsInfo2<'_>,
+    p_requirements: *mut vk::MemoryRequirements2<'_>,
+) {
+    guard_void("vkGetImageMemoryRequirements2", || {
+        let (Ok(info), Some(out)) = (read_in(p_info), p_requirements.as_mut()) else { return };
+        if let Ok(image) = borrow::<Image>(info.image) {
+            fill_requirements2(out, image_requirements(image));
+        }
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetImageSparseMemoryRequirements`.
+pub unsafe extern "system" fn get_image_sparse_memory_requirements(
+    _device: vk::Device,
+    _image: vk::Image,
+    p_count: *mut u32,
+    p_requirements: *mut vk::SparseImageMemoryRequirements,
+) {
+    guard_void("vkGetImageSparseMemoryRequirements", || {
+        let _ = crate::entry::write_array::<vk::SparseImageMemoryRequirements>(&[], p_count, p_requirements);
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetImageSparseMemoryRequirements2`.
+pub unsafe extern "system" fn get_image_sparse_memory_requirements2(
+    _device: vk::Device,
+    _p_info: *const vk::ImageSparseMemoryRequirementsInfo2<'_>,
+    p_count: *mut u32,
+    p_requirements: *mut vk::SparseImageMemoryRequirements2<'_>,
+) {
+    guard_void("vkGetImageSparseMemoryRequirements2", || {
+        let _ = crate::entry::fill_array(0, p_count, p_requirements, |_, _| {});
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkBindImageMemory`.
+pub unsafe extern "system" fn bind_image_memory(
+    _device: vk::Device,
+    image: vk::Image,
+    memory: vk::DeviceMemory,
+    offset: vk::DeviceSize,
+) -> vk::Result {
+    guard("vkBindImageMemory", || {
+        let image = borrow::<Image>(image)?;
+        bind(&image.binding, memory, offset, image_requirements(image))?;
+        Ok(vk::Result::SUCCESS)
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkBindImageMemory2`.
+pub unsafe extern "system" fn bind_image_memory2(
+    _device: vk::Device,
+    count: u32,
+    p_infos: *const vk::BindImageMemoryInfo<'_>,
+) -> vk::Result {
+    guard("vkBindImageMemory2", || {
+        for info in read_slice(p_infos, count) {
+            let image = borrow::<Image>(info.image)?;
+            bind(&image.binding, info.memory, info.memory_offset, image_requirements(image))?;
+        }
+        Ok(vk::Result::SUCCESS)
+    })
+}
+
+/// Reports softvk's linear layout (see `rasterizer::layout`) for every tiling.
+///
+/// # Safety
+/// Vulkan's rules for `vkGetImageSubresourceLayout`.
+pub unsafe extern "system" fn get_image_subresource_layout(
+    _device: vk::Device,
+    image: vk::Image,
+    p_subresource: *const vk::ImageSubresource,
+    p_layout: *mut vk::SubresourceLayout,
+) {
+    guard_void("vkGetImageSubresourceLayout", || {
+        let (Ok(image), Ok(sub)) = (borrow::<Image>(image), read_in(p_subresource)) else { return };
+        let Some(layout) = image.layout.subresource(sub.aspect_mask, sub.mip_level, sub.array_layer) else {
+            tracing::error!("vkGetImageSubresourceLayout: no subresource {sub:?}");
+            return;
+        };
+        let _ = write_out(
+            p_layout,
+            vk::SubresourceLayout {
+                offset: layout.offset,
+                size: layout.size,
+                row_pitch: layout.row_pitch,
+                array_pitch: layout.array_pitch,
+                depth_pitch: layout.depth_pitch,
+            },
+        );
+    })
+}
