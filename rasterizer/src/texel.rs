@@ -97,6 +97,28 @@ impl RowPath {
     }
 }
 
+/// `TexelCodec::halve_rows_f32` for one byte order, known at compile time so that every
+/// byte index is a constant and the loop has no bounds checks.
+fn halve_8x4<const BGRA: bool>(
+    top: &[u8],
+    bottom: &[u8],
+    color: &[f32; 256],
+    alpha: &[f32; 256],
+    out: &mut Vec<[f32; 4]>,
+) {
+    let (r, b) = if BGRA { (2, 0) } else { (0, 2) };
+    out.extend(top.chunks_exact(8).zip(bottom.chunks_exact(8)).map(|(t, u)| {
+        let (t, u): (&[u8; 8], &[u8; 8]) = (t.try_into().unwrap_or(&[0; 8]), u.try_into().unwrap_or(&[0; 8]));
+        let mean = |table: &[f32; 256], i: usize| {
+            0.25 * (table[usize::from(t[i])]
+                + table[usize::from(t[i + 4])]
+                + table[usize::from(u[i])]
+                + table[usize::from(u[i + 4])])
+        };
+        [mean(color, r), mean(color, 1), mean(color, b), mean(alpha, 3)]
+    }));
+}
+
 fn unorm8_table() -> &'static [f32; 256] {
     static TABLE: OnceLock<[f32; 256]> = OnceLock::new();
     TABLE.get_or_init(|| std::array::from_fn(|i| unorm_to_f32(i as u64, 8)))
@@ -258,17 +280,12 @@ impl TexelCodec {
             RowPath::Srgb8x4 { bgra } => (srgb_table(), unorm8_table(), bgra),
             _ => return false,
         };
-        let (r, b) = if bgra { (2, 0) } else { (0, 2) };
         out.clear();
-        out.extend(top.chunks_exact(8).zip(bottom.chunks_exact(8)).map(|(t, u)| {
-            let mean = |table: &[f32; 256], i: usize| {
-                0.25 * (table[usize::from(t[i])]
-                    + table[usize::from(t[i + 4])]
-                    + table[usize::from(u[i])]
-                    + table[usize::from(u[i + 4])])
-            };
-            [mean(color, r), mean(color, 1), mean(color, b), mean(alpha, 3)]
-        }));
+        if bgra {
+            halve_8x4::<true>(top, bottom, color, alpha, out);
+        } else {
+            halve_8x4::<false>(top, bottom, color, alpha, out);
+        }
         true
     }
 
