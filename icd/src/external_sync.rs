@@ -74,10 +74,7 @@ pub unsafe extern "system" fn get_semaphore_fd(
         let semaphore = borrow::<Semaphore>(info.semaphore)?;
         let fd = match info.handle_type {
             SemHandle::OPAQUE_FD => semaphore.payload.export_opaque()?,
-            SemHandle::SYNC_FD if !semaphore.timeline => {
-                semaphore.notifier().set_external();
-                semaphore.payload.export_sync()?
-            }
+            SemHandle::SYNC_FD if !semaphore.timeline => semaphore.payload.export_sync()?,
             other => {
                 tracing::error!("vkGetSemaphoreFdKHR: handle type {other:?} is not supported for this semaphore");
                 return Err(vk::Result::ERROR_INVALID_EXTERNAL_HANDLE);
@@ -125,10 +122,7 @@ pub unsafe extern "system" fn get_fence_fd(
         let fence = borrow::<Fence>(info.fence)?;
         let fd = match info.handle_type {
             FenceHandle::OPAQUE_FD => fence.payload.export_opaque()?,
-            FenceHandle::SYNC_FD => {
-                fence.notifier().set_external();
-                fence.payload.export_sync()?
-            }
+            FenceHandle::SYNC_FD => fence.payload.export_sync()?,
             other => {
                 tracing::error!("vkGetFenceFdKHR: handle type {other:?} is not supported");
                 return Err(vk::Result::ERROR_INVALID_EXTERNAL_HANDLE);

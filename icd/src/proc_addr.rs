@@ -272,6 +272,7 @@ entry_points! {
         "vkCmdDispatchIndirect" => unsupported::cmd_dispatch_indirect,
         "vkCmdClearAttachments" => unsupported::cmd_clear_attachments,
         "vkCmdResolveImage" => unsupported::cmd_resolve_image,
+        "vkCmdResolveImage2KHR" => unsupported::cmd_resolve_image2 ; device "VK_KHR_copy_commands2",
         "vkCmdBeginQuery" => unsupported::cmd_begin_query,
         "vkCmdEndQuery" => unsupported::cmd_end_query,
         "vkCmdPushConstants" => unsupported::cmd_push_constants,

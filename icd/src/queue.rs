@@ -26,6 +26,9 @@ pub struct Submission {
 /// What the worker shares with the API side.
 pub struct QueueState {
     pub notifier: Arc<Notifier>,
+    /// The device's own kernel threads, started with the queue (in the background, while
+    /// the application sets up). Not rayon's global pool: see `rasterizer::parallel`.
+    pub pool: rasterizer::parallel::Pool,
     /// Set when the device is destroyed: blocked waits give up.
     pub stop: AtomicBool,
     submitted: AtomicU64,
@@ -46,6 +49,7 @@ impl Queue {
     pub fn new(notifier: Arc<Notifier>) -> VkResult<Queue> {
         let state = Arc::new(QueueState {
             notifier,
+            pool: rasterizer::parallel::start_pool("softvk-kernel"),
             stop: AtomicBool::new(false),
             submitted: AtomicU64::new(0),
             completed: AtomicU64::new(0),
@@ -67,6 +71,8 @@ impl Queue {
         let sender = sender.as_ref().ok_or(vk::Result::ERROR_DEVICE_LOST)?;
         self.state.submitted.fetch_add(1, Ordering::AcqRel);
         sender.send(submission).map_err(|_| {
+            // Nothing will complete it: keep vkQueueWaitIdle from waiting for it.
+            self.state.submitted.fetch_sub(1, Ordering::AcqRel);
             tracing::error!("the queue thread is gone");
             vk::Result::ERROR_DEVICE_LOST
         })
@@ -94,10 +100,6 @@ impl Drop for Queue {
 }
 
 fn worker_loop(state: &QueueState, receiver: Receiver<Submission>) {
-    // Start rayon's threads now, while the application is still setting up, rather than
-    // inside the first large command; on a helper thread, so that small commands, which
-    // run on this thread, never wait for the pool to come up.
-    let _ = std::thread::Builder::new().name("softvk-pool-start".into()).spawn(|| rayon::join(|| (), || ()));
     while let Ok(submission) = receiver.recv() {
         let started = std::time::Instant::now();
         let mut ran = !state.stop.load(Ordering::Acquire);
@@ -106,8 +108,9 @@ fn worker_loop(state: &QueueState, receiver: Receiver<Submission>) {
         }
         if ran {
             for commands in &submission.command_buffers {
-                let result =
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::execute::run(commands, state)));
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    rasterizer::parallel::with_pool(&state.pool, || crate::execute::run(commands, state))
+                }));
                 if result.is_err() {
                     tracing::error!(
                         "internal error while executing a command buffer; its remaining commands were skipped"
@@ -115,11 +118,15 @@ fn worker_loop(state: &QueueState, receiver: Receiver<Submission>) {
                 }
             }
         }
-        for (semaphore, value) in &submission.signals {
-            semaphore.signal(*value);
-        }
-        if let Some(fence) = &submission.fence {
-            fence.signal();
+        // Work skipped because the device is going away signals nothing: a fence shared
+        // with another process must not claim that a copy ran.
+        if ran {
+            for (semaphore, value) in &submission.signals {
+                semaphore.signal(*value);
+            }
+            if let Some(fence) = &submission.fence {
+                fence.signal();
+            }
         }
         tracing::info!(
             "submission of {} command buffer(s) executed in {:?}",

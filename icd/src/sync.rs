@@ -34,8 +34,10 @@ impl Notifier {
         self.changed.notify_all();
     }
 
+    /// Switches waits to polling, and wakes current waiters so that they switch too.
     pub fn set_external(&self) {
         self.external.store(true, Ordering::Release);
+        self.notify();
     }
 
     /// Waits until `ready()` is true or `timeout_ns` passes; true when ready.

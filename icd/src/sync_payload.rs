@@ -194,7 +194,13 @@ impl Payload {
             }
             return;
         }
-        self.current_cell().atomic().store(1, Ordering::Release);
+        let mut temporary = self.temporary.lock().unwrap_or_else(|e| e.into_inner());
+        match &*temporary {
+            Some(Temporary::Cell(cell)) => cell.atomic().store(1, Ordering::Release),
+            // A signal operation on an imported SYNC_FD payload: it is now signalled.
+            Some(Temporary::SyncFd(_)) => *temporary = Some(Temporary::SyncFd(None)),
+            None => self.permanent().atomic().store(1, Ordering::Release),
+        }
     }
 
     /// Fence status: does not consume.
@@ -243,7 +249,12 @@ impl Payload {
     pub fn export_sync(&self) -> Result<RawFd, vk::Result> {
         // Held across the check and the registration: see `signal`.
         let mut exports = self.pending_exports.lock().unwrap_or_else(|e| e.into_inner());
-        match self.temporary.lock().unwrap_or_else(|e| e.into_inner()).take() {
+        let taken = self.temporary.lock().unwrap_or_else(|e| e.into_inner()).take();
+        if self.kind == Kind::Fence && taken.is_some() {
+            // A fence export acts as a reset: the permanent payload comes back, unsignalled.
+            self.permanent().atomic().store(0, Ordering::Release);
+        }
+        match taken {
             // An imported SYNC_FD moves on as it is (copy transference of the same fence).
             Some(Temporary::SyncFd(None)) => return Ok(-1),
             Some(Temporary::SyncFd(Some(fd))) => return Ok(fd.into_raw()),
@@ -256,10 +267,6 @@ impl Payload {
                     }
                     Kind::Fence => cell.atomic().load(Ordering::Acquire) != 0,
                 };
-                if self.kind == Kind::Fence {
-                    // A fence reset restores the permanent payload and unsignals it.
-                    self.permanent().atomic().store(0, Ordering::Release);
-                }
                 if signalled {
                     return Ok(-1);
                 }

@@ -172,6 +172,7 @@ unsupported_commands! {
     "vkCmdDispatchBase" fn cmd_dispatch_base(bx: u32, by: u32, bz: u32, x: u32, y: u32, z: u32);
     "vkCmdDispatchIndirect" fn cmd_dispatch_indirect(bu: vk::Buffer, o: vk::DeviceSize);
     "vkCmdClearAttachments" fn cmd_clear_attachments(na: u32, a: *const vk::ClearAttachment, nr: u32, r: *const vk::ClearRect);
+    "vkCmdResolveImage2KHR" fn cmd_resolve_image2(i: *const c_void);
     "vkCmdResolveImage" fn cmd_resolve_image(s: vk::Image, sl: vk::ImageLayout, d: vk::Image, dl: vk::ImageLayout, n: u32, r: *const vk::ImageResolve);
     "vkCmdBeginQuery" fn cmd_begin_query(p: vk::QueryPool, q: u32, f: vk::QueryControlFlags);
     "vkCmdEndQuery" fn cmd_end_query(p: vk::QueryPool, q: u32);

@@ -288,13 +288,15 @@ impl Job<'_> {
         } else {
             let key = (y_tap.index[0], z_tap.index[0]);
             let previous = scratch.last_nearest.filter(|&(y, z, _)| (y, z) == key);
-            scratch.last_nearest = Some((key.0, key.1, dst_offset));
+            scratch.last_nearest = None;
             if let Some(previous) = previous.and_then(|(_, _, at)| self.dst.memory.bytes(at, out.len())) {
                 out.copy_from_slice(previous);
-                return Some(());
+            } else {
+                let source = self.source_segment(key.0, key.1)?;
+                self.nearest_row(source, out);
             }
-            let source = self.source_segment(key.0, key.1)?;
-            self.nearest_row(source, out);
+            // Only a row that was written may be repeated.
+            scratch.last_nearest = Some((key.0, key.1, dst_offset));
             Some(())
         }
     }

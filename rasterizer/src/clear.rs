@@ -92,7 +92,7 @@ fn fill_pattern_parallel(dst: &mut [u8], pattern: &[u8]) {
         return;
     }
     let chunk = (PARALLEL_CHUNK / pattern.len()).max(1) * pattern.len();
-    dst.par_chunks_mut(chunk).for_each(|piece| fill_pattern(piece, pattern));
+    crate::parallel::in_pool(|| dst.par_chunks_mut(chunk).for_each(|piece| fill_pattern(piece, pattern)));
 }
 
 /// Fills `dst` with `pattern` repeated from its start (the last copy may be cut short):

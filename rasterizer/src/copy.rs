@@ -55,9 +55,11 @@ pub fn copy_bytes(
         to.copy_from_slice(from);
         return Ok(());
     }
-    to.par_chunks_mut(PARALLEL_CHUNK)
-        .zip(from.par_chunks(PARALLEL_CHUNK))
-        .for_each(|(to, from)| to.copy_from_slice(from));
+    crate::parallel::in_pool(|| {
+        to.par_chunks_mut(PARALLEL_CHUNK)
+            .zip(from.par_chunks(PARALLEL_CHUNK))
+            .for_each(|(to, from)| to.copy_from_slice(from))
+    });
     Ok(())
 }
 

@@ -4,8 +4,57 @@
 //! rayon in groups big enough to amortise a task, and runs small jobs on the calling
 //! thread: entering the rayon pool from the queue thread costs a wake-up and a hand-off,
 //! which is most of the time of a small copy.
+//!
+//! Large jobs run on the caller's `Pool` (the device's, set with `with_pool`), not on
+//! rayon's global pool: a process that forks after using softvk gets a child whose global
+//! pool has no threads, so a device made in the child must bring its own.
 
 use rayon::prelude::*;
+use std::cell::RefCell;
+use std::sync::{Arc, OnceLock};
+
+/// A thread pool that is built in the background: `None` inside once building failed
+/// (then jobs run on rayon's global pool).
+pub type Pool = Arc<OnceLock<Option<rayon::ThreadPool>>>;
+
+/// A pool whose threads start now, on a helper thread, so that whoever creates it does
+/// not wait for them. Thread count: `RAYON_NUM_THREADS`, else every CPU.
+pub fn start_pool(name: &'static str) -> Pool {
+    let pool: Pool = Arc::new(OnceLock::new());
+    let slot = pool.clone();
+    let builder = move || {
+        let built = rayon::ThreadPoolBuilder::new().thread_name(move |i| format!("{name}-{i}")).build().ok();
+        let _ = slot.set(built);
+    };
+    if std::thread::Builder::new().name(format!("{name}-start")).spawn(builder).is_err() {
+        let _ = pool.set(None);
+    }
+    pool
+}
+
+thread_local! {
+    static CURRENT: RefCell<Option<Pool>> = const { RefCell::new(None) };
+}
+
+/// Runs `work` with `pool` as the pool that large jobs on this thread use.
+pub fn with_pool<R>(pool: &Pool, work: impl FnOnce() -> R) -> R {
+    let previous = CURRENT.with(|current| current.replace(Some(pool.clone())));
+    let result = work();
+    CURRENT.with(|current| *current.borrow_mut() = previous);
+    result
+}
+
+/// Runs a parallel job inside the current pool (waiting for it to be built), or on
+/// rayon's global pool when there is none.
+pub fn in_pool<R: Send>(job: impl FnOnce() -> R + Send) -> R {
+    match CURRENT.with(|current| current.borrow().clone()) {
+        Some(pool) => match pool.wait() {
+            Some(pool) => pool.install(job),
+            None => job(),
+        },
+        None => job(),
+    }
+}
 
 /// Calls `row(state, i)` for every `i` in `0..count`, in groups of at least `per_task`
 /// rows, each group with its own `state` from `init`. Returns true if any call did
@@ -20,17 +69,26 @@ where
         let mut state = init();
         return (0..count).fold(false, |failed, i| row(&mut state, i) | failed);
     }
-    (0..count)
-        .into_par_iter()
-        .with_min_len(per_task)
-        .map_init(init, |state, i| row(state, i))
-        .reduce(|| false, |a, b| a || b)
+    in_pool(|| {
+        (0..count)
+            .into_par_iter()
+            .with_min_len(per_task)
+            .map_init(init, |state, i| row(state, i))
+            .reduce(|| false, |a, b| a || b)
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[test]
+    fn jobs_run_on_the_pool_in_use() {
+        let pool = start_pool("test-pool");
+        let name = with_pool(&pool, || in_pool(|| std::thread::current().name().map(str::to_string)));
+        assert!(name.as_deref().is_some_and(|n| n.starts_with("test-pool-")), "{name:?}");
+    }
 
     #[test]
     fn every_row_runs_once_and_failures_are_reported() {
