@@ -251,7 +251,7 @@ pub unsafe extern "system" fn cmd_update_buffer(
     record(cb, "vkCmdUpdateBuffer", || {
         if size > 65536 || p_data.is_null() {
             tracing::error!("vkCmdUpdateBuffer: size {size} is over 65536 or data is null");
-            return Err(vk::Result::ERROR_INITIALIZATION_FAILED);
+            return Err(crate::entry::INVALID_USAGE);
         }
         let data = std::slice::from_raw_parts(p_data as *const u8, size as usize).to_vec();
         Ok(Command::UpdateBuffer { dst: object(dst)?, offset, data })

@@ -72,7 +72,7 @@ impl CommandBuffer {
             (Some(commands), State::Executable) => Ok(commands.clone()),
             _ => {
                 tracing::error!("submitted a command buffer that is not in the executable state ({:?})", rec.state);
-                Err(vk::Result::ERROR_INITIALIZATION_FAILED)
+                Err(crate::entry::INVALID_USAGE)
             }
         }
     }
@@ -88,7 +88,7 @@ pub fn record(command_buffer: vk::CommandBuffer, name: &'static str, build: impl
         let mut rec = cb.lock();
         if rec.state != State::Recording {
             tracing::error!("{name}: command buffer is not recording");
-            rec.error.get_or_insert(vk::Result::ERROR_INITIALIZATION_FAILED);
+            rec.error.get_or_insert(crate::entry::INVALID_USAGE);
             return;
         }
         match command {
@@ -105,7 +105,7 @@ pub fn record(command_buffer: vk::CommandBuffer, name: &'static str, build: impl
 pub fn record_unsupported(command_buffer: vk::CommandBuffer, name: &'static str) {
     record(command_buffer, name, || {
         tracing::error!("{name} is not implemented in softvk yet");
-        Err(vk::Result::ERROR_FEATURE_NOT_PRESENT)
+        Err(crate::entry::NOT_IMPLEMENTED)
     })
 }
 
@@ -121,7 +121,7 @@ pub unsafe extern "system" fn create_command_pool(
         let info = read_in(p_create_info)?;
         if info.queue_family_index != 0 {
             tracing::error!("vkCreateCommandPool: no queue family {}", info.queue_family_index);
-            return Err(vk::Result::ERROR_INITIALIZATION_FAILED);
+            return Err(crate::entry::INVALID_USAGE);
         }
         let pool = Arc::new(CommandPool { flags: info.flags, buffers: Mutex::new(Vec::new()) });
         crate::entry::write_out(p_pool, new_handle(pool))?;
@@ -184,7 +184,7 @@ pub unsafe extern "system" fn allocate_command_buffers(
         let info = read_in(p_allocate_info)?;
         let pool = borrow::<CommandPool>(info.command_pool)?;
         if p_command_buffers.is_null() {
-            return Err(vk::Result::ERROR_INITIALIZATION_FAILED);
+            return Err(crate::entry::INVALID_USAGE);
         }
         let mut buffers = pool.buffers.lock().unwrap_or_else(|e| e.into_inner());
         for i in 0..info.command_buffer_count as usize {
@@ -245,7 +245,7 @@ pub unsafe extern "system" fn end_command_buffer(command_buffer: vk::CommandBuff
         let mut rec = cb.lock();
         if rec.state != State::Recording {
             tracing::error!("vkEndCommandBuffer: command buffer is not recording");
-            return Err(vk::Result::ERROR_INITIALIZATION_FAILED);
+            return Err(crate::entry::INVALID_USAGE);
         }
         if let Some(error) = rec.error {
             // Spec: a failed recording leaves the buffer invalid.

@@ -12,6 +12,18 @@ use std::sync::Once;
 /// Result type of the code behind an entry point: `Err` carries the Vulkan error code.
 pub type VkResult<T> = Result<T, vk::Result>;
 
+/// What softvk returns for input it can tell is invalid (a null pointer or handle, an
+/// object in the wrong state, a format or flag it never offered). The spec lets any
+/// command return VK_ERROR_UNKNOWN "when an unexpected error occurs that cannot be
+/// attributed to valid behavior of the application and implementation"; a log line says
+/// what was wrong.
+pub const INVALID_USAGE: vk::Result = vk::Result::ERROR_UNKNOWN;
+
+/// What softvk returns for a core command or object it does not implement yet
+/// (pipelines, draws, occlusion queries...): VK_ERROR_UNKNOWN too, since the commands'
+/// own lists of codes have nothing closer, with a log line naming the command.
+pub const NOT_IMPLEMENTED: vk::Result = vk::Result::ERROR_UNKNOWN;
+
 static LOGGING: Once = Once::new();
 
 /// Starts the `tracing` subscriber filtered by `SOFTVK_LOG` (default: warnings), writing to
@@ -94,7 +106,7 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
 /// `*count` writable elements (the application's promise in every `vkEnumerate*`).
 pub unsafe fn write_array<T: Copy>(items: &[T], count: *mut u32, out: *mut T) -> VkResult<vk::Result> {
     if count.is_null() {
-        return Err(vk::Result::ERROR_INITIALIZATION_FAILED);
+        return Err(crate::entry::INVALID_USAGE);
     }
     if out.is_null() {
         *count = items.len() as u32;
@@ -118,7 +130,7 @@ pub unsafe fn fill_array<T>(
     mut fill: impl FnMut(usize, &mut T),
 ) -> VkResult<vk::Result> {
     if count.is_null() {
-        return Err(vk::Result::ERROR_INITIALIZATION_FAILED);
+        return Err(crate::entry::INVALID_USAGE);
     }
     if out.is_null() {
         *count = len as u32;
@@ -138,7 +150,7 @@ pub unsafe fn fill_array<T>(
 /// `out` must be null or valid for a write of `T`.
 pub unsafe fn write_out<T>(out: *mut T, value: T) -> VkResult<()> {
     if out.is_null() {
-        return Err(vk::Result::ERROR_INITIALIZATION_FAILED);
+        return Err(crate::entry::INVALID_USAGE);
     }
     out.write(value);
     Ok(())
@@ -149,7 +161,7 @@ pub unsafe fn write_out<T>(out: *mut T, value: T) -> VkResult<()> {
 /// # Safety
 /// `ptr` must be null or point at a valid `T` for the duration of the call.
 pub unsafe fn read_in<'a, T>(ptr: *const T) -> VkResult<&'a T> {
-    ptr.as_ref().ok_or(vk::Result::ERROR_INITIALIZATION_FAILED)
+    ptr.as_ref().ok_or(crate::entry::INVALID_USAGE)
 }
 
 /// A slice from an application's (pointer, count) pair; empty when count is zero.

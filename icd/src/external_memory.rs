@@ -197,7 +197,7 @@ pub unsafe extern "system" fn get_memory_host_pointer_properties(
         {
             return Err(vk::Result::ERROR_INVALID_EXTERNAL_HANDLE);
         }
-        let out = p_properties.as_mut().ok_or(vk::Result::ERROR_INITIALIZATION_FAILED)?;
+        let out = p_properties.as_mut().ok_or(crate::entry::INVALID_USAGE)?;
         out.memory_type_bits = 1;
         Ok(vk::Result::SUCCESS)
     })

@@ -12,7 +12,7 @@
 //! never be turned into an object of another.
 
 use crate::entry::VkResult;
-use ash::vk::{self, Handle};
+use ash::vk::Handle;
 use std::sync::Arc;
 
 /// The value of a dispatchable object's first word until the loader claims it.
@@ -44,7 +44,7 @@ pub unsafe fn dispatchable<'a, T: Object>(handle: T::Handle) -> VkResult<&'a T> 
     let ptr = handle.as_raw() as *const Dispatchable<T>;
     ptr.as_ref().map(|d| &d.object).ok_or_else(|| {
         tracing::error!("null {} handle", std::any::type_name::<T>());
-        vk::Result::ERROR_INITIALIZATION_FAILED
+        crate::entry::INVALID_USAGE
     })
 }
 
@@ -73,7 +73,7 @@ pub unsafe fn get<T: Object>(handle: T::Handle) -> VkResult<Arc<T>> {
     let ptr = handle.as_raw() as *const T;
     if ptr.is_null() {
         tracing::error!("null {} handle", std::any::type_name::<T>());
-        return Err(vk::Result::ERROR_INITIALIZATION_FAILED);
+        return Err(crate::entry::INVALID_USAGE);
     }
     Arc::increment_strong_count(ptr);
     Ok(Arc::from_raw(ptr))
@@ -87,7 +87,7 @@ pub unsafe fn borrow<'a, T: Object>(handle: T::Handle) -> VkResult<&'a T> {
     let ptr = handle.as_raw() as *const T;
     ptr.as_ref().ok_or_else(|| {
         tracing::error!("null {} handle", std::any::type_name::<T>());
-        vk::Result::ERROR_INITIALIZATION_FAILED
+        crate::entry::INVALID_USAGE
     })
 }
 

@@ -19,7 +19,7 @@ pub const MAX_INTERFACE_VERSION: u32 = 7;
 #[no_mangle]
 pub unsafe extern "system" fn vk_icdNegotiateLoaderICDInterfaceVersion(p_version: *mut u32) -> vk::Result {
     guard("vk_icdNegotiateLoaderICDInterfaceVersion", || {
-        let version = p_version.as_mut().ok_or(vk::Result::ERROR_INITIALIZATION_FAILED)?;
+        let version = p_version.as_mut().ok_or(crate::entry::INVALID_USAGE)?;
         if *version < MIN_INTERFACE_VERSION {
             tracing::error!("loader interface version {} is older than {MIN_INTERFACE_VERSION}", *version);
             return Err(vk::Result::ERROR_INCOMPATIBLE_DRIVER);

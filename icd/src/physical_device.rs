@@ -616,7 +616,7 @@ pub unsafe extern "system" fn get_physical_device_image_format_properties2(
 ) -> vk::Result {
     guard("vkGetPhysicalDeviceImageFormatProperties2", || {
         let info = read_in(p_info)?;
-        let out = p_properties.as_mut().ok_or(vk::Result::ERROR_INITIALIZATION_FAILED)?;
+        let out = p_properties.as_mut().ok_or(crate::entry::INVALID_USAGE)?;
         let external = pnext::find_in::<vk::PhysicalDeviceExternalImageFormatInfo>(info.p_next)
             .filter(|ext| !ext.handle_type.is_empty());
         let external_properties = match external {

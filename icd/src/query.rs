@@ -72,7 +72,7 @@ pub unsafe extern "system" fn create_query_pool(
         let info = read_in(p_create_info)?;
         if info.query_type != vk::QueryType::TIMESTAMP {
             tracing::error!("vkCreateQueryPool: {:?} queries are not supported yet", info.query_type);
-            return Err(vk::Result::ERROR_FEATURE_NOT_PRESENT);
+            return Err(crate::entry::NOT_IMPLEMENTED);
         }
         let count = info.query_count as usize;
         let pool = QueryPool {
@@ -152,7 +152,7 @@ pub unsafe extern "system" fn get_query_pool_results(
         let pool = borrow::<QueryPool>(pool)?;
         if first.checked_add(count).is_none_or(|end| end as usize > pool.results.len()) || p_data.is_null() {
             tracing::error!("vkGetQueryPoolResults: queries {first}+{count} outside a pool of {}", pool.results.len());
-            return Err(vk::Result::ERROR_INITIALIZATION_FAILED);
+            return Err(crate::entry::INVALID_USAGE);
         }
         if flags.contains(vk::QueryResultFlags::WAIT) {
             let range = first as usize..(first + count) as usize;

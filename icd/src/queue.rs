@@ -206,6 +206,6 @@ pub unsafe extern "system" fn queue_bind_sparse(
 ) -> vk::Result {
     guard("vkQueueBindSparse", || {
         tracing::error!("vkQueueBindSparse: softvk has no sparse binding");
-        Err(vk::Result::ERROR_FEATURE_NOT_PRESENT)
+        Err(crate::entry::NOT_IMPLEMENTED)
     })
 }

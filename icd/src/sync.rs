@@ -314,7 +314,7 @@ pub unsafe extern "system" fn signal_semaphore(
         let semaphore = borrow::<Semaphore>(info.semaphore)?;
         if !semaphore.timeline {
             tracing::error!("vkSignalSemaphore on a binary semaphore");
-            return Err(vk::Result::ERROR_INITIALIZATION_FAILED);
+            return Err(crate::entry::INVALID_USAGE);
         }
         semaphore.signal(info.value);
         Ok(vk::Result::SUCCESS)

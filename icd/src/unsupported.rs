@@ -3,8 +3,8 @@
 //!
 //! They exist so that a program calling them gets a clear error and a log line instead of
 //! a crash through a null function pointer: object creation returns
-//! `VK_ERROR_FEATURE_NOT_PRESENT`, and recording one of these commands makes
-//! `vkEndCommandBuffer` fail with the same code. Since no such object can be created,
+//! `VK_ERROR_UNKNOWN` (`entry::NOT_IMPLEMENTED`) with a log line naming the command, and
+//! recording one of these commands makes `vkEndCommandBuffer` fail with the same code. Since no such object can be created,
 //! the destroy functions only ever see null handles.
 
 use crate::command_buffer::record_unsupported;
@@ -14,7 +14,7 @@ use std::ffi::c_void;
 
 macro_rules! unsupported_creates {
     ($($name:literal fn $f:ident($($arg:ident: $ty:ty),*);)*) => {$(
-        #[doc = concat!("`", $name, "`: not implemented yet, returns `VK_ERROR_FEATURE_NOT_PRESENT`.")]
+        #[doc = concat!("`", $name, "`: not implemented yet, returns `VK_ERROR_UNKNOWN`.")]
         ///
         /// # Safety
         /// Any arguments are accepted: none is read.
@@ -22,7 +22,7 @@ macro_rules! unsupported_creates {
             $(let _ = $arg;)*
             guard($name, || {
                 tracing::error!(concat!($name, " is not implemented in softvk yet"));
-                Err(vk::Result::ERROR_FEATURE_NOT_PRESENT)
+                Err(crate::entry::NOT_IMPLEMENTED)
             })
         }
     )*};

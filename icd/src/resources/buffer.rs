@@ -41,7 +41,7 @@ pub unsafe extern "system" fn create_buffer(
         let info = read_in(p_create_info)?;
         if info.size == 0 {
             tracing::error!("vkCreateBuffer: size 0 is not allowed");
-            return Err(vk::Result::ERROR_INITIALIZATION_FAILED);
+            return Err(crate::entry::INVALID_USAGE);
         }
         if info.flags.intersects(
             vk::BufferCreateFlags::SPARSE_BINDING
@@ -49,7 +49,7 @@ pub unsafe extern "system" fn create_buffer(
                 | vk::BufferCreateFlags::SPARSE_ALIASED,
         ) {
             tracing::error!("vkCreateBuffer: sparse buffers are not supported");
-            return Err(vk::Result::ERROR_FEATURE_NOT_PRESENT);
+            return Err(crate::entry::NOT_IMPLEMENTED);
         }
         let buffer = Arc::new(Buffer { size: info.size, usage: info.usage, binding: OnceLock::new() });
         write_out(p_buffer, new_handle(buffer))?;

@@ -63,11 +63,11 @@ pub fn image_shape(info: &vk::ImageCreateInfo<'_>) -> VkResult<ImageShape> {
     let extent = info.extent;
     if extent.width == 0 || extent.height == 0 || extent.depth == 0 || info.mip_levels == 0 || info.array_layers == 0 {
         tracing::error!("image with a zero extent, level count or layer count");
-        return Err(vk::Result::ERROR_INITIALIZATION_FAILED);
+        return Err(crate::entry::INVALID_USAGE);
     }
     if info.samples != vk::SampleCountFlags::TYPE_1 {
         tracing::error!("multisampled images are not supported yet");
-        return Err(vk::Result::ERROR_FEATURE_NOT_PRESENT);
+        return Err(crate::entry::NOT_IMPLEMENTED);
     }
     Ok(ImageShape {
         format: info.format,
@@ -91,7 +91,7 @@ pub unsafe extern "system" fn create_image(
         let shape = image_shape(info)?;
         let Some(layout) = ImageLayout::new(shape) else {
             tracing::error!("vkCreateImage: format {:?} is not supported", info.format);
-            return Err(vk::Result::ERROR_FORMAT_NOT_SUPPORTED);
+            return Err(crate::entry::INVALID_USAGE);
         };
         if info.flags.intersects(
             vk::ImageCreateFlags::SPARSE_BINDING
@@ -99,7 +99,7 @@ pub unsafe extern "system" fn create_image(
                 | vk::ImageCreateFlags::SPARSE_ALIASED,
         ) {
             tracing::error!("vkCreateImage: sparse images are not supported");
-            return Err(vk::Result::ERROR_FEATURE_NOT_PRESENT);
+            return Err(crate::entry::NOT_IMPLEMENTED);
         }
         let image = Arc::new(Image {
             image_type: info.image_type,

@@ -70,6 +70,6 @@ pub(super) fn bind(
     }
     binding.set(Binding { memory, offset }).map_err(|_| {
         tracing::error!("resource is already bound to memory");
-        vk::Result::ERROR_INITIALIZATION_FAILED
+        crate::entry::INVALID_USAGE
     })
 }

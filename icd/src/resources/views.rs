@@ -62,7 +62,7 @@ pub unsafe extern "system" fn create_image_view(
         let info = read_in(p_create_info)?;
         let image = get::<Image>(info.image)?;
         if rasterizer::format::describe(info.format).is_none() {
-            return Err(vk::Result::ERROR_FORMAT_NOT_SUPPORTED);
+            return Err(crate::entry::INVALID_USAGE);
         }
         let view = ImageView {
             image,
