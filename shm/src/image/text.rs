@@ -212,6 +212,48 @@ mod tests {
         }
     }
 
+    /// Text from another process is untrusted: tens of thousands of random edits of a valid
+    /// descriptor (bytes replaced, deleted, duplicated; numbers bumped) must each parse or
+    /// fail with an error, never panic, and whatever parses must pass validation.
+    #[test]
+    fn random_edits_of_a_descriptor_never_panic() {
+        let valid = rgba8_3x2_two_levels_two_layers().to_text().into_bytes();
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |bound: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % bound.max(1) as u64) as usize
+        };
+        const BYTES: &[u8] = b"0123456789 \n-+xabcdefghijklmnopqrstuvwxyz_\t\r\0\xff9999999999999999999999";
+        for _ in 0..20_000 {
+            let mut text = valid.clone();
+            for _ in 0..1 + next(4) {
+                let at = next(text.len());
+                match next(4) {
+                    0 => text[at] = BYTES[next(BYTES.len())],
+                    1 => {
+                        text.remove(at);
+                    }
+                    2 => {
+                        let end = (at + 1 + next(12)).min(text.len());
+                        let copy = text[at..end].to_vec();
+                        text.splice(at..at, copy);
+                    }
+                    _ => text.insert(at, b'9'),
+                }
+                if text.is_empty() {
+                    break;
+                }
+            }
+            if let Ok(text) = std::str::from_utf8(&text) {
+                if let Ok(descriptor) = ImageDescriptor::from_text(text) {
+                    assert!(descriptor.validate().is_ok(), "{text}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn descriptor_text_matches_the_documented_example() {
         assert_eq!(rgba8_3x2_two_levels_two_layers().to_text(), TEXT);
