@@ -60,9 +60,14 @@ pub struct Messengers {
 /// Every live messenger of every instance, for driver messages that have no instance.
 static LIVE: Mutex<Vec<Weak<Messenger>>> = Mutex::new(Vec::new());
 
+/// Makes a messenger hear softvk's own messages for as long as it lives.
+fn make_live(messenger: &Arc<Messenger>) {
+    LIVE.lock().unwrap_or_else(|e| e.into_inner()).push(Arc::downgrade(messenger));
+}
+
 impl Messengers {
     fn add(&self, messenger: Arc<Messenger>) {
-        LIVE.lock().unwrap_or_else(|e| e.into_inner()).push(Arc::downgrade(&messenger));
+        make_live(&messenger);
         self.list.lock().unwrap_or_else(|e| e.into_inner()).push(messenger);
     }
 
@@ -84,7 +89,7 @@ impl ScopedMessengers {
         let mut list = Vec::new();
         while let Some(info) = crate::pnext::find_in::<vk::DebugUtilsMessengerCreateInfoEXT>(p_next) {
             let messenger = Arc::new(Messenger::from_info(info));
-            LIVE.lock().unwrap_or_else(|e| e.into_inner()).push(Arc::downgrade(&messenger));
+            make_live(&messenger);
             list.push(messenger);
             p_next = info.p_next;
         }

@@ -124,20 +124,31 @@ pub unsafe fn make_segment(source: Source, size: usize) -> Result<shm::Segment, 
             tracing::error!("vkAllocateMemory: exportable {size} bytes: {err}");
             vk::Result::ERROR_OUT_OF_DEVICE_MEMORY
         }),
-        Source::ImportFd(fd) => {
-            if !shm::is_sealed_memory(fd) {
-                tracing::error!("vkAllocateMemory: fd {fd} is not sealed shared memory exported by a Vulkan driver");
-                return Err(vk::Result::ERROR_INVALID_EXTERNAL_HANDLE);
-            }
-            // SAFETY: the application owns `fd` and hands it over on success
-            // (VK_KHR_external_memory_fd); on failure it is left untouched.
-            shm::Segment::import_raw(fd, size).map_err(|err| {
-                tracing::error!("vkAllocateMemory: importing fd {fd}: {err}");
-                vk::Result::ERROR_INVALID_EXTERNAL_HANDLE
-            })
-        }
+        // SAFETY: the application owns `fd` and hands it over on success only.
+        Source::ImportFd(fd) => import_opaque_fd(fd, size, "vkAllocateMemory"),
         Source::ImportHost(ptr) => Ok(shm::Segment::from_host_pointer(ptr, size)),
     }
+}
+
+/// Maps an OPAQUE_FD handed over by an application (memory, or a fence or semaphore
+/// payload): only shared memory sealed against shrinking, at least `size` bytes, is
+/// accepted, so that no other holder can make the mapping fault. Ownership of `fd` passes
+/// to the segment on success only; on failure the fd is untouched (the import rules of
+/// VK_KHR_external_{memory,fence,semaphore}_fd). `what` names the command in the log.
+///
+/// # Safety
+/// If `fd` is open, the caller (the application) must own it and give it up when this
+/// returns `Ok`.
+pub unsafe fn import_opaque_fd(fd: std::os::fd::RawFd, size: usize, what: &str) -> Result<shm::Segment, vk::Result> {
+    if !shm::is_sealed_memory(fd) {
+        tracing::error!("{what}: fd {fd} is not sealed shared memory exported by a Vulkan driver");
+        return Err(vk::Result::ERROR_INVALID_EXTERNAL_HANDLE);
+    }
+    // SAFETY: the caller's contract, which is import_raw's.
+    unsafe { shm::Segment::import_raw(fd, size) }.map_err(|err| {
+        tracing::error!("{what}: importing fd {fd}: {err}");
+        vk::Result::ERROR_INVALID_EXTERNAL_HANDLE
+    })
 }
 
 /// # Safety

@@ -45,16 +45,10 @@ impl Cell {
     /// The cell behind an `OPAQUE_FD` from another fence or semaphore. Takes ownership of
     /// `fd` on success only.
     pub fn import(fd: RawFd) -> Result<Arc<Cell>, vk::Result> {
-        if !shm::is_sealed_memory(fd) {
-            tracing::error!("fd {fd} is not a softvk fence/semaphore payload");
-            return Err(vk::Result::ERROR_INVALID_EXTERNAL_HANDLE);
-        }
         // SAFETY: the application owns `fd` and gives it up on success (import rules of
         // VK_KHR_external_{fence,semaphore}_fd); on failure it is untouched.
-        let segment = unsafe { shm::Segment::import_raw(fd, SHARED_CELL_SIZE) }.map_err(|err| {
-            tracing::error!("importing payload fd {fd}: {err}");
-            vk::Result::ERROR_INVALID_EXTERNAL_HANDLE
-        })?;
+        let segment =
+            unsafe { crate::external_memory::import_opaque_fd(fd, SHARED_CELL_SIZE, "fence/semaphore import") }?;
         Ok(Arc::new(Cell { local: AtomicU64::new(0), shared: Some(segment) }))
     }
 

@@ -404,9 +404,17 @@ impl Job<'_> {
     fn linear_row(&self, y_tap: &Tap, z_tap: &Tap, out: &mut [u8], scratch: &mut Scratch) -> Option<()> {
         let Scratch { decoded, blended, filtered, .. } = scratch;
         let segment = (self.xs.src_max - self.xs.src_min) as usize + 1;
-        let rows: Vec<(u32, u32, f32)> =
-            z_tap.texels().flat_map(|(z, wz)| y_tap.texels().map(move |(y, wy)| (y, z, wz * wy))).collect();
-        if let ([(y0, z0, w0), (y1, z1, w1)], true) = (rows.as_slice(), self.halving) {
+        // At most 2 rows in y times 2 slices in z: no allocation per row.
+        let mut taps = [(0u32, 0u32, 0f32); 4];
+        let mut count = 0;
+        for (z, wz) in z_tap.texels() {
+            for (y, wy) in y_tap.texels() {
+                taps[count] = (y, z, wz * wy);
+                count += 1;
+            }
+        }
+        let rows = &taps[..count];
+        if let ([(y0, z0, w0), (y1, z1, w1)], true) = (rows, self.halving) {
             // The mip-chain case, 2:1 both ways: means of 2x2 blocks, straight from the bytes.
             let (top, bottom) = (self.source_segment(*y0, *z0)?, self.source_segment(*y1, *z1)?);
             if *w0 == 0.5 && *w1 == 0.5 && self.src_codec.halve_rows_f32(top, bottom, filtered) {
@@ -414,7 +422,7 @@ impl Job<'_> {
                 return Some(());
             }
         }
-        match rows.as_slice() {
+        match rows {
             // The common 2D case: two rows (or one), blended while decoding.
             [(y0, z0, w0), rest @ ..] if rest.len() <= 1 => {
                 let (y1, z1, w1) = rest.first().copied().unwrap_or((*y0, *z0, 0.0));
@@ -429,7 +437,7 @@ impl Job<'_> {
             _ => {
                 blended.clear();
                 blended.resize(segment, [0.0; 4]);
-                for &(y, z, weight) in &rows {
+                for &(y, z, weight) in rows {
                     self.src_codec.decode_row_f32(self.source_segment(y, z)?, decoded);
                     for (acc, texel) in blended.iter_mut().zip(decoded.iter()) {
                         for c in 0..4 {

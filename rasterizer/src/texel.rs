@@ -206,25 +206,29 @@ impl TexelCodec {
         }
     }
 
+    /// For the table-decoded 4 x 8-bit formats (UNORM and sRGB): the table that decodes R, G
+    /// and B, the one that decodes A, and whether the bytes are B, G, R, A.
+    fn byte_tables(&self) -> Option<(&'static [f32; 256], &'static [f32; 256], bool)> {
+        match self.rows {
+            RowPath::Unorm8x4 { bgra } => Some((unorm8_table(), unorm8_table(), bgra)),
+            RowPath::Srgb8x4 { bgra } => Some((srgb_table(), unorm8_table(), bgra)),
+            _ => None,
+        }
+    }
+
     /// Decodes a row of texels (`src.len() / bytes()` of them) into `out`, replacing its
     /// contents: the same values as `decode_f32` on each texel, faster for common formats.
     pub fn decode_row_f32(&self, src: &[u8], out: &mut Vec<[f32; 4]>) {
         out.clear();
+        if let Some((color, alpha, bgra)) = self.byte_tables() {
+            out.extend(src.chunks_exact(4).map(|p| {
+                let (r, b) = if bgra { (p[2], p[0]) } else { (p[0], p[2]) };
+                [color[usize::from(r)], color[usize::from(p[1])], color[usize::from(b)], alpha[usize::from(p[3])]]
+            }));
+            return;
+        }
         match self.rows {
-            RowPath::Unorm8x4 { bgra } => {
-                let t = unorm8_table();
-                out.extend(src.chunks_exact(4).map(|p| {
-                    let (r, b) = if bgra { (p[2], p[0]) } else { (p[0], p[2]) };
-                    [t[usize::from(r)], t[usize::from(p[1])], t[usize::from(b)], t[usize::from(p[3])]]
-                }));
-            }
-            RowPath::Srgb8x4 { bgra } => {
-                let (srgb, unorm) = (srgb_table(), unorm8_table());
-                out.extend(src.chunks_exact(4).map(|p| {
-                    let (r, b) = if bgra { (p[2], p[0]) } else { (p[0], p[2]) };
-                    [srgb[usize::from(r)], srgb[usize::from(p[1])], srgb[usize::from(b)], unorm[usize::from(p[3])]]
-                }));
-            }
+            RowPath::Unorm8x4 { .. } | RowPath::Srgb8x4 { .. } => {}
             RowPath::Half4 => out.extend(
                 src.chunks_exact(8)
                     .map(|p| std::array::from_fn(|c| half::f16::from_le_bytes([p[2 * c], p[2 * c + 1]]).to_f32())),
@@ -248,13 +252,8 @@ impl TexelCodec {
         scratch: &mut Vec<[f32; 4]>,
     ) {
         let [w0, w1] = weights;
-        let tables = match self.rows {
-            RowPath::Unorm8x4 { bgra } => Some((unorm8_table(), unorm8_table(), bgra)),
-            RowPath::Srgb8x4 { bgra } => Some((srgb_table(), unorm8_table(), bgra)),
-            _ => None,
-        };
         out.clear();
-        if let Some((color, alpha, bgra)) = tables {
+        if let Some((color, alpha, bgra)) = self.byte_tables() {
             let (r, b) = if bgra { (2, 0) } else { (0, 2) };
             out.extend(top.chunks_exact(4).zip(bottom.chunks_exact(4)).map(|(t, u)| {
                 let mix = |table: &[f32; 256], i: usize| w0 * table[usize::from(t[i])] + w1 * table[usize::from(u[i])];
@@ -275,11 +274,7 @@ impl TexelCodec {
     /// value is the mean of a 2x2 block of decoded texels. Returns false, doing nothing,
     /// for other formats.
     pub fn halve_rows_f32(&self, top: &[u8], bottom: &[u8], out: &mut Vec<[f32; 4]>) -> bool {
-        let (color, alpha, bgra) = match self.rows {
-            RowPath::Unorm8x4 { bgra } => (unorm8_table(), unorm8_table(), bgra),
-            RowPath::Srgb8x4 { bgra } => (srgb_table(), unorm8_table(), bgra),
-            _ => return false,
-        };
+        let Some((color, alpha, bgra)) = self.byte_tables() else { return false };
         out.clear();
         if bgra {
             halve_8x4::<true>(top, bottom, color, alpha, out);

@@ -7,10 +7,6 @@ use softvk_tests::{image_info_2d, pattern, Context};
 
 const COLOR: vk::ImageAspectFlags = vk::ImageAspectFlags::COLOR;
 
-fn layers(aspect: vk::ImageAspectFlags, mip: u32, base: u32, count: u32) -> vk::ImageSubresourceLayers {
-    vk::ImageSubresourceLayers { aspect_mask: aspect, mip_level: mip, base_array_layer: base, layer_count: count }
-}
-
 fn corner(x: u32, y: u32, z: u32) -> vk::Offset3D {
     vk::Offset3D { x: x as i32, y: y as i32, z: z as i32 }
 }
@@ -37,9 +33,9 @@ fn mip_chain_generated_by_successive_blits_averages_each_level() {
         for level in 1..levels {
             let (w, h) = (16 >> (level - 1), 16 >> (level - 1));
             let region = vk::ImageBlit {
-                src_subresource: layers(COLOR, level - 1, 0, 1),
+                src_subresource: image.layers(COLOR, level - 1, 0, 1),
                 src_offsets: [corner(0, 0, 0), corner(w, h, 1)],
-                dst_subresource: layers(COLOR, level, 0, 1),
+                dst_subresource: image.layers(COLOR, level, 0, 1),
                 dst_offsets: [corner(0, 0, 0), corner(w / 2, h / 2, 1)],
             };
             ctx.cmd_transfer_barrier(cb);
@@ -101,14 +97,14 @@ fn copy_image_moves_array_layers_to_3d_slices_and_back() {
     let extent = vk::Extent3D { width: 4, height: 4, depth: 3 };
     ctx.run(|cb| {
         let to_volume = vk::ImageCopy {
-            src_subresource: layers(COLOR, 0, 0, 3),
-            dst_subresource: layers(COLOR, 0, 0, 1),
+            src_subresource: array.layers(COLOR, 0, 0, 3),
+            dst_subresource: volume.layers(COLOR, 0, 0, 1),
             extent,
             ..Default::default()
         };
         let to_array = vk::ImageCopy {
-            src_subresource: layers(COLOR, 0, 0, 1),
-            dst_subresource: layers(COLOR, 0, 0, 3),
+            src_subresource: volume.layers(COLOR, 0, 0, 1),
+            dst_subresource: back.layers(COLOR, 0, 0, 3),
             extent,
             ..Default::default()
         };
@@ -154,9 +150,9 @@ fn depth_blit_with_nearest_mirrors_the_values() {
     ctx.write_image(&src, depth, 0, 0, 1, &bytes);
     ctx.run(|cb| {
         let region = vk::ImageBlit {
-            src_subresource: layers(depth, 0, 0, 1),
+            src_subresource: src.layers(depth, 0, 0, 1),
             src_offsets: [corner(0, 0, 0), corner(4, 2, 1)],
-            dst_subresource: layers(depth, 0, 0, 1),
+            dst_subresource: dst.layers(depth, 0, 0, 1),
             dst_offsets: [corner(4, 0, 0), corner(0, 2, 1)],
         };
         // SAFETY: the regions cover both images.

@@ -30,7 +30,7 @@ pub fn run(commands: &[Command], queue: &QueueState) {
             Command::ResetQueryPool { pool, first, count } => pool.reset(*first, *count),
             Command::WriteTimestamp { pool, query } => pool.write_timestamp(*query),
             Command::CopyQueryPoolResults { pool, first, count, dst, offset, stride, flags } => {
-                query::copy_results(pool, *first, *count, dst, *offset, *stride, *flags, queue)
+                query::copy_results(pool, *first, *count, dst, *offset, *stride, *flags)
             }
             Command::ExecuteCommands(secondaries) => {
                 for secondary in secondaries {

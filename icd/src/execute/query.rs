@@ -1,12 +1,10 @@
 //! Query commands on the queue thread.
 
 use crate::query::{write_results, QueryPool};
-use crate::queue::QueueState;
 use crate::resources::Buffer;
 use ash::vk;
 
 /// `vkCmdCopyQueryPoolResults`: the same layout as `vkGetQueryPoolResults`, into a buffer.
-#[allow(clippy::too_many_arguments)]
 pub fn copy_results(
     pool: &QueryPool,
     first: u32,
@@ -15,9 +13,7 @@ pub fn copy_results(
     offset: u64,
     stride: u64,
     flags: vk::QueryResultFlags,
-    queue: &QueueState,
 ) {
-    let _ = queue;
     let Some((memory, base)) = dst.memory() else { return };
     let word = if flags.contains(vk::QueryResultFlags::TYPE_64) { 8 } else { 4 };
     let per_query = if flags.contains(vk::QueryResultFlags::WITH_AVAILABILITY) { 2 * word } else { word };
