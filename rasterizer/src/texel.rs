@@ -98,25 +98,52 @@ impl RowPath {
 }
 
 /// `TexelCodec::halve_rows_f32` for one byte order, known at compile time so that every
-/// byte index is a constant and the loop has no bounds checks.
-fn halve_8x4<const BGRA: bool>(
-    top: &[u8],
-    bottom: &[u8],
-    color: &[f32; 256],
-    alpha: &[f32; 256],
-    out: &mut Vec<[f32; 4]>,
-) {
+/// byte index is a constant. A block of destination texels at a time: first, in loops the
+/// compiler turns into SIMD, each byte of the top row is paired with the byte below it,
+/// as a table index (`top | bottom << 8`) and as a sum; then each colour channel of a
+/// destination texel is two lookups in `color_pairs` (quarter sums of two decoded bytes)
+/// instead of four in a byte table, and alpha, which is UNORM, is the sum of its four
+/// bytes / 1020.
+fn halve_8x4<const BGRA: bool>(top: &[u8], bottom: &[u8], color_pairs: &[f32; 65536], out: &mut Vec<[f32; 4]>) {
     let (r, b) = if BGRA { (2, 0) } else { (0, 2) };
-    out.extend(top.chunks_exact(8).zip(bottom.chunks_exact(8)).map(|(t, u)| {
-        let (t, u): (&[u8; 8], &[u8; 8]) = (t.try_into().unwrap_or(&[0; 8]), u.try_into().unwrap_or(&[0; 8]));
-        let mean = |table: &[f32; 256], i: usize| {
-            0.25 * (table[usize::from(t[i])]
-                + table[usize::from(t[i + 4])]
-                + table[usize::from(u[i])]
-                + table[usize::from(u[i + 4])])
-        };
-        [mean(color, r), mean(color, 1), mean(color, b), mean(alpha, 3)]
-    }));
+    let texel = |pairs: &[u16], sums: &[u16]| -> [f32; 4] {
+        let color = |c: usize| color_pairs[usize::from(pairs[c])] + color_pairs[usize::from(pairs[c + 4])];
+        [color(r), color(1), color(b), f32::from(sums[3] + sums[7]) * (1.0 / 1020.0)]
+    };
+    const BLOCK: usize = 16;
+    let texels = top.len().min(bottom.len()) / 8;
+    out.clear();
+    out.resize(texels, [0.0; 4]);
+    let (mut pairs, mut sums) = ([0u16; 8 * BLOCK], [0u16; 8 * BLOCK]);
+    let mut blocks = out.chunks_exact_mut(BLOCK);
+    for ((t, u), block) in top.chunks_exact(8 * BLOCK).zip(bottom.chunks_exact(8 * BLOCK)).zip(&mut blocks) {
+        for i in 0..8 * BLOCK {
+            pairs[i] = u16::from(t[i]) | u16::from(u[i]) << 8;
+            sums[i] = u16::from(t[i]) + u16::from(u[i]);
+        }
+        for x in 0..BLOCK {
+            block[x] = texel(&pairs[8 * x..8 * x + 8], &sums[8 * x..8 * x + 8]);
+        }
+    }
+    // The last texels, one at a time.
+    let done = texels / BLOCK * BLOCK * 8;
+    for ((t, u), texel_out) in
+        top[done..].chunks_exact(8).zip(bottom[done..].chunks_exact(8)).zip(blocks.into_remainder())
+    {
+        let pairs: [u16; 8] = std::array::from_fn(|i| u16::from(t[i]) | u16::from(u[i]) << 8);
+        let sums: [u16; 8] = std::array::from_fn(|i| u16::from(t[i]) + u16::from(u[i]));
+        *texel_out = texel(&pairs, &sums);
+    }
+}
+
+/// `pairs[a | b << 8] = (table[a] + table[b]) / 4`: one lookup gives half of a 2x2 mean.
+/// (The division by 4 is exact, so it may come before the last addition.) 256 KiB a
+/// table, built on first use.
+fn pair_table(table: &'static [f32; 256], cell: &'static OnceLock<Box<[f32; 65536]>>) -> &'static [f32; 65536] {
+    cell.get_or_init(|| {
+        let pairs: Box<[f32]> = (0..65536).map(|i| 0.25 * (table[i & 0xff] + table[i >> 8])).collect();
+        pairs.try_into().expect("65536 entries")
+    })
 }
 
 fn unorm8_table() -> &'static [f32; 256] {
@@ -274,12 +301,17 @@ impl TexelCodec {
     /// value is the mean of a 2x2 block of decoded texels. Returns false, doing nothing,
     /// for other formats.
     pub fn halve_rows_f32(&self, top: &[u8], bottom: &[u8], out: &mut Vec<[f32; 4]>) -> bool {
-        let Some((color, alpha, bgra)) = self.byte_tables() else { return false };
-        out.clear();
+        static UNORM_PAIRS: OnceLock<Box<[f32; 65536]>> = OnceLock::new();
+        static SRGB_PAIRS: OnceLock<Box<[f32; 65536]>> = OnceLock::new();
+        let (color_pairs, bgra) = match self.rows {
+            RowPath::Unorm8x4 { bgra } => (pair_table(unorm8_table(), &UNORM_PAIRS), bgra),
+            RowPath::Srgb8x4 { bgra } => (pair_table(srgb_table(), &SRGB_PAIRS), bgra),
+            _ => return false,
+        };
         if bgra {
-            halve_8x4::<true>(top, bottom, color, alpha, out);
+            halve_8x4::<true>(top, bottom, color_pairs, out);
         } else {
-            halve_8x4::<false>(top, bottom, color, alpha, out);
+            halve_8x4::<false>(top, bottom, color_pairs, out);
         }
         true
     }
@@ -774,6 +806,32 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn halved_rows_are_the_means_of_2x2_blocks_of_decoded_texels() {
+        // 37 destination texels: two whole blocks of 16 and a remainder of 5.
+        for format in [F::R8G8B8A8_SRGB, F::B8G8R8A8_SRGB, F::R8G8B8A8_UNORM, F::B8G8R8A8_UNORM] {
+            let codec = TexelCodec::new(format).unwrap();
+            let top: Vec<u8> = (0..74 * 4).map(|i| (i * 37 % 256) as u8).collect();
+            let bottom: Vec<u8> = (0..74 * 4).map(|i| ((i * 11 % 256) ^ 0x5a) as u8).collect();
+            let mut halved = Vec::new();
+            assert!(codec.halve_rows_f32(&top, &bottom, &mut halved));
+            assert_eq!(halved.len(), 37);
+            let decode = |row: &[u8], x: usize| codec.decode_f32(&row[4 * x..4 * x + 4]).map(f64::from);
+            for (x, got) in halved.iter().enumerate() {
+                let block =
+                    [decode(&top, 2 * x), decode(&top, 2 * x + 1), decode(&bottom, 2 * x), decode(&bottom, 2 * x + 1)];
+                for c in 0..4 {
+                    let want = block.iter().map(|texel| texel[c]).sum::<f64>() / 4.0;
+                    assert!(
+                        (f64::from(got[c]) - want).abs() <= 1e-6 * want.max(1e-3),
+                        "{format:?} x={x} c={c}: {got:?}"
+                    );
+                }
+            }
+        }
+        assert!(!TexelCodec::new(F::R16G16B16A16_SFLOAT).unwrap().halve_rows_f32(&[0; 16], &[0; 16], &mut Vec::new()));
     }
 
     #[test]
