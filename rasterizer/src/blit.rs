@@ -43,6 +43,9 @@ pub struct BlitRegion {
 /// Destination texels each parallel task converts at least.
 const TEXELS_PER_TASK: usize = 4096;
 
+/// Destination texels per block of a 2:1 LINEAR row: 1 KiB of decoded values.
+const HALVING_BLOCK: usize = 64;
+
 /// Whether `blit` handles this pair of (plane) formats with this filter: both formats
 /// blittable (`format::blit_supported`); depth/stencil only to the identical format and
 /// NEAREST; integer formats only to integers of the same signedness and NEAREST; LINEAR
@@ -404,6 +407,7 @@ impl Job<'_> {
     fn linear_row(&self, y_tap: &Tap, z_tap: &Tap, out: &mut [u8], scratch: &mut Scratch) -> Option<()> {
         let Scratch { decoded, blended, filtered, .. } = scratch;
         let segment = (self.xs.src_max - self.xs.src_min) as usize + 1;
+        let dst_bytes = self.dst_codec.bytes();
         // At most 2 rows in y times 2 slices in z: no allocation per row.
         let mut taps = [(0u32, 0u32, 0f32); 4];
         let mut count = 0;
@@ -415,10 +419,18 @@ impl Job<'_> {
         }
         let rows = &taps[..count];
         if let ([(y0, z0, w0), (y1, z1, w1)], true) = (rows, self.halving) {
-            // The mip-chain case, 2:1 both ways: means of 2x2 blocks, straight from the bytes.
+            // The mip-chain case, 2:1 both ways: means of 2x2 blocks, straight from the bytes,
+            // a block of texels at a time so that the values stay in L1 cache between
+            // halving and encoding.
             let (top, bottom) = (self.source_segment(*y0, *z0)?, self.source_segment(*y1, *z1)?);
-            if *w0 == 0.5 && *w1 == 0.5 && self.src_codec.halve_rows_f32(top, bottom, filtered) {
-                self.dst_codec.encode_row_f32(filtered, out);
+            if *w0 == 0.5 && *w1 == 0.5 && self.src_codec.halves_rows() {
+                let (src_block, dst_block) = (2 * HALVING_BLOCK * self.src_codec.bytes(), HALVING_BLOCK * dst_bytes);
+                for ((top, bottom), out) in
+                    top.chunks(src_block).zip(bottom.chunks(src_block)).zip(out.chunks_mut(dst_block))
+                {
+                    self.src_codec.halve_rows_f32(top, bottom, filtered);
+                    self.dst_codec.encode_row_f32(filtered, out);
+                }
                 return Some(());
             }
         }
@@ -779,6 +791,51 @@ mod tests {
         for y in 0..150usize {
             for x in 0..300usize {
                 assert_eq!(dst[y * 300 + x], src[(y / 3) * 100 + x / 3], "({x}, {y})");
+            }
+        }
+    }
+
+    #[test]
+    fn srgb_to_half_float_halving_matches_the_mean_of_each_decoded_block() {
+        // 2:1 in x and y, 150 destination texels a row: two whole halving blocks and a part.
+        let (w, h) = (300u32, 4u32);
+        let src: Vec<u8> = (0..w * h * 4).map(|i| (i * 37 % 253) as u8).collect();
+        let region = BlitRegion { src: offsets([0, 0, 0], [300, 4, 1]), dst: offsets([0, 0, 0], [150, 2, 1]) };
+        let (result, dst) = run(
+            F::R8G8B8A8_SRGB,
+            [w, h, 1],
+            src.clone(),
+            F::R16G16B16A16_SFLOAT,
+            [150, 2, 1],
+            region,
+            vk::Filter::LINEAR,
+        );
+        assert_eq!(result, Ok(()));
+        // spec "sRGB transfer functions" (EOTF), in f64, independently of the codecs.
+        let decode = |byte: u8, c: usize| {
+            let v = f64::from(byte) / 255.0;
+            if c == 3 || v <= 0.04045 {
+                if c == 3 {
+                    v
+                } else {
+                    v / 12.92
+                }
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        for y in 0..2usize {
+            for x in 0..150usize {
+                for c in 0..4 {
+                    let at = |sx: usize, sy: usize| decode(src[(sy * w as usize + sx) * 4 + c], c);
+                    let want =
+                        (at(2 * x, 2 * y) + at(2 * x + 1, 2 * y) + at(2 * x, 2 * y + 1) + at(2 * x + 1, 2 * y + 1))
+                            / 4.0;
+                    let o = ((y * 150 + x) * 4 + c) * 2;
+                    let got = f64::from(half::f16::from_le_bytes([dst[o], dst[o + 1]]));
+                    // Within one f16 step (2^-11 relative) of the exact mean.
+                    assert!((got - want).abs() <= want * 2f64.powi(-11) + 1e-7, "({x}, {y}) c{c}: {got} vs {want}");
+                }
             }
         }
     }

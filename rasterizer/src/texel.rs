@@ -297,6 +297,11 @@ impl TexelCodec {
         }
     }
 
+    /// Whether `halve_rows_f32` handles this format.
+    pub fn halves_rows(&self) -> bool {
+        self.byte_tables().is_some()
+    }
+
     /// The 2:1 LINEAR case for table-decoded formats (8-bit UNORM and sRGB): each output
     /// value is the mean of a 2x2 block of decoded texels. Returns false, doing nothing,
     /// for other formats.
