@@ -93,6 +93,14 @@ pub fn blit(src: &BlitSurface, dst: &BlitSurface, region: &BlitRegion, filter: v
         let first = xs.src_min + 2 * i as u32;
         t.index == [first, first + 1] && w == 128 && t.weight == [0.5, 0.5]
     });
+    // NEAREST magnification by a whole factor k (1024 -> 4096 wide, say): each source
+    // texel repeats k times.
+    let span = (xs.src_max - xs.src_min) as usize + 1;
+    let repeat = xs.taps.len() / span;
+    let x_repeat = (!linear
+        && repeat * span == xs.taps.len()
+        && xs.taps.iter().enumerate().all(|(i, t)| t.index[0] as usize == xs.src_min as usize + i / repeat))
+    .then_some(repeat);
     let job = Job {
         src,
         dst,
@@ -103,6 +111,7 @@ pub fn blit(src: &BlitSurface, dst: &BlitSurface, region: &BlitRegion, filter: v
         fixed_point_unorm8,
         x_weights: &x_weights,
         halving,
+        x_repeat,
         xs,
         ys,
         zs,
@@ -269,6 +278,8 @@ struct Job<'a> {
     x_weights: &'a [u32],
     /// The x taps are an exact 2:1 reduction: destination x reads 2x and 2x+1, halves.
     halving: bool,
+    /// NEAREST: destination x reads source texel `src_min + x / k`, for every x.
+    x_repeat: Option<usize>,
     xs: &'a Axis,
     ys: &'a Axis,
     zs: &'a Axis,
@@ -387,12 +398,15 @@ impl Job<'_> {
             Some((source.get(at..at + src_bytes)?, texel_out))
         });
         match self.conversion {
-            Conversion::Raw => match src_bytes {
-                1 => copy_texels::<1>(self.xs, source, out),
-                2 => copy_texels::<2>(self.xs, source, out),
-                4 => copy_texels::<4>(self.xs, source, out),
-                8 => copy_texels::<8>(self.xs, source, out),
-                16 => copy_texels::<16>(self.xs, source, out),
+            Conversion::Raw => match (src_bytes, self.x_repeat) {
+                (_, Some(1)) => out.copy_from_slice(source),
+                (4, Some(k)) => repeat_texels::<4>(k, source, out),
+                (8, Some(k)) => repeat_texels::<8>(k, source, out),
+                (1, _) => copy_texels::<1>(self.xs, source, out),
+                (2, _) => copy_texels::<2>(self.xs, source, out),
+                (4, _) => copy_texels::<4>(self.xs, source, out),
+                (8, _) => copy_texels::<8>(self.xs, source, out),
+                (16, _) => copy_texels::<16>(self.xs, source, out),
                 _ => texels.for_each(|(texel, out)| out.copy_from_slice(texel)),
             },
             Conversion::Float => texels.for_each(|(texel, out)| dst_codec.encode_f32(src_codec.decode_f32(texel), out)),
@@ -520,6 +534,16 @@ fn copy_texels<const N: usize>(xs: &Axis, source: &[u8], out: &mut [u8]) {
     for (tap, texel_out) in xs.taps.iter().zip(out.chunks_exact_mut(N)) {
         let at = (tap.index[0] - xs.src_min) as usize * N;
         if let Some(texel) = source.get(at..at + N) {
+            texel_out.copy_from_slice(texel);
+        }
+    }
+}
+
+/// NEAREST magnification by a whole factor `k`, no conversion: each source texel written
+/// `k` times, with no per-texel tap to read.
+fn repeat_texels<const N: usize>(k: usize, source: &[u8], out: &mut [u8]) {
+    for (texel, run) in source.chunks_exact(N).zip(out.chunks_exact_mut(N * k)) {
+        for texel_out in run.chunks_exact_mut(N) {
             texel_out.copy_from_slice(texel);
         }
     }
@@ -681,6 +705,30 @@ mod tests {
             run(F::R8_UINT, [2, 2, 1], vec![1, 2, 3, 4], F::R8_UINT, [4, 4, 1], region, vk::Filter::NEAREST);
         assert_eq!(result, Ok(()));
         assert_eq!(dst, [1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4]);
+    }
+
+    #[test]
+    fn nearest_whole_factor_and_same_size_blits_match_a_per_texel_reference() {
+        // RGBA8 from a 60x4 region at x = 20 of a 100x4 image: 3x wider (each texel three
+        // times), the same size, and mirrored (not a whole-factor repeat).
+        let (w, h) = (100usize, 4usize);
+        let src: Vec<u8> = (0..w * h * 4).map(|i| (i * 7 % 251) as u8).collect();
+        for (dst_x, dst_w) in [([0, 180], 180usize), ([0, 60], 60), ([60, 0], 60)] {
+            let region =
+                BlitRegion { src: offsets([20, 0, 0], [80, 4, 1]), dst: offsets([dst_x[0], 0, 0], [dst_x[1], 4, 1]) };
+            let size = [dst_w as u32, 4, 1];
+            let (result, dst) =
+                run(F::R8G8B8A8_UNORM, [100, 4, 1], src.clone(), F::R8G8B8A8_UNORM, size, region, vk::Filter::NEAREST);
+            assert_eq!(result, Ok(()));
+            for y in 0..h {
+                for x in 0..dst_w {
+                    let from = if dst_x[0] > dst_x[1] { dst_w - 1 - x } else { x };
+                    let sx = 20 + from * 60 / dst_w;
+                    let (d, s) = ((y * dst_w + x) * 4, (y * w + sx) * 4);
+                    assert_eq!(dst[d..d + 4], src[s..s + 4], "{dst_x:?}: ({x}, {y})");
+                }
+            }
+        }
     }
 
     #[test]
