@@ -1,15 +1,29 @@
 #!/usr/bin/env bash
 # Builds softvk and the benchmark harness (bench/) in release and runs every workload on
-# softvk and on Mesa's lavapipe, interleaved, writing a section of BENCHMARKS.md.
+# softvk and on its two peers, Mesa's lavapipe and Google's SwiftShader, interleaved,
+# writing a section of BENCHMARKS.md.
 #
 #   bash scripts/bench.sh [bench options]       # e.g. --quick, --filter copy, --runs 15
 #   bash scripts/bench.sh --scaling [options]   # one run per thread count T in 1 2 4 8 16
 #                                               # (T <= nproc), pinned to CPUs 0..T-1 with
-#                                               # RAYON_NUM_THREADS=T LP_NUM_THREADS=T,
+#                                               # RAYON_NUM_THREADS=T LP_NUM_THREADS=T and
+#                                               # SwiftShader's ThreadCount=T (below),
 #                                               # sections threads-T, then the scaling table
 #
-# BENCH_SKIP_BUILD=1 skips the build and install steps (binaries already built).
+# BENCH_SKIP_BUILD=1 skips the build and install steps (binaries already built), the
+# download of SwiftShader included.
 # BENCH_PEER_ICD overrides lavapipe's manifest (default: lvp_icd.<arch>.json).
+# BENCH_SWIFTSHADER_ICD overrides SwiftShader's manifest. Otherwise it is
+# /usr/lib/chromium/vk_swiftshader_icd.json when chromium is installed, else the one in
+# Debian's chromium-common package (the package that ships SwiftShader's Vulkan ICD,
+# libvk_swiftshader.so, which needs only libc, libm and libgcc_s): fetched once with
+# `apt-get download` and unpacked with `dpkg -x` into target/swiftshader/, without
+# installing chromium. Without SwiftShader the run goes on with softvk and lavapipe, and
+# the report says why.
+#
+# SwiftShader reads no thread variable: its scheduler takes `[Processor] ThreadCount`
+# from a SwiftShader.ini in the working directory (default: online CPUs, at most 16).
+# --scaling writes that file here for each T and removes it afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
@@ -19,20 +33,85 @@ fi
 
 peer="${BENCH_PEER_ICD:-/usr/share/vulkan/icd.d/lvp_icd.$(uname -m).json}"
 [ -f "$peer" ] || { echo "bench.sh: lavapipe manifest $peer not found (set BENCH_PEER_ICD)" >&2; exit 1; }
-export VK_ICD_FILENAMES="$PWD/icd.json:$peer"
+
+# SwiftShader: sets $swiftshader to its manifest and exports BENCH_SWIFTSHADER_SOURCE, or
+# leaves $swiftshader empty and exports BENCH_SWIFTSHADER_MISSING (both read by bench).
+swiftshader=""
+cache="$PWD/target/swiftshader"
+cached_manifest="$cache/usr/lib/chromium/vk_swiftshader_icd.json"
+download_swiftshader() {
+    # The package lists may be stale or absent on a fresh machine: update them once.
+    local download="$cache/download"
+    rm -rf "$cache" && mkdir -p "$download"
+    (cd "$download" && { apt-get download chromium-common || { apt-get update -q && apt-get download chromium-common; }; }) >&2 \
+        || return 1
+    local deb
+    deb=$(ls "$download"/chromium-common_*.deb 2>/dev/null | head -n 1)
+    [ -n "$deb" ] && dpkg -x "$deb" "$cache/unpacked" || return 1
+    # Keep only the ICD (the package is ~30 MB of browser resources besides it).
+    mkdir -p "$(dirname "$cached_manifest")"
+    mv "$cache/unpacked/usr/lib/chromium/vk_swiftshader_icd.json" \
+        "$cache/unpacked/usr/lib/chromium/libvk_swiftshader.so" "$(dirname "$cached_manifest")/" || return 1
+    echo "chromium-common $(dpkg-deb -f "$deb" Version) (Debian, apt-get download)" > "$cache/SOURCE"
+    rm -rf "$download" "$cache/unpacked"
+}
+if [ -n "${BENCH_SWIFTSHADER_ICD:-}" ]; then
+    if [ -f "$BENCH_SWIFTSHADER_ICD" ]; then
+        swiftshader="$BENCH_SWIFTSHADER_ICD"
+    else
+        export BENCH_SWIFTSHADER_MISSING="BENCH_SWIFTSHADER_ICD=$BENCH_SWIFTSHADER_ICD does not exist"
+    fi
+elif [ -n "${BENCH_SWIFTSHADER_MISSING:-}" ]; then
+    : # the caller (scripts/device-bench.sh) already knows there is none
+elif [ -f /usr/lib/chromium/vk_swiftshader_icd.json ]; then
+    swiftshader=/usr/lib/chromium/vk_swiftshader_icd.json
+    version=$(dpkg-query -W -f='${Version}' chromium-common 2>/dev/null || true)
+    export BENCH_SWIFTSHADER_SOURCE="${BENCH_SWIFTSHADER_SOURCE:-chromium-common ${version:-(version unknown)} (installed)}"
+elif [ -f "$cached_manifest" ]; then
+    swiftshader="$cached_manifest"
+elif [ "${BENCH_SKIP_BUILD:-0}" = 1 ]; then
+    export BENCH_SWIFTSHADER_MISSING="no SwiftShader manifest, and BENCH_SKIP_BUILD=1 skips its download"
+elif download_swiftshader; then
+    swiftshader="$cached_manifest"
+else
+    rm -rf "$cache"
+    export BENCH_SWIFTSHADER_MISSING="could not fetch Debian's chromium-common with apt-get download (set BENCH_SWIFTSHADER_ICD)"
+fi
+if [ "$swiftshader" = "$cached_manifest" ] && [ -z "${BENCH_SWIFTSHADER_SOURCE:-}" ] && [ -f "$cache/SOURCE" ]; then
+    export BENCH_SWIFTSHADER_SOURCE="$(cat "$cache/SOURCE")"
+fi
+if [ -n "$swiftshader" ]; then
+    unset BENCH_SWIFTSHADER_MISSING
+    export VK_ICD_FILENAMES="$PWD/icd.json:$peer:$swiftshader"
+else
+    echo "bench.sh: SwiftShader not measured: $BENCH_SWIFTSHADER_MISSING" >&2
+    export VK_ICD_FILENAMES="$PWD/icd.json:$peer"
+fi
 unset VK_DRIVER_FILES VK_ADD_DRIVER_FILES
+
+# SwiftShader.ini: only ever one that this script wrote is replaced or removed.
+ini_marker="# written by scripts/bench.sh --scaling"
+ours() { [ -f SwiftShader.ini ] && head -n 1 SwiftShader.ini | grep -qxF "$ini_marker"; }
+if ours; then rm -f SwiftShader.ini; fi
 
 if [ "${1:-}" = "--scaling" ]; then
     shift
+    if [ -e SwiftShader.ini ]; then
+        echo "bench.sh: ./SwiftShader.ini exists; --scaling sets SwiftShader's ThreadCount there, move it away first" >&2
+        exit 1
+    fi
+    trap 'if ours; then rm -f SwiftShader.ini; fi' EXIT
     cpus=$(nproc)
     counts=()
     for threads in 1 2 4 8 16; do
         [ "$threads" -le "$cpus" ] || continue
         counts+=("$threads")
         echo "bench.sh: $threads thread(s)" >&2
+        printf '%s\n[Processor]\nThreadCount=%s\n' "$ini_marker" "$threads" > SwiftShader.ini
         RAYON_NUM_THREADS=$threads LP_NUM_THREADS=$threads \
             taskset -c "0-$((threads - 1))" ./target/release/bench --section "threads-$threads" "$@"
     done
+    rm -f SwiftShader.ini
     # Pass --out through to the table builder when given.
     out_args=()
     while [ $# -gt 0 ]; do

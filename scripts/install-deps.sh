@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system packages softvk's demo, tests and benchmarks use: the Khronos
-# loader (libvulkan1), vulkaninfo (vulkan-tools), lavapipe (mesa-vulkan-drivers, the peer
-# the benchmarks compare against), and the shader tools (glslc, spirv-tools).
+# loader (libvulkan1), vulkaninfo (vulkan-tools), lavapipe (mesa-vulkan-drivers, one of
+# the two peers the benchmarks compare against; scripts/bench.sh fetches the other,
+# SwiftShader, itself), and the shader tools (glslc, spirv-tools).
 # Installs only what is missing, so it is quick on a prepared machine.
 set -euo pipefail
 packages=(libvulkan1 vulkan-tools mesa-vulkan-drivers glslc spirv-tools)

@@ -168,11 +168,14 @@ pub fn measure(
 }
 
 /// For a manifest whose child failed before naming its device: softvk's is `icd.json`
-/// beside a `target/` folder, lavapipe's is named `lvp_icd...`.
+/// beside a `target/` folder, lavapipe's is named `lvp_icd...`, SwiftShader's
+/// `vk_swiftshader_icd.json`.
 fn guess_role(manifest: &Path) -> Role {
     let file = manifest.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
     if file.starts_with("lvp_icd") {
         Role::Lavapipe
+    } else if file.starts_with("vk_swiftshader") {
+        Role::SwiftShader
     } else if file == "icd.json" {
         Role::Softvk
     } else {
@@ -218,7 +221,7 @@ fn run_child(manifest: &Path, child: ChildWorkload) -> Result<(String, Duration)
         match line.split_once('\t') {
             Some(("device", value)) => name = Some(value.to_string()),
             Some(("seconds", value)) => time = value.trim().parse::<f64>().ok().map(Duration::from_secs_f64),
-            Some(("failed", value)) => return Err(Failure::Error(value.trim_start_matches("failed: ").to_string())),
+            Some(("failed", value)) => return Err(Failure::from_child(value)),
             _ => {}
         }
     }

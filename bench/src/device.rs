@@ -16,27 +16,49 @@ const FENCE_TIMEOUT_NS: u64 = 120_000_000_000;
 pub enum Role {
     Softvk,
     Lavapipe,
+    SwiftShader,
     Other,
 }
 
 impl Role {
-    /// softvk reports `deviceName` "softvk"; lavapipe reports "llvmpipe (LLVM ...)".
-    pub fn from_device_name(name: &str) -> Self {
-        if name == "softvk" {
+    /// softvk reports `deviceName` "softvk"; lavapipe "llvmpipe (LLVM ...)" with
+    /// `driverName` "llvmpipe"; SwiftShader "SwiftShader Device (Subzero)" (or "(LLVM ...)")
+    /// with `driverName` "SwiftShader driver". `driver_name` is empty when the device does
+    /// not report one.
+    pub fn identify(device_name: &str, driver_name: &str) -> Self {
+        if device_name == "softvk" {
             Role::Softvk
-        } else if name.starts_with("llvmpipe") {
+        } else if device_name.starts_with("llvmpipe") || driver_name == "llvmpipe" {
             Role::Lavapipe
+        } else if device_name.starts_with("SwiftShader") || driver_name.starts_with("SwiftShader") {
+            Role::SwiftShader
         } else {
             Role::Other
         }
     }
 
-    /// Report order: softvk, then lavapipe, then anything else.
+    /// Report order: softvk, then lavapipe, then SwiftShader, then anything else.
     pub fn order(self) -> u8 {
         match self {
             Role::Softvk => 0,
             Role::Lavapipe => 1,
-            Role::Other => 2,
+            Role::SwiftShader => 2,
+            Role::Other => 3,
+        }
+    }
+
+    /// The peers softvk's targets are stated against.
+    pub fn is_peer(self) -> bool {
+        matches!(self, Role::Lavapipe | Role::SwiftShader)
+    }
+
+    /// The table's short name for a known driver.
+    pub fn label(self) -> Option<&'static str> {
+        match self {
+            Role::Softvk => Some("softvk"),
+            Role::Lavapipe => Some("lavapipe"),
+            Role::SwiftShader => Some("SwiftShader"),
+            Role::Other => None,
         }
     }
 }
@@ -46,7 +68,7 @@ impl Role {
 pub struct Column {
     pub role: Role,
     pub device_name: String,
-    /// Short name for the table header: softvk, lavapipe or the device name.
+    /// Short name for the table header: softvk, lavapipe, SwiftShader or the device name.
     pub label: String,
     /// Driver name and version, API version.
     pub driver: String,
@@ -58,32 +80,39 @@ impl Column {
         let properties = unsafe { instance.get_physical_device_properties(physical) };
         let device_name =
             properties.device_name_as_c_str().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let role = Role::from_device_name(&device_name);
-        let label = match role {
-            Role::Softvk => "softvk".to_string(),
-            Role::Lavapipe => "lavapipe".to_string(),
-            Role::Other => device_name.clone(),
+        let driver = driver_properties(instance, physical, &properties);
+        let driver_name = driver.as_ref().map_or("", |(name, _)| name.as_str());
+        let role = Role::identify(&device_name, driver_name);
+        let label = role.label().map_or_else(|| device_name.clone(), str::to_string);
+        let api = format!("Vulkan {}", version_text(properties.api_version));
+        let info = match &driver {
+            Some((name, info)) if !info.is_empty() => format!("{name} {info}"),
+            // SwiftShader leaves driverInfo empty; its driverVersion is VK_MAKE_VERSION.
+            Some((name, _)) => format!("{name}, driverVersion {}", version_text(properties.driver_version)),
+            None => format!("driverVersion {:#x}", properties.driver_version),
         };
-        let api = properties.api_version;
-        let api = format!(
-            "Vulkan {}.{}.{}",
-            vk::api_version_major(api),
-            vk::api_version_minor(api),
-            vk::api_version_patch(api)
-        );
-        let info = driver_info(instance, physical, &properties)
-            .unwrap_or_else(|| format!("driverVersion {:#x}", properties.driver_version));
-        Column { role, label, driver: format!("{device_name}: {info}, {api}"), device_name }
+        let mut driver = format!("{device_name}: {}, {api}", info.trim());
+        if role == Role::SwiftShader {
+            if let Some(source) = crate::swiftshader::source() {
+                driver.push_str(&format!("; from {source}"));
+            }
+        }
+        Column { role, label, driver, device_name }
     }
 }
 
-/// `driverName driverInfo` from `VkPhysicalDeviceDriverProperties`, when the device
+/// `major.minor.patch` of a version packed as `VK_MAKE_API_VERSION`.
+fn version_text(version: u32) -> String {
+    format!("{}.{}.{}", vk::api_version_major(version), vk::api_version_minor(version), vk::api_version_patch(version))
+}
+
+/// `driverName` and `driverInfo` from `VkPhysicalDeviceDriverProperties`, when the device
 /// supports that structure (Vulkan 1.2 or `VK_KHR_driver_properties`).
-fn driver_info(
+fn driver_properties(
     instance: &ash::Instance,
     physical: vk::PhysicalDevice,
     properties: &vk::PhysicalDeviceProperties,
-) -> Option<String> {
+) -> Option<(String, String)> {
     // SAFETY: physical was enumerated from this live instance.
     let extensions = unsafe { instance.enumerate_device_extension_properties(physical) }.ok()?;
     let has_extension =
@@ -95,9 +124,9 @@ fn driver_info(
     let mut properties2 = vk::PhysicalDeviceProperties2::default().push_next(&mut driver);
     // SAFETY: the chain holds one structure the device supports; both outlive the call.
     unsafe { instance.get_physical_device_properties2(physical, &mut properties2) };
-    let name = driver.driver_name_as_c_str().ok()?.to_string_lossy().into_owned();
-    let info = driver.driver_info_as_c_str().ok()?.to_string_lossy().into_owned();
-    Some(format!("{name} {info}").trim().to_string())
+    let name = driver.driver_name_as_c_str().ok()?.to_string_lossy().trim().to_string();
+    let info = driver.driver_info_as_c_str().ok()?.to_string_lossy().trim().to_string();
+    Some((name, info))
 }
 
 /// The buffers and images one workload created on one device; destroyed together.
@@ -148,7 +177,8 @@ impl BenchDevice {
         let family = families
             .iter()
             .position(|f| f.queue_count > 0 && f.queue_flags.intersects(transfer_capable))
-            .ok_or_else(|| Failure::Skipped("no queue family can do transfers".into()))? as u32;
+            .ok_or_else(|| Failure::Unsupported("no queue family can do transfers".into()))?
+            as u32;
         let priorities = [1.0f32];
         let queue_info =
             [vk::DeviceQueueCreateInfo::default().queue_family_index(family).queue_priorities(&priorities)];
@@ -223,7 +253,7 @@ impl BenchDevice {
         unsafe { self.instance.get_physical_device_format_properties(self.physical, format) }.optimal_tiling_features
     }
 
-    /// Fails with [`Failure::Skipped`] unless `format` has `needed` for optimal tiling and
+    /// Fails with [`Failure::Unsupported`] unless `format` has `needed` for optimal tiling and
     /// a `width`×`height` 2D transfer image of it can be created.
     pub fn require_format(
         &self,
@@ -234,7 +264,7 @@ impl BenchDevice {
     ) -> Result<(), Failure> {
         let missing = needed & !self.format_features(format);
         if !missing.is_empty() {
-            return Err(Failure::Skipped(format!("{format:?} lacks {missing:?}")));
+            return Err(Failure::Unsupported(format!("{format:?} lacks {missing:?}")));
         }
         // SAFETY: physical was enumerated from this live instance.
         let limits = unsafe {
@@ -247,9 +277,9 @@ impl BenchDevice {
                 vk::ImageCreateFlags::empty(),
             )
         }
-        .map_err(|e| Failure::Skipped(format!("{format:?} transfer images: {e:?}")))?;
+        .map_err(|e| Failure::Unsupported(format!("{format:?} transfer images: {e:?}")))?;
         if limits.max_extent.width < width || limits.max_extent.height < height {
-            return Err(Failure::Skipped(format!("{format:?} images limited to {:?}", limits.max_extent)));
+            return Err(Failure::Unsupported(format!("{format:?} images limited to {:?}", limits.max_extent)));
         }
         Ok(())
     }
@@ -346,7 +376,7 @@ impl BenchDevice {
         let preferred = (0..types.len()).find(|&i| allowed(i) && types[i].property_flags.contains(wanted));
         let index = match (preferred, host_visible) {
             (Some(i), _) => i,
-            (None, true) => return Err(Failure::Skipped("no host-visible memory for staging".into())),
+            (None, true) => return Err(Failure::Unsupported("no host-visible memory for staging".into())),
             (None, false) => {
                 (0..types.len()).find(|&i| allowed(i)).ok_or_else(|| Failure::Error("no allowed memory type".into()))?
             }
@@ -372,4 +402,25 @@ impl BenchDevice {
 /// Every benchmark image is a transfer source and destination.
 pub fn transfer_usage() -> vk::ImageUsageFlags {
     vk::ImageUsageFlags::TRANSFER_SRC | vk::ImageUsageFlags::TRANSFER_DST
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drivers_are_told_apart_by_device_or_driver_name() {
+        assert_eq!(Role::identify("softvk", ""), Role::Softvk);
+        assert_eq!(Role::identify("llvmpipe (LLVM 15.0.6, 256 bits)", "llvmpipe"), Role::Lavapipe);
+        assert_eq!(Role::identify("SwiftShader Device (Subzero)", "SwiftShader driver"), Role::SwiftShader);
+        assert_eq!(Role::identify("SwiftShader Device (LLVM 10.0.0)", ""), Role::SwiftShader);
+        assert_eq!(Role::identify("Some GPU", "SwiftShader driver"), Role::SwiftShader);
+        assert_eq!(Role::identify("NVIDIA GeForce", "NVIDIA"), Role::Other);
+    }
+
+    #[test]
+    fn driver_versions_read_as_make_version() {
+        assert_eq!(version_text(20_971_520), "5.0.0");
+        assert_eq!(version_text(vk::make_api_version(0, 1, 3, 230)), "1.3.230");
+    }
 }

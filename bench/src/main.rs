@@ -1,13 +1,15 @@
 //! softvk's benchmark harness. Runs the same transfer workloads (clears, copies, fills,
 //! buffer↔image, blits) and instance + device creation on every Vulkan device the loader
-//! sees — softvk and Mesa's lavapipe when `VK_ICD_FILENAMES` lists both — interleaved,
-//! and writes a markdown table of medians, throughputs and speed-ups beside the machine's
-//! memcpy bandwidth (the physical limit) to BENCHMARKS.md.
+//! sees — softvk and its peers, Mesa's lavapipe and Google's SwiftShader, when
+//! `VK_ICD_FILENAMES` lists them — interleaved, and writes a markdown table of medians,
+//! throughputs and speed-ups beside the machine's memcpy bandwidth (the physical limit)
+//! to BENCHMARKS.md.
 //!
 //! Flow: `options` → `memcpy` (the limit) → one instance, a `device::BenchDevice` per
 //! physical device → for each entry of `workloads`: `schedule` (in-process transfers,
 //! recorded by `transfer`) or `creation` (child processes) → `report` → `sections` (the
-//! file). `scaling` composes the per-thread-count sections into one table.
+//! file). `scaling` composes the per-thread-count sections into one table; `swiftshader`
+//! tells the report where SwiftShader came from and how many threads it ran.
 //! `scripts/bench.sh` builds everything and runs it.
 
 mod creation;
@@ -22,6 +24,7 @@ mod schedule;
 mod sections;
 mod sharing;
 mod stats;
+mod swiftshader;
 mod transfer;
 mod workloads;
 

@@ -12,7 +12,8 @@ usage: bench [--quick] [--filter NAME[,NAME...]] [--runs N] [--warmups N]
        bench --list
 
 Runs every workload on every physical device the Vulkan loader sees (point it at the
-drivers with VK_ICD_FILENAMES=softvk/icd.json:lvp_icd.x86_64.json), interleaved, and
+drivers with VK_ICD_FILENAMES=softvk/icd.json:lvp_icd.x86_64.json:vk_swiftshader_icd.json;
+scripts/bench.sh does), interleaved, and
 writes a markdown section to FILE (default BENCHMARKS.md; '-' for stdout only) between
 <!-- bench:begin NAME --> / <!-- bench:end NAME --> markers (default NAME: main, or
 quick with --quick). The section is also printed.
@@ -28,7 +29,8 @@ quick with --quick). The section is also printed.
   --import-only M S    grandchild mode: the importing process of --export-import
   --list               print the workload names
 
-Threads: softvk follows RAYON_NUM_THREADS, lavapipe LP_NUM_THREADS.";
+Threads: softvk follows RAYON_NUM_THREADS, lavapipe LP_NUM_THREADS, SwiftShader
+[Processor] ThreadCount in ./SwiftShader.ini.";
 
 /// What to do.
 pub enum Mode {

@@ -8,6 +8,7 @@ use crate::machine::{env_setting, Machine};
 use crate::memcpy::MemcpyBandwidth;
 use crate::schedule::RunPlan;
 use crate::stats::{format_range, format_rate, three_figures, Amount, Measurement};
+use crate::swiftshader;
 use crate::workloads::{Target, Workload};
 use std::fmt::Write;
 
@@ -30,7 +31,7 @@ pub struct Report<'a> {
 
 /// Fraction of all-core memcpy that same-format copies, clears and fills must reach.
 const MEMCPY_TARGET: f64 = 0.70;
-/// Speed-up over lavapipe that blits must reach.
+/// Speed-up over each peer (lavapipe, SwiftShader) that blits must reach.
 const BLIT_TARGET: f64 = 2.0;
 
 impl Report<'_> {
@@ -63,9 +64,14 @@ impl Report<'_> {
         for column in self.columns {
             let _ = writeln!(out, "- Driver {}: {}", column.label, column.driver);
         }
+        let swiftshader_threads = match self.column(Role::SwiftShader) {
+            Some(_) => format!(", {}", swiftshader::threads_setting(m.online_cpus)),
+            None => String::new(),
+        };
         let _ = writeln!(
             out,
-            "- Threads: softvk {} (rayon; unset = all available CPUs), lavapipe {} (unset = all CPUs); memcpy all-core used {} rayon threads",
+            "- Threads: softvk {} (rayon; unset = all available CPUs), lavapipe {} (unset = all CPUs){swiftshader_threads}; \
+             memcpy all-core used {} rayon threads",
             env_setting("RAYON_NUM_THREADS"),
             env_setting("LP_NUM_THREADS"),
             memcpy.threads
@@ -98,67 +104,88 @@ impl Report<'_> {
 
     fn write_table(&self, out: &mut String) {
         let softvk = self.column(Role::Softvk);
-        let lavapipe = self.column(Role::Lavapipe);
+        // Every other device, in report order: lavapipe, SwiftShader, anything else.
+        let others: Vec<usize> = (0..self.columns.len()).filter(|&i| Some(i) != softvk).collect();
         let mut header = vec!["workload".to_string()];
-        for column in self.columns {
-            header.push(format!("{} median (min–max)", column.label));
-            header.push(format!("{} throughput", column.label));
+        if softvk.is_some() {
+            header.extend(["softvk median (min–max)".to_string(), "softvk throughput".to_string()]);
         }
-        header.extend(["speed-up".to_string(), "% of all-core memcpy".to_string(), "target met?".to_string()]);
+        header.extend(others.iter().map(|&i| format!("{} median (min–max)", self.columns[i].label)));
+        header.extend(others.iter().map(|&i| format!("speed-up vs {}", self.columns[i].label)));
+        header.extend(["% of all-core memcpy".to_string(), "target met?".to_string()]);
         let _ = writeln!(out, "| {} |", header.join(" | "));
         let _ = writeln!(out, "|{}", header.iter().map(|_| "---|").collect::<String>());
 
         for row in &self.rows {
             let amount = row.workload.amount();
-            let mut cells = vec![format!("{} (`{}`)", row.workload.description, row.workload.name)];
-            for result in &row.results {
-                match result {
-                    Ok(m) => {
-                        cells.push(format_range(m));
-                        cells.push(format_rate(amount.rate(m.median), amount.unit()));
-                    }
-                    Err(failure) => {
-                        cells.push(failure.to_string());
-                        cells.push("—".to_string());
-                    }
-                }
-            }
             let measured = |index: Option<usize>| index.and_then(|i| row.results[i].as_ref().ok());
-            let speed_up = match (measured(softvk), measured(lavapipe)) {
-                (Some(s), Some(l)) => Some(l.median.as_secs_f64() / s.median.as_secs_f64()),
-                _ => None,
+            let median_cell = |index: usize| match &row.results[index] {
+                Ok(m) => format_range(m),
+                Err(failure) => failure.to_string(),
             };
-            cells.push(speed_up.map_or("—".to_string(), |x| format!("{}×", three_figures(x))));
+            let mut cells = vec![format!("{} (`{}`)", row.workload.description, row.workload.name)];
+            if let Some(index) = softvk {
+                cells.push(median_cell(index));
+                cells.push(
+                    measured(softvk).map_or("—".to_string(), |m| format_rate(amount.rate(m.median), amount.unit())),
+                );
+            }
+            cells.extend(others.iter().map(|&i| median_cell(i)));
+            let speed_ups: Vec<Option<f64>> = others
+                .iter()
+                .map(|&i| {
+                    let (s, peer) = (measured(softvk)?, measured(Some(i))?);
+                    Some(peer.median.as_secs_f64() / s.median.as_secs_f64())
+                })
+                .collect();
+            cells.extend(speed_ups.iter().map(|x| x.map_or("—".to_string(), |x| format!("{}×", three_figures(x)))));
             let fraction = |m: &Measurement| match amount {
                 Amount::Bytes(_) => Some(amount.rate(m.median) / self.memcpy.all_gbs()),
                 _ => None,
             };
-            let fractions: Vec<String> = [softvk, lavapipe]
+            let fractions: Vec<String> = softvk
                 .iter()
+                .chain(&others)
                 .filter_map(|&index| {
-                    let f = fraction(measured(index)?)?;
-                    Some(format!("{} {:.0}%", self.columns[index?].label, f * 100.0))
+                    let f = fraction(measured(Some(index))?)?;
+                    Some(format!("{} {:.0}%", self.columns[index].label, f * 100.0))
                 })
                 .collect();
             cells.push(if fractions.is_empty() { "—".to_string() } else { fractions.join(" · ") });
             let softvk_fraction = measured(softvk).and_then(fraction);
-            cells.push(target_verdict(row.workload.target, softvk_fraction, speed_up));
+            let peer_speed_ups: Vec<(&str, Option<f64>)> = others
+                .iter()
+                .zip(&speed_ups)
+                .filter(|(&i, _)| self.columns[i].role.is_peer())
+                .map(|(&i, &x)| (self.columns[i].label.as_str(), x))
+                .collect();
+            cells.push(target_verdict(row.workload.target, softvk_fraction, &peer_speed_ups));
             let _ = writeln!(out, "| {} |", cells.join(" | "));
         }
         out.push('\n');
     }
 
     fn write_legend(&self, out: &mut String) {
-        out.push_str(
+        let peers: Vec<&str> = self.columns.iter().filter(|c| c.role.is_peer()).map(|c| c.label.as_str()).collect();
+        let _ = writeln!(
+            out,
             "GB/s = bytes written to the destination per second (1 GB = 10⁹ bytes), measured like memcpy \
              (bytes copied per second), so a fill or clear, which only writes, can pass 100% of memcpy; Mpixels/s = destination texels written per second; items/s = creations per second. \
-             Speed-up = lavapipe median / softvk median (above 1: softvk is faster). \
+             Speed-up vs X = X's median / softvk's median (above 1: softvk is faster). \
              Targets: same-format copies, clears and fills at ≥ 70% of all-core memcpy; blits ≥ 2× lavapipe; \
-             instance + device creation faster than lavapipe.\n",
+             instance + device creation faster than lavapipe. The blit and creation targets are checked against each peer measured ({}): \
+             \"yes\" when softvk meets them against every one.",
+            if peers.is_empty() { "none".to_string() } else { peers.join(", ") }
         );
-        if !self.notes.is_empty() {
+        let mut notes = self.notes.clone();
+        if self.column(Role::SwiftShader).is_none() {
+            let why = swiftshader::missing()
+                .unwrap_or_else(|| "the loader reported no SwiftShader device (see scripts/bench.sh)".to_string());
+            notes.push(format!("SwiftShader not measured: {why}."));
+        }
+        if !notes.is_empty() {
             out.push('\n');
-            for note in &self.notes {
+            for note in &notes {
                 let _ = writeln!(out, "- Note: {note}");
             }
         }
@@ -194,17 +221,145 @@ impl Report<'_> {
     }
 }
 
-/// The "target met?" cell.
-fn target_verdict(target: Target, softvk_memcpy_fraction: Option<f64>, speed_up: Option<f64>) -> String {
-    let verdict = |met: bool| if met { "yes" } else { "**no**" };
+/// The "target met?" cell. `peer_speed_ups` holds, per peer (lavapipe, SwiftShader),
+/// its median over softvk's, or `None` when either was not measured.
+fn target_verdict(
+    target: Target,
+    softvk_memcpy_fraction: Option<f64>,
+    peer_speed_ups: &[(&str, Option<f64>)],
+) -> String {
     match target {
         Target::MemcpyFraction => softvk_memcpy_fraction
             .map_or("n/a".to_string(), |f| format!("{} (≥ 70% memcpy)", verdict(f >= MEMCPY_TARGET))),
-        Target::TwiceLavapipe => {
-            speed_up.map_or("n/a".to_string(), |x| format!("{} (≥ 2× lavapipe)", verdict(x >= BLIT_TARGET)))
+        Target::TwiceEachPeer => each_peer_verdict(peer_speed_ups, |peer| format!("≥ 2× {peer}"), |x| x >= BLIT_TARGET),
+        Target::FasterThanEachPeer => {
+            each_peer_verdict(peer_speed_ups, |peer| format!("faster than {peer}"), |x| x > 1.0)
         }
-        Target::FasterThanLavapipe => {
-            speed_up.map_or("n/a".to_string(), |x| format!("{} (faster than lavapipe)", verdict(x > 1.0)))
-        }
+    }
+}
+
+fn verdict(met: bool) -> &'static str {
+    if met {
+        "yes"
+    } else {
+        "**no**"
+    }
+}
+
+/// `yes (≥ 2× lavapipe, ≥ 2× SwiftShader)` when every peer agrees, else the overall
+/// verdict (no when any measured peer fails) followed by each peer's:
+/// `**no** (≥ 2× lavapipe: yes, ≥ 2× SwiftShader: **no**)`.
+fn each_peer_verdict(
+    peer_speed_ups: &[(&str, Option<f64>)],
+    criterion: impl Fn(&str) -> String,
+    met: impl Fn(f64) -> bool,
+) -> String {
+    let results: Vec<(String, Option<bool>)> =
+        peer_speed_ups.iter().map(|&(peer, x)| (criterion(peer), x.map(&met))).collect();
+    if results.iter().all(|(_, r)| r.is_none()) {
+        return "n/a".to_string();
+    }
+    let overall = results.iter().all(|(_, r)| *r != Some(false));
+    let uniform = results.iter().all(|(_, r)| *r == Some(overall));
+    let parts: Vec<String> = results
+        .iter()
+        .map(|(criterion, r)| match (uniform, r) {
+            (true, _) => criterion.clone(),
+            (false, Some(met)) => format!("{criterion}: {}", verdict(*met)),
+            (false, None) => format!("{criterion}: n/a"),
+        })
+        .collect();
+    format!("{} ({})", verdict(overall), parts.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::memcpy::CopyRate;
+    use crate::workloads;
+    use std::time::Duration;
+
+    fn column(role: Role, label: &str) -> Column {
+        Column { role, device_name: label.to_string(), label: label.to_string(), driver: format!("{label} 1.0") }
+    }
+
+    fn ms(median: u64) -> Result<Measurement, Failure> {
+        let d = Duration::from_millis(median);
+        Ok(Measurement { median: d, min: d, max: d })
+    }
+
+    #[test]
+    fn table_has_a_column_per_peer_and_says_what_a_peer_does_not_support() {
+        let columns = [
+            column(Role::Softvk, "softvk"),
+            column(Role::Lavapipe, "lavapipe"),
+            column(Role::SwiftShader, "SwiftShader"),
+        ];
+        let second = Measurement::from_samples(&[Duration::from_secs(1)]).unwrap();
+        let memcpy = MemcpyBandwidth {
+            bytes: 10_000_000_000,
+            single: CopyRate { time: second, piece: 1 << 20 },
+            all: CopyRate { time: second, piece: 1 << 20 },
+            threads: 2,
+        };
+        let blit = workloads::all(true).into_iter().find(|w| w.name == "blit_down_linear_srgb_to_f16").unwrap();
+        let unsupported = Failure::Unsupported("R8G8B8A8_SRGB lacks BLIT_SRC".into());
+        let report = Report {
+            section: "test",
+            machine: &Machine::probe(),
+            columns: &columns,
+            memcpy: &memcpy,
+            plan: RunPlan { warmups: 0, runs: 1 },
+            quick: true,
+            rows: vec![Row { workload: blit, results: vec![ms(2), ms(5), Err(unsupported)] }],
+            notes: Vec::new(),
+        };
+        let text = report.render();
+        assert!(
+            text.contains(
+                "| softvk median (min–max) | softvk throughput | lavapipe median (min–max) | SwiftShader median (min–max) \
+                 | speed-up vs lavapipe | speed-up vs SwiftShader | % of all-core memcpy | target met? |"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "| 2.00 ms (2.00–2.00) | 131 Mpixels/s | 5.00 ms (5.00–5.00) | unsupported: R8G8B8A8_SRGB lacks BLIT_SRC \
+                 | 2.50× | — | — | yes (≥ 2× lavapipe: yes, ≥ 2× SwiftShader: n/a) |"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("- Driver SwiftShader: SwiftShader 1.0"), "{text}");
+        assert!(text.contains("workload=blit_down_linear_srgb_to_f16 column=lavapipe"), "{text}");
+        assert!(!text.contains("column=SwiftShader"), "{text}");
+    }
+
+    #[test]
+    fn blit_target_met_against_both_peers_names_both() {
+        let cell = target_verdict(Target::TwiceEachPeer, None, &[("lavapipe", Some(2.4)), ("SwiftShader", Some(7.0))]);
+        assert_eq!(cell, "yes (≥ 2× lavapipe, ≥ 2× SwiftShader)");
+    }
+
+    #[test]
+    fn blit_target_missed_against_one_peer_says_which() {
+        let cell = target_verdict(Target::TwiceEachPeer, None, &[("lavapipe", Some(1.5)), ("SwiftShader", Some(3.0))]);
+        assert_eq!(cell, "**no** (≥ 2× lavapipe: **no**, ≥ 2× SwiftShader: yes)");
+        let cell =
+            target_verdict(Target::FasterThanEachPeer, None, &[("lavapipe", Some(0.9)), ("SwiftShader", Some(0.5))]);
+        assert_eq!(cell, "**no** (faster than lavapipe, faster than SwiftShader)");
+    }
+
+    #[test]
+    fn unmeasured_peer_is_shown_but_does_not_fail_the_target() {
+        let cell = target_verdict(Target::FasterThanEachPeer, None, &[("lavapipe", Some(14.0)), ("SwiftShader", None)]);
+        assert_eq!(cell, "yes (faster than lavapipe: yes, faster than SwiftShader: n/a)");
+        assert_eq!(target_verdict(Target::TwiceEachPeer, None, &[("lavapipe", None)]), "n/a");
+        assert_eq!(target_verdict(Target::TwiceEachPeer, None, &[]), "n/a");
+    }
+
+    #[test]
+    fn lavapipe_alone_reads_as_before() {
+        assert_eq!(target_verdict(Target::TwiceEachPeer, None, &[("lavapipe", Some(2.42))]), "yes (≥ 2× lavapipe)");
+        assert_eq!(target_verdict(Target::MemcpyFraction, Some(0.69), &[]), "**no** (≥ 70% memcpy)");
     }
 }

@@ -1,7 +1,8 @@
 //! The scaling table: how each driver's throughput grows with its thread count. Built
 //! from the sections `threads-1`, `threads-2`, ... that `scripts/bench.sh --scaling`
-//! writes (one run per thread count T, pinned to T CPUs with RAYON_NUM_THREADS=T and
-//! LP_NUM_THREADS=T), by reading their `<!-- bench:data ... -->` lines.
+//! writes (one run per thread count T, pinned to T CPUs with RAYON_NUM_THREADS=T,
+//! LP_NUM_THREADS=T and, for SwiftShader, `ThreadCount=T` in ./SwiftShader.ini), by
+//! reading their `<!-- bench:data ... -->` lines. One table per driver found there.
 
 use crate::machine::Machine;
 use crate::sections;
@@ -47,13 +48,33 @@ pub fn render(text: &str, thread_counts: &[usize]) -> String {
     let missing: Vec<String> =
         thread_counts.iter().filter(|t| !found.iter().any(|(f, _)| f == *t)).map(|t| t.to_string()).collect();
 
+    let mut drivers: Vec<String> = Vec::new();
+    let mut workloads: Vec<String> = Vec::new();
+    for (_, points) in &found {
+        for p in points {
+            if p.column != "host" && !drivers.contains(&p.column) {
+                drivers.push(p.column.clone());
+            }
+            if p.column != "host" && !workloads.contains(&p.workload) {
+                workloads.push(p.workload.clone());
+            }
+        }
+    }
+
     let mut out = String::new();
     let machine = Machine::probe();
+    let swiftshader = if drivers.iter().any(|d| d == "SwiftShader") {
+        // What scripts/bench.sh --scaling does; SwiftShader reads no thread variable.
+        ", and for SwiftShader `[Processor] ThreadCount=T` in ./SwiftShader.ini \
+         (its marl scheduler pins those workers to CPUs 0..T-1)"
+    } else {
+        ""
+    };
     let _ = writeln!(out, "## Scaling with thread count\n");
     let _ = writeln!(
         out,
         "Composed {} from sections {} ({}; {} CPUs online). Each column is one run pinned to T CPUs \
-         (`taskset -c 0-(T-1)`, RAYON_NUM_THREADS=T, LP_NUM_THREADS=T). Cells: median throughput, and in \
+         (`taskset -c 0-(T-1)`, RAYON_NUM_THREADS=T, LP_NUM_THREADS=T{swiftshader}). Cells: median throughput, and in \
          parentheses the speed-up over the fewest threads measured.\n",
         machine.date_utc,
         found.iter().map(|(t, _)| format!("`{}`", thread_section(*t))).collect::<Vec<_>>().join(", "),
@@ -67,18 +88,6 @@ pub fn render(text: &str, thread_counts: &[usize]) -> String {
         return out;
     }
 
-    let mut drivers: Vec<String> = Vec::new();
-    let mut workloads: Vec<String> = Vec::new();
-    for (_, points) in &found {
-        for p in points {
-            if p.column != "host" && !drivers.contains(&p.column) {
-                drivers.push(p.column.clone());
-            }
-            if p.column != "host" && !workloads.contains(&p.workload) {
-                workloads.push(p.workload.clone());
-            }
-        }
-    }
     for driver in &drivers {
         let _ = writeln!(out, "### {driver}\n");
         let header: Vec<String> = found.iter().map(|(t, _)| format!("T = {t}")).collect();
@@ -126,5 +135,24 @@ mod tests {
         let table = render(&text, &[1, 2, 4]);
         assert!(table.contains("| `copy_buffer` | 2.00 GB/s (1.00×) | 4.00 GB/s (2.00×) |"), "{table}");
         assert!(table.contains("No section for T = 4"), "{table}");
+        assert!(!table.contains("ThreadCount"), "{table}");
+    }
+
+    #[test]
+    fn scaling_has_a_table_for_swiftshader_when_its_data_is_there() {
+        let one = "<!-- bench:data workload=blit_up_nearest column=lavapipe median_s=0.1 rate=100 unit=Mpixels/s -->\n\
+                   <!-- bench:data workload=blit_up_nearest column=SwiftShader median_s=0.1 rate=50 unit=Mpixels/s -->";
+        let two =
+            "<!-- bench:data workload=blit_up_nearest column=lavapipe median_s=0.05 rate=200 unit=Mpixels/s -->\n\
+                   <!-- bench:data workload=blit_up_nearest column=SwiftShader median_s=0.1 rate=75 unit=Mpixels/s -->";
+        let text = sections::replace(&sections::replace("", "threads-1", one), "threads-2", two);
+        let table = render(&text, &[1, 2]);
+        let swiftshader = table.split("### SwiftShader").nth(1).expect(&table);
+        assert!(
+            swiftshader.contains("| `blit_up_nearest` | 50.0 Mpixels/s (1.00×) | 75.0 Mpixels/s (1.50×) |"),
+            "{table}"
+        );
+        assert!(table.contains("ThreadCount=T"), "{table}");
+        assert!(table.find("### lavapipe") < table.find("### SwiftShader"), "{table}");
     }
 }

@@ -7,7 +7,10 @@ use std::path::Path;
 const PREAMBLE: &str = "# Benchmarks\n\n\
 Measured by `bash scripts/bench.sh` (the harness is `bench/`; `bash scripts/bench.sh --scaling` \
 adds the per-thread-count sections and the scaling table). Each section between \
-`bench:begin` / `bench:end` markers is rewritten by the run that produced it; the others stay.\n\n";
+`bench:begin` / `bench:end` markers is rewritten by the run that produced it; the others stay.\n\n\
+softvk is measured beside two peers, interleaved: Mesa's lavapipe (`mesa-vulkan-drivers`) and \
+Google's SwiftShader, whose Vulkan ICD comes from Debian's `chromium-common` package (chromium's \
+copy when installed, else fetched with `apt-get download` and unpacked into `target/swiftshader/`).\n\n";
 
 fn begin_marker(name: &str) -> String {
     format!("<!-- bench:begin {name} -->")

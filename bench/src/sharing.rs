@@ -10,6 +10,7 @@
 //! processes' start-up and device creation are not in it.
 
 use crate::creation::load_one_driver;
+use crate::failure::Failure;
 use ash::vk;
 use std::io::{Read, Write};
 use std::os::fd::{AsFd, FromRawFd, IntoRawFd, OwnedFd};
@@ -22,10 +23,15 @@ const SIZE: u32 = 4096;
 const CLEAR: [u8; 4] = [10, 200, 30, 255];
 const TIMEOUT: u64 = 10_000_000_000;
 
-type Result<T> = std::result::Result<T, String>;
+type Result<T> = std::result::Result<T, Failure>;
 
-fn vk_err(what: &'static str) -> impl Fn(vk::Result) -> String {
-    move |e| format!("{what}: {e:?}")
+/// A failed Vulkan call, named; codes that mean "not supported" stay
+/// [`Failure::Unsupported`] so that the table says so.
+fn vk_err(what: &'static str) -> impl Fn(vk::Result) -> Failure {
+    move |e| match Failure::from(e) {
+        Failure::Unsupported(code) => Failure::Unsupported(format!("{what}: {code}")),
+        _ => Failure::Error(format!("{what}: {e:?}")),
+    }
 }
 
 /// A device with the external-memory extensions and its one queue.
@@ -55,7 +61,17 @@ impl Gpu {
                 .device_name_as_c_str()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let extensions = [ash::khr::external_memory::NAME.as_ptr(), ash::khr::external_memory_fd::NAME.as_ptr()];
+            let names = [ash::khr::external_memory::NAME, ash::khr::external_memory_fd::NAME];
+            let available = instance
+                .enumerate_device_extension_properties(physical)
+                .map_err(vk_err("vkEnumerateDeviceExtensionProperties"))?;
+            if let Some(missing) =
+                names.iter().find(|&&name| !available.iter().any(|e| e.extension_name_as_c_str() == Ok(name)))
+            {
+                instance.destroy_instance(None);
+                return Err(Failure::Unsupported(format!("{} not advertised", missing.to_string_lossy())));
+            }
+            let extensions = names.map(|name| name.as_ptr());
             let priorities = [1.0f32];
             let queues = [vk::DeviceQueueCreateInfo::default().queue_family_index(0).queue_priorities(&priorities)];
             let info = vk::DeviceCreateInfo::default().queue_create_infos(&queues).enabled_extension_names(&extensions);
@@ -73,7 +89,7 @@ impl Gpu {
             .find(|&i| {
                 bits & (1 << i) != 0 && self.memory_properties.memory_types[i as usize].property_flags.contains(flags)
             })
-            .ok_or_else(|| "no suitable memory type".to_string())
+            .ok_or_else(|| Failure::Error("no suitable memory type".into()))
     }
 
     /// A 4096² RGBA8 image bound to its own dedicated memory, exported or imported.
@@ -193,7 +209,7 @@ impl Drop for Gpu {
 }
 
 /// `bench --export-import <manifest> [--runs N]`: prints `device\t<name>` and
-/// `seconds\t<time>` per run, or `failed\t<reason>`.
+/// `seconds\t<time>` per run, or `failed\t<reason>` (a [`Failure`] as displayed).
 pub fn exporter_main(manifest: &Path, runs: usize) -> ExitCode {
     match exporter(manifest, runs) {
         Ok(()) => ExitCode::SUCCESS,
@@ -268,7 +284,7 @@ fn one_share(
 
     let status = importer.wait().map_err(|e| e.to_string())?;
     if texel != CLEAR || !status.success() {
-        return Err(format!("the importer read {texel:?} (expected {CLEAR:?}), exit {status}"));
+        return Err(Failure::Error(format!("the importer read {texel:?} (expected {CLEAR:?}), exit {status}")));
     }
     Ok(elapsed)
 }
