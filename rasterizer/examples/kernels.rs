@@ -4,8 +4,9 @@
 //! are noisy); the benchmark harness (`bench/`) measures whole commands against the peers.
 //!
 //! Usage: `kernels KERNEL [SIZE] [REPEAT]` with KERNEL one of copy, clear, fill,
-//! blit-linear, blit-linear-srgb-to-f16, blit-nearest-up. SIZE is the (square) source
-//! extent in texels (default 1024).
+//! blit-linear, blit-linear-srgb-to-f16, blit-nearest-up (2:1 and 1:4), blit-linear-scale,
+//! blit-linear-scale-to-f16 (4:3). SIZE is the (square) source extent in texels (default
+//! 1024).
 
 use ash::vk;
 use rasterizer::blit::{blit, BlitRegion, BlitSurface};
@@ -108,6 +109,22 @@ fn main() {
                 size,
                 vk::Format::R8G8B8A8_UNORM,
                 size / 2,
+                vk::Filter::LINEAR,
+                repeat,
+            ),
+            "blit-linear-scale" => run_blit(
+                vk::Format::R8G8B8A8_UNORM,
+                size,
+                vk::Format::R8G8B8A8_UNORM,
+                size * 3 / 4,
+                vk::Filter::LINEAR,
+                repeat,
+            ),
+            "blit-linear-scale-to-f16" => run_blit(
+                vk::Format::R8G8B8A8_SRGB,
+                size,
+                vk::Format::R16G16B16A16_SFLOAT,
+                size * 3 / 4,
                 vk::Filter::LINEAR,
                 repeat,
             ),

@@ -334,20 +334,22 @@ impl Job<'_> {
         let blended = &mut scratch.fixed;
         blended.clear();
         blended.resize(top.len(), 0);
-        // Fixed-size chunks so that the compiler turns this into wide SIMD.
+        // Fixed-size arrays (not slices) so that the compiler turns this into wide SIMD with
+        // no bounds checks.
         const LANES: usize = 32;
-        let mut chunks = blended.chunks_exact_mut(LANES);
+        let (mut chunks, top_chunks, bottom_chunks) =
+            (blended.as_chunks_mut::<LANES>().0.iter_mut(), top.as_chunks::<LANES>().0, bottom.as_chunks::<LANES>().0);
         // 16-bit arithmetic (SSE2 multiplies 8 lanes of it at once): a * wy0 + b * wy1 is
         // at most 255 * 256, since wy0 + wy1 = 256.
         let (w0, w1) = (wy0 as u16, wy1 as u16);
         let blend = |a: u8, b: u8| u16::from(a).wrapping_mul(w0).wrapping_add(u16::from(b).wrapping_mul(w1));
-        for ((out, a), b) in (&mut chunks).zip(top.chunks_exact(LANES)).zip(bottom.chunks_exact(LANES)) {
+        for ((out, a), b) in (&mut chunks).zip(top_chunks).zip(bottom_chunks) {
             for i in 0..LANES {
                 out[i] = blend(a[i], b[i]);
             }
         }
         let done = top.len() / LANES * LANES;
-        for ((out, &a), &b) in chunks.into_remainder().iter_mut().zip(&top[done..]).zip(&bottom[done..]) {
+        for ((out, &a), &b) in blended[done..].iter_mut().zip(&top[done..]).zip(&bottom[done..]) {
             *out = blend(a, b);
         }
         if swap {
@@ -372,13 +374,14 @@ impl Job<'_> {
             }
             return;
         }
-        for ((tap, &wx1), texel_out) in self.xs.taps.iter().zip(self.x_weights).zip(out.chunks_exact_mut(4)) {
-            let (i0, i1) = ((tap.index[0] as usize - min) * 4, (tap.index[1] as usize - min) * 4);
-            let (Some(a), Some(b)) = (blended.get(i0..i0 + 4), blended.get(i1..i1 + 4)) else { continue };
+        let texels = blended.as_chunks::<4>().0;
+        for ((tap, &wx1), texel_out) in self.xs.taps.iter().zip(self.x_weights).zip(out.as_chunks_mut::<4>().0) {
+            let (i0, i1) = (tap.index[0] as usize - min, tap.index[1] as usize - min);
+            let (Some(a), Some(b)) = (texels.get(i0), texels.get(i1)) else { continue };
             let wx0 = 256 - wx1;
             let value: [u8; 4] =
                 std::array::from_fn(|c| ((u32::from(a[c]) * wx0 + u32::from(b[c]) * wx1 + 32768) >> 16) as u8);
-            texel_out.copy_from_slice(&order(value));
+            *texel_out = order(value);
         }
     }
 
