@@ -261,6 +261,16 @@ struct Scratch {
     /// NEAREST: the source row (y, z) the last destination row of this task came from,
     /// and where that row starts. A magnifying blit repeats it: the next row is a copy.
     last_nearest: Option<(u32, u32, usize)>,
+    /// LINEAR: the last two source rows decoded (a blit never writes its source rows, so
+    /// they stay valid for the whole command).
+    cached: [DecodedRow; 2],
+}
+
+/// A decoded source row and which one it is, (y, z).
+#[derive(Default)]
+struct DecodedRow {
+    key: Option<(u32, u32)>,
+    texels: Vec<[f32; 4]>,
 }
 
 /// Everything one destination row needs, shared by all rows of a call.
@@ -385,6 +395,20 @@ impl Job<'_> {
         }
     }
 
+    /// The slot of `cache` that holds source row `key` (y, z) decoded: where it is already,
+    /// else decoded now into the slot other than `keep`.
+    fn cached_row(&self, key: (u32, u32), keep: Option<usize>, cache: &mut [DecodedRow; 2]) -> Option<usize> {
+        if let Some(slot) = cache.iter().position(|row| row.key == Some(key)) {
+            return Some(slot);
+        }
+        let slot = usize::from(keep == Some(0));
+        let row = &mut cache[slot];
+        row.key = None;
+        self.src_codec.decode_row_f32(self.source_segment(key.0, key.1)?, &mut row.texels);
+        row.key = Some(key);
+        Some(slot)
+    }
+
     /// The bytes of source row (`y`, `z`) from `xs.src_min` to `xs.src_max`.
     fn source_segment(&self, y: u32, z: u32) -> Option<&[u8]> {
         let bytes = self.src_codec.bytes();
@@ -422,7 +446,7 @@ impl Job<'_> {
     /// into one row over the texels the x taps read (a streaming loop the compiler
     /// vectorises), then filter that row horizontally, then encode.
     fn linear_row(&self, y_tap: &Tap, z_tap: &Tap, out: &mut [u8], scratch: &mut Scratch) -> Option<()> {
-        let Scratch { decoded, blended, filtered, .. } = scratch;
+        let Scratch { decoded, blended, filtered, cached, .. } = scratch;
         let segment = (self.xs.src_max - self.xs.src_min) as usize + 1;
         let dst_bytes = self.dst_codec.bytes();
         // At most 2 rows in y times 2 slices in z: no allocation per row.
@@ -452,16 +476,23 @@ impl Job<'_> {
             }
         }
         match rows {
-            // The common 2D case: two rows (or one), blended while decoding.
+            // The common 2D case: two rows (or one), decoded once each and kept for the
+            // next destination rows, which mostly read the same source rows again.
             [(y0, z0, w0), rest @ ..] if rest.len() <= 1 => {
                 let (y1, z1, w1) = rest.first().copied().unwrap_or((*y0, *z0, 0.0));
-                self.src_codec.blend_rows_f32(
-                    self.source_segment(*y0, *z0)?,
-                    self.source_segment(y1, z1)?,
-                    [*w0, w1],
-                    blended,
-                    decoded,
-                );
+                let (first, second) = ((*y0, *z0), (y1, z1));
+                let holding = |cache: &[DecodedRow; 2], key| cache.iter().position(|row| row.key == Some(key));
+                let slot0 = self.cached_row(first, holding(cached, second), cached)?;
+                let slot1 = self.cached_row(second, Some(slot0), cached)?;
+                let (a, b) = (cached[slot0].texels.as_flattened(), cached[slot1].texels.as_flattened());
+                if blended.len() != a.len() / 4 {
+                    // Every value is written below: only a new length needs filling.
+                    blended.clear();
+                    blended.resize(a.len() / 4, [0.0; 4]);
+                }
+                for ((out, a), b) in blended.as_flattened_mut().iter_mut().zip(a).zip(b) {
+                    *out = w0 * a + w1 * b;
+                }
             }
             _ => {
                 blended.clear();
@@ -688,6 +719,69 @@ mod tests {
             run(F::R8_UNORM, [2, 1, 1], vec![0, 200], F::R8_UNORM, [4, 1, 1], region, vk::Filter::LINEAR);
         assert_eq!(result, Ok(()));
         assert_eq!(dst, [0, 50, 150, 200]);
+    }
+
+    #[test]
+    fn linear_2d_blits_match_a_per_texel_bilinear_reference() {
+        // sRGB to RGBA32F, up (7x5 -> 13x11), down (13x11 -> 5x4) and mirrored in y: the
+        // decoded source rows are reused and replaced in every order.
+        let decode = |byte: u8, c: usize| {
+            let v = f64::from(byte) / 255.0;
+            match c {
+                3 => v,
+                _ if v <= 0.04045 => v / 12.92,
+                _ => ((v + 0.055) / 1.055).powf(2.4),
+            }
+        };
+        for (src_size, dst_size, mirror) in
+            [((7, 5), (13, 11), false), ((13, 11), (5, 4), false), ((7, 5), (9, 12), true)]
+        {
+            let (sw, sh) = src_size;
+            let (dw, dh) = dst_size;
+            let src: Vec<u8> = (0..sw * sh * 4).map(|i| (i * 53 % 256) as u8).collect();
+            let dst_y = if mirror { [dh as i32, 0] } else { [0, dh as i32] };
+            let region = BlitRegion {
+                src: offsets([0, 0, 0], [sw as i32, sh as i32, 1]),
+                dst: offsets([0, dst_y[0], 0], [dw as i32, dst_y[1], 1]),
+            };
+            let (result, dst) = run(
+                F::R8G8B8A8_SRGB,
+                [sw, sh, 1],
+                src.clone(),
+                F::R32G32B32A32_SFLOAT,
+                [dw, dh, 1],
+                region,
+                vk::Filter::LINEAR,
+            );
+            assert_eq!(result, Ok(()));
+            // spec "Texel Linear Filtering": i0 = floor(u - 0.5), weights from its fraction,
+            // texel coordinates clamped to the edge.
+            let taps = |x: u32, src: u32, dst: u32| {
+                let u = (f64::from(x) + 0.5) * f64::from(src) / f64::from(dst) - 0.5;
+                let (i0, alpha) = (u.floor(), u - u.floor());
+                let clamp = |i: f64| i.clamp(0.0, f64::from(src - 1)) as u32;
+                [(clamp(i0), 1.0 - alpha), (clamp(i0 + 1.0), alpha)]
+            };
+            for y in 0..dh {
+                let sy = if mirror { dh - 1 - y } else { y };
+                for x in 0..dw {
+                    for c in 0..4 {
+                        let mut want = 0.0;
+                        for (ty, wy) in taps(sy, sh, dh) {
+                            for (tx, wx) in taps(x, sw, dw) {
+                                want += wy * wx * decode(src[((ty * sw + tx) * 4) as usize + c], c);
+                            }
+                        }
+                        let at = (((y * dw + x) * 4) as usize + c) * 4;
+                        let got = f64::from(f32::from_le_bytes(dst[at..at + 4].try_into().unwrap()));
+                        assert!(
+                            (got - want).abs() < 1e-5,
+                            "{src_size:?} -> {dst_size:?} ({x}, {y}) c{c}: {got} vs {want}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

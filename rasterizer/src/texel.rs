@@ -281,36 +281,6 @@ impl TexelCodec {
         }
     }
 
-    /// `out[i] = w0 * top[i] + w1 * bottom[i]` for two rows of texels, decoded: the
-    /// vertical half of a LINEAR blit. Table-decoded formats fuse decoding into the blend;
-    /// the others decode each row (into `scratch`) first.
-    pub fn blend_rows_f32(
-        &self,
-        top: &[u8],
-        bottom: &[u8],
-        weights: [f32; 2],
-        out: &mut Vec<[f32; 4]>,
-        scratch: &mut Vec<[f32; 4]>,
-    ) {
-        let [w0, w1] = weights;
-        out.clear();
-        if let Some((color, alpha, bgra)) = self.byte_tables() {
-            let (r, b) = if bgra { (2, 0) } else { (0, 2) };
-            out.extend(top.chunks_exact(4).zip(bottom.chunks_exact(4)).map(|(t, u)| {
-                let mix = |table: &[f32; 256], i: usize| w0 * table[usize::from(t[i])] + w1 * table[usize::from(u[i])];
-                [mix(color, r), mix(color, 1), mix(color, b), mix(alpha, 3)]
-            }));
-            return;
-        }
-        self.decode_row_f32(top, out);
-        self.decode_row_f32(bottom, scratch);
-        for (acc, below) in out.iter_mut().zip(scratch.iter()) {
-            for c in 0..4 {
-                acc[c] = w0 * acc[c] + w1 * below[c];
-            }
-        }
-    }
-
     /// Whether `halve_rows_f32` handles this format.
     pub fn halves_rows(&self) -> bool {
         self.byte_tables().is_some()
@@ -805,25 +775,6 @@ mod tests {
         }
         for v in [f32::NAN, f32::INFINITY, f32::NEG_INFINITY, 0.5 / 255.0, 1.5 / 255.0, 127.5 / 255.0] {
             assert_eq!(f32_to_unorm8(v), f32_to_unorm(v, 8) as u8, "{v}");
-        }
-    }
-
-    #[test]
-    fn blended_rows_equal_blending_the_decoded_rows() {
-        for format in [F::R8G8B8A8_SRGB, F::B8G8R8A8_UNORM, F::R16G16B16A16_SFLOAT, F::R5G6B5_UNORM_PACK16] {
-            let codec = TexelCodec::new(format).unwrap();
-            let top: Vec<u8> = (0..64 * codec.bytes()).map(|i| (i * 37 % 256) as u8).collect();
-            let bottom: Vec<u8> = (0..64 * codec.bytes()).map(|i| (i * 11 % 256) as u8).collect();
-            let (mut blended, mut scratch, mut a, mut b) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-            codec.blend_rows_f32(&top, &bottom, [0.25, 0.75], &mut blended, &mut scratch);
-            codec.decode_row_f32(&top, &mut a);
-            codec.decode_row_f32(&bottom, &mut b);
-            for ((x, y), got) in a.iter().zip(&b).zip(&blended) {
-                for c in 0..4 {
-                    let want = 0.25 * x[c] + 0.75 * y[c];
-                    assert!(got[c] == want || (got[c].is_nan() && want.is_nan()), "{format:?}: {got:?}");
-                }
-            }
         }
     }
 
