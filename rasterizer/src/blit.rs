@@ -619,6 +619,17 @@ mod tests {
         [vk::Offset3D { x: a[0], y: a[1], z: a[2] }, vk::Offset3D { x: b[0], y: b[1], z: b[2] }]
     }
 
+    /// Channel `c` of an 8-bit sRGB texel as a linear value, in f64 and independently of
+    /// the codecs: spec "sRGB transfer functions" (EOTF) for R, G and B; alpha is UNORM.
+    fn srgb_reference(byte: u8, c: usize) -> f64 {
+        let v = f64::from(byte) / 255.0;
+        match c {
+            3 => v,
+            _ if v <= 0.04045 => v / 12.92,
+            _ => ((v + 0.055) / 1.055).powf(2.4),
+        }
+    }
+
     /// Blits `src_data` (a `src_size` image) into a fresh zeroed `dst_size` image.
     #[allow(clippy::too_many_arguments)]
     fn run(
@@ -725,14 +736,6 @@ mod tests {
     fn linear_2d_blits_match_a_per_texel_bilinear_reference() {
         // sRGB to RGBA32F, up (7x5 -> 13x11), down (13x11 -> 5x4) and mirrored in y: the
         // decoded source rows are reused and replaced in every order.
-        let decode = |byte: u8, c: usize| {
-            let v = f64::from(byte) / 255.0;
-            match c {
-                3 => v,
-                _ if v <= 0.04045 => v / 12.92,
-                _ => ((v + 0.055) / 1.055).powf(2.4),
-            }
-        };
         for (src_size, dst_size, mirror) in
             [((7, 5), (13, 11), false), ((13, 11), (5, 4), false), ((7, 5), (9, 12), true)]
         {
@@ -769,7 +772,7 @@ mod tests {
                         let mut want = 0.0;
                         for (ty, wy) in taps(sy, sh, dh) {
                             for (tx, wx) in taps(x, sw, dw) {
-                                want += wy * wx * decode(src[((ty * sw + tx) * 4) as usize + c], c);
+                                want += wy * wx * srgb_reference(src[((ty * sw + tx) * 4) as usize + c], c);
                             }
                         }
                         let at = (((y * dw + x) * 4) as usize + c) * 4;
@@ -955,23 +958,10 @@ mod tests {
             vk::Filter::LINEAR,
         );
         assert_eq!(result, Ok(()));
-        // spec "sRGB transfer functions" (EOTF), in f64, independently of the codecs.
-        let decode = |byte: u8, c: usize| {
-            let v = f64::from(byte) / 255.0;
-            if c == 3 || v <= 0.04045 {
-                if c == 3 {
-                    v
-                } else {
-                    v / 12.92
-                }
-            } else {
-                ((v + 0.055) / 1.055).powf(2.4)
-            }
-        };
         for y in 0..2usize {
             for x in 0..150usize {
                 for c in 0..4 {
-                    let at = |sx: usize, sy: usize| decode(src[(sy * w as usize + sx) * 4 + c], c);
+                    let at = |sx: usize, sy: usize| srgb_reference(src[(sy * w as usize + sx) * 4 + c], c);
                     let want =
                         (at(2 * x, 2 * y) + at(2 * x + 1, 2 * y) + at(2 * x, 2 * y + 1) + at(2 * x + 1, 2 * y + 1))
                             / 4.0;

@@ -96,8 +96,16 @@ fn fill_pattern_parallel(dst: &mut [u8], pattern: &[u8]) {
 }
 
 /// Fills `dst` with `pattern` repeated from its start (the last copy may be cut short):
-/// one copy, then doubling `copy_within`s, so large fills are a few big memcpys.
+/// one copy, then doubling `copy_within`s, so large fills are a few big memcpys. A
+/// pattern of one repeated byte (zero, most often) is a memset, which only writes, where
+/// a copy also reads.
 fn fill_pattern(dst: &mut [u8], pattern: &[u8]) {
+    if let [byte, rest @ ..] = pattern {
+        if rest.iter().all(|b| b == byte) {
+            dst.fill(*byte);
+            return;
+        }
+    }
     let first = pattern.len().min(dst.len());
     dst[..first].copy_from_slice(&pattern[..first]);
     let mut filled = first;
@@ -176,10 +184,15 @@ mod tests {
 
     #[test]
     fn large_fill_is_exact() {
-        let mut data = vec![0u8; PARALLEL_CHUNK * 4 + 8];
-        let len = data.len() as u64;
-        fill_u32(MemoryView::of_slice(&mut data), 4, len - 4, 0xDEAD_BEEF).unwrap();
-        assert_eq!(&data[..4], &[0; 4]);
-        assert!(data[4..].chunks(4).all(|w| w == 0xDEAD_BEEFu32.to_ne_bytes()));
+        // A word of four different bytes (doubling copies) and one of a repeated byte
+        // (memset), over a range that stops 4 bytes short of the end.
+        for word in [0xDEAD_BEEFu32, 0x5A5A_5A5A] {
+            let mut data = vec![0u8; PARALLEL_CHUNK * 4 + 12];
+            let len = data.len() as u64;
+            fill_u32(MemoryView::of_slice(&mut data), 4, len - 8, word).unwrap();
+            assert_eq!(&data[..4], &[0; 4]);
+            assert!(data[4..data.len() - 4].chunks(4).all(|w| w == word.to_ne_bytes()), "{word:#x}");
+            assert_eq!(&data[data.len() - 4..], &[0; 4]);
+        }
     }
 }
