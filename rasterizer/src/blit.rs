@@ -88,18 +88,28 @@ pub fn blit(src: &BlitSurface, dst: &BlitSurface, region: &BlitRegion, filter: v
         (true, Some(src_bgra), Some(dst_bgra)) => Some(src_bgra != dst_bgra),
         _ => None,
     };
-    let x_weights: Vec<u32> = xs.taps.iter().map(|t| quantize_weight(t.weight[1])).collect();
-    let halving = xs.taps.iter().zip(&x_weights).enumerate().all(|(i, (t, &w))| {
-        let first = xs.src_min + 2 * i as u32;
-        t.index == [first, first + 1] && w == 128 && t.weight == [0.5, 0.5]
-    });
+    // What only LINEAR needs is worked out for LINEAR only: this set-up runs on one thread.
+    let x_weights: Vec<u32> = if fixed_point_unorm8.is_some() {
+        xs.taps.iter().map(|t| quantize_weight(t.weight[1])).collect()
+    } else {
+        vec![]
+    };
+    let halving = linear
+        && xs.taps.iter().enumerate().all(|(i, t)| {
+            let first = xs.src_min + 2 * i as u32;
+            t.index == [first, first + 1] && t.weight == [0.5, 0.5]
+        });
     // NEAREST magnification by a whole factor k (1024 -> 4096 wide, say): each source
     // texel repeats k times.
     let span = (xs.src_max - xs.src_min) as usize + 1;
     let repeat = xs.taps.len() / span;
     let x_repeat = (!linear
         && repeat * span == xs.taps.len()
-        && xs.taps.iter().enumerate().all(|(i, t)| t.index[0] as usize == xs.src_min as usize + i / repeat))
+        && xs.taps.iter().enumerate().all(|(i, t)| {
+            // t.index[0] - src_min == i / repeat, without dividing.
+            let first = (t.index[0] - xs.src_min) as usize * repeat;
+            (first..first + repeat).contains(&i)
+        }))
     .then_some(repeat);
     let job = Job {
         src,
@@ -220,30 +230,61 @@ impl Axis {
         let clamp = |i: i64| i.clamp(0, last_texel) as u32;
         // u = s0 + (x + 0.5 - d0) * (s1 - s0) / (d1 - d0) = s0 + num / den, with
         // num = (2 (x - d0) + 1) (s1 - s0) and den = 2 (d1 - d0), exact in integers.
-        let (src_extent, dst_extent) =
-            (i128::from(src[1]) - i128::from(src[0]), i128::from(dst[1]) - i128::from(dst[0]));
-        let taps: Vec<Tap> = (first..end.max(first))
-            .map(|x| {
-                let mut num = (2 * (i128::from(x) - i128::from(dst[0])) + 1) * src_extent;
-                let mut den = 2 * dst_extent;
-                if den < 0 {
-                    (num, den) = (-num, -den);
-                }
+        let src_extent = i64::from(src[1]) - i64::from(src[0]);
+        // den > 0: the sign of d1 - d0 moves to the numerator.
+        let dst_extent = i64::from(dst[1]) - i64::from(dst[0]);
+        let (sign, den) = if dst_extent < 0 { (-1, -2 * dst_extent) } else { (1, 2 * dst_extent) };
+        // spec "Texel Linear Filtering": i0 = floor(u - 0.5), alpha = frac(u - 0.5).
+        let linear_tap = |quotient: f64| {
+            let t = f64::from(src[0]) - 0.5 + quotient;
+            let i0 = floor_to_i64(t);
+            let alpha = (t - i0 as f64) as f32;
+            Tap { index: [clamp(i0), clamp(i0.saturating_add(1))], weight: [1.0 - alpha, alpha] }
+        };
+        // spec: NEAREST takes floor(u); `floor` is floor(num / den), exact.
+        let nearest_tap = |floor: i64| {
+            let i = clamp(i64::from(src[0]).saturating_add(floor));
+            Tap { index: [i, i], weight: [1.0, 0.0] }
+        };
+        let xs = first..end.max(first);
+        // Real image sizes keep every numerator in 64 bits, where dividing and converting
+        // to f64 are single instructions; in 128 bits they are library calls, which made
+        // this serial set-up a fifth of a 16-thread NEAREST blit.
+        let widest = 2 * (xs.start - i64::from(dst[0])).abs().max((xs.end - i64::from(dst[0])).abs()) + 1;
+        let taps: Vec<Tap> = if widest.checked_mul(src_extent.abs()).is_some_and(|n| n < 1 << 62) {
+            let numerator = |x: i64| (2 * (x - i64::from(dst[0])) + 1) * src_extent * sign;
+            if linear {
+                xs.map(|x| linear_tap(numerator(x) as f64 / den as f64)).collect()
+            } else {
+                // floor(num / den) stepped along x without a division per texel: num grows
+                // by 2 * src_extent * sign a step, so the quotient grows by `step.0` and the
+                // remainder by `step.1`, carrying into the quotient when it reaches den.
+                let start = numerator(xs.start);
+                let (mut floor, mut rem) = (start.div_euclid(den), start.rem_euclid(den));
+                let increment = 2 * src_extent * sign;
+                let step = (increment.div_euclid(den), increment.rem_euclid(den));
+                xs.map(|_| {
+                    let tap = nearest_tap(floor);
+                    (floor, rem) = (floor + step.0, rem + step.1);
+                    if rem >= den {
+                        (floor, rem) = (floor + 1, rem - den);
+                    }
+                    tap
+                })
+                .collect()
+            }
+        } else {
+            xs.map(|x| {
+                let num = i128::from(2 * (x - i64::from(dst[0])) + 1) * i128::from(src_extent * sign);
                 if linear {
-                    // spec "Texel Linear Filtering": i0 = floor(u - 0.5), alpha = frac(u - 0.5).
-                    let t = f64::from(src[0]) - 0.5 + num as f64 / den as f64;
-                    let i0 = t.floor();
-                    let alpha = (t - i0) as f32;
-                    let i0 = i0 as i64;
-                    Tap { index: [clamp(i0), clamp(i0.saturating_add(1))], weight: [1.0 - alpha, alpha] }
+                    linear_tap(num as f64 / den as f64)
                 } else {
-                    // spec: NEAREST takes floor(u); floor of the exact quotient.
-                    let i = i128::from(src[0]) + num.div_euclid(den);
-                    let i = clamp(i.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64);
-                    Tap { index: [i, i], weight: [1.0, 0.0] }
+                    let floor = num.div_euclid(i128::from(den));
+                    nearest_tap(floor.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64)
                 }
             })
-            .collect();
+            .collect()
+        };
         let src_min = taps.iter().map(|t| t.index[0].min(t.index[1])).min().unwrap_or(0);
         let src_max = taps.iter().map(|t| t.index[0].max(t.index[1])).max().unwrap_or(0);
         Some((Axis { first: first as u32, taps, src_min, src_max }, clipped))
@@ -556,9 +597,17 @@ fn halve_unorm8(top: &[u8], bottom: &[u8], out: &mut [u8]) {
     }
 }
 
-/// A filter weight in 1/256ths: softvk reports `subTexelPrecisionBits` = 8.
+/// A filter weight in 1/256ths: softvk reports `subTexelPrecisionBits` = 8. Rounds half
+/// up, as `f32::round` does for values >= 0, by truncating (no libm call).
 fn quantize_weight(weight: f32) -> u32 {
-    (weight.clamp(0.0, 1.0) * 256.0).round() as u32
+    (f64::from(weight.clamp(0.0, 1.0)) * 256.0 + 0.5) as u32
+}
+
+/// floor(t), as `f64::floor` but without the libm call baseline x86-64 makes for it;
+/// saturates outside the i64 range.
+fn floor_to_i64(t: f64) -> i64 {
+    let truncated = t as i64;
+    truncated - i64::from((truncated as f64) > t)
 }
 
 /// NEAREST with no conversion: one fixed-size copy per destination texel (the size known
@@ -804,6 +853,44 @@ mod tests {
             run(F::R8_UINT, [2, 2, 1], vec![1, 2, 3, 4], F::R8_UINT, [4, 4, 1], region, vk::Filter::NEAREST);
         assert_eq!(result, Ok(()));
         assert_eq!(dst, [1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4]);
+    }
+
+    #[test]
+    fn axis_taps_match_exact_arithmetic_for_any_direction_and_offset() {
+        // The set-up steps NEAREST taps without dividing and uses 64-bit arithmetic; check
+        // both against floor((2 (x - d0) + 1) (s1 - s0) / (2 (d1 - d0))) in i128, and the
+        // LINEAR taps against the same u in f64.
+        let cases = [
+            ([0, 1024], [0, 4096], 1024),
+            ([0, 100], [0, 300], 100),
+            ([7, 93], [5, 61], 100),
+            ([93, 7], [5, 61], 100),
+            ([7, 93], [61, 5], 100),
+            ([-20, 130], [-3, 70], 100),
+            ([3, 4], [0, 1000], 10),
+            ([0, 1000], [0, 3], 1000),
+        ];
+        for (src, dst, src_size) in cases {
+            for linear in [false, true] {
+                let (axis, _) = Axis::new(src, dst, src_size, 1000, linear).unwrap();
+                for (i, tap) in axis.taps.iter().enumerate() {
+                    let x = i128::from(axis.first) + i as i128;
+                    let num = (2 * (x - i128::from(dst[0])) + 1) * (i128::from(src[1]) - i128::from(src[0]));
+                    let den = 2 * (i128::from(dst[1]) - i128::from(dst[0]));
+                    let clamp = |i: i128| i.clamp(0, i128::from(src_size) - 1) as u32;
+                    if linear {
+                        let t = f64::from(src[0]) - 0.5 + num as f64 / den as f64;
+                        let i0 = t.floor() as i128;
+                        assert_eq!(tap.index, [clamp(i0), clamp(i0 + 1)], "{src:?} {dst:?} x={x}");
+                        assert!((tap.weight[1] - (t - t.floor()) as f32).abs() < 1e-6, "{src:?} {dst:?} x={x}");
+                    } else {
+                        let floor = if den < 0 { (-num).div_euclid(-den) } else { num.div_euclid(den) };
+                        let want = clamp(i128::from(src[0]) + floor);
+                        assert_eq!(tap.index, [want, want], "{src:?} {dst:?} x={x}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
