@@ -49,7 +49,7 @@ impl Queue {
     pub fn new(notifier: Arc<Notifier>) -> VkResult<Queue> {
         let state = Arc::new(QueueState {
             notifier,
-            pool: rasterizer::parallel::start_pool("softvk-kernel"),
+            pool: rasterizer::parallel::Pool::new("softvk-kernel"),
             stop: AtomicBool::new(false),
             submitted: AtomicU64::new(0),
             completed: AtomicU64::new(0),

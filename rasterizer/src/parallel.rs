@@ -8,28 +8,37 @@
 //! Large jobs run on the caller's `Pool` (the device's, set with `with_pool`), not on
 //! rayon's global pool: a process that forks after using softvk gets a child whose global
 //! pool has no threads, so a device made in the child must bring its own.
+//!
+//! A pool's threads start with its first large job, not with the device: a process that
+//! only imports memory and reads a few texels (the other side of an export) never starts
+//! them, and starting 16 threads while it imports cost it about a third of its import
+//! time on the 16-core machine.
 
 use rayon::prelude::*;
 use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
 
-/// A thread pool that is built in the background: `None` inside once building failed
-/// (then jobs run on rayon's global pool).
-pub type Pool = Arc<OnceLock<Option<rayon::ThreadPool>>>;
+/// A thread pool built on first use. Inside: `None` once building failed (then jobs run
+/// on rayon's global pool).
+#[derive(Clone)]
+pub struct Pool {
+    name: &'static str,
+    threads: Arc<OnceLock<Option<rayon::ThreadPool>>>,
+}
 
-/// A pool whose threads start now, on a helper thread, so that whoever creates it does
-/// not wait for them. Thread count: `RAYON_NUM_THREADS`, else every CPU.
-pub fn start_pool(name: &'static str) -> Pool {
-    let pool: Pool = Arc::new(OnceLock::new());
-    let slot = pool.clone();
-    let builder = move || {
-        let built = rayon::ThreadPoolBuilder::new().thread_name(move |i| format!("{name}-{i}")).build().ok();
-        let _ = slot.set(built);
-    };
-    if std::thread::Builder::new().name(format!("{name}-start")).spawn(builder).is_err() {
-        let _ = pool.set(None);
+impl Pool {
+    /// A pool whose threads (named `name-0`, `name-1`, ...) start with its first job.
+    /// Thread count: `RAYON_NUM_THREADS`, else every CPU.
+    pub fn new(name: &'static str) -> Pool {
+        Pool { name, threads: Arc::new(OnceLock::new()) }
     }
-    pool
+
+    fn threads(&self) -> Option<&rayon::ThreadPool> {
+        let name = self.name;
+        self.threads
+            .get_or_init(|| rayon::ThreadPoolBuilder::new().thread_name(move |i| format!("{name}-{i}")).build().ok())
+            .as_ref()
+    }
 }
 
 thread_local! {
@@ -44,12 +53,12 @@ pub fn with_pool<R>(pool: &Pool, work: impl FnOnce() -> R) -> R {
     result
 }
 
-/// Runs a parallel job inside the current pool (waiting for it to be built), or on
-/// rayon's global pool when there is none.
+/// Runs a parallel job inside the current pool (starting its threads on its first job),
+/// or on rayon's global pool when there is none.
 pub fn in_pool<R: Send>(job: impl FnOnce() -> R + Send) -> R {
     match CURRENT.with(|current| current.borrow().clone()) {
-        Some(pool) => match pool.wait() {
-            Some(pool) => pool.install(job),
+        Some(pool) => match pool.threads() {
+            Some(threads) => threads.install(job),
             None => job(),
         },
         None => job(),
@@ -85,7 +94,7 @@ mod tests {
 
     #[test]
     fn jobs_run_on_the_pool_in_use() {
-        let pool = start_pool("test-pool");
+        let pool = Pool::new("test-pool");
         let name = with_pool(&pool, || in_pool(|| std::thread::current().name().map(str::to_string)));
         assert!(name.as_deref().is_some_and(|n| n.starts_with("test-pool-")), "{name:?}");
     }
