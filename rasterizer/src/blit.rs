@@ -441,12 +441,12 @@ impl Job<'_> {
     }
 
     /// The slot of `cache` that holds source row `key` (y, z) decoded: where it is already,
-    /// else decoded now into the slot other than `keep`.
-    fn cached_row(&self, key: (u32, u32), keep: Option<usize>, cache: &mut [DecodedRow; 2]) -> Option<usize> {
+    /// else decoded now into the slot that does not hold row `keep`.
+    fn cached_row(&self, key: (u32, u32), keep: (u32, u32), cache: &mut [DecodedRow; 2]) -> Option<usize> {
         if let Some(slot) = cache.iter().position(|row| row.key == Some(key)) {
             return Some(slot);
         }
-        let slot = usize::from(keep == Some(0));
+        let slot = usize::from(cache[0].key == Some(keep));
         let row = &mut cache[slot];
         row.key = None;
         self.src_codec.decode_row_f32(self.source_segment(key.0, key.1)?, &mut row.texels);
@@ -526,9 +526,8 @@ impl Job<'_> {
             [(y0, z0, w0), rest @ ..] if rest.len() <= 1 => {
                 let (y1, z1, w1) = rest.first().copied().unwrap_or((*y0, *z0, 0.0));
                 let (first, second) = ((*y0, *z0), (y1, z1));
-                let holding = |cache: &[DecodedRow; 2], key| cache.iter().position(|row| row.key == Some(key));
-                let slot0 = self.cached_row(first, holding(cached, second), cached)?;
-                let slot1 = self.cached_row(second, Some(slot0), cached)?;
+                let slot0 = self.cached_row(first, second, cached)?;
+                let slot1 = self.cached_row(second, first, cached)?;
                 let (a, b) = (cached[slot0].texels.as_flattened(), cached[slot1].texels.as_flattened());
                 if blended.len() != a.len() / 4 {
                     // Every value is written below: only a new length needs filling.
