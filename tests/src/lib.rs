@@ -588,6 +588,28 @@ impl Context {
         }
     }
 
+    /// Records a blit of `regions` from `src` to `dst`, both in GENERAL layout.
+    pub fn cmd_blit(
+        &self,
+        cb: vk::CommandBuffer,
+        src: &Image,
+        dst: &Image,
+        regions: &[vk::ImageBlit],
+        filter: vk::Filter,
+    ) {
+        let general = vk::ImageLayout::GENERAL;
+        // SAFETY: cb is recording; the tests pass regions inside both images, which are in
+        // GENERAL layout (tests of bad regions call the driver directly).
+        unsafe { self.device.cmd_blit_image(cb, src.image, general, dst.image, general, regions, filter) }
+    }
+
+    /// Records a copy of `regions` from `src` to `dst`, both in GENERAL layout.
+    pub fn cmd_copy_image(&self, cb: vk::CommandBuffer, src: &Image, dst: &Image, regions: &[vk::ImageCopy]) {
+        let general = vk::ImageLayout::GENERAL;
+        // SAFETY: as for `cmd_blit`.
+        unsafe { self.device.cmd_copy_image(cb, src.image, general, dst.image, general, regions) }
+    }
+
     /// Global barrier: all device writes before it are visible to host reads.
     pub fn cmd_host_barrier(&self, cb: vk::CommandBuffer) {
         let barrier = [vk::MemoryBarrier::default()

@@ -310,14 +310,7 @@ fn copy_image_moves_compressed_blocks_into_uncompressed_texels() {
         unsafe {
             ctx.device.cmd_copy_buffer_to_image(cb, upload.buffer, bc1.image, vk::ImageLayout::GENERAL, &[up]);
             ctx.cmd_transfer_barrier(cb);
-            ctx.device.cmd_copy_image(
-                cb,
-                bc1.image,
-                vk::ImageLayout::GENERAL,
-                plain.image,
-                vk::ImageLayout::GENERAL,
-                &[region],
-            );
+            ctx.cmd_copy_image(cb, &bc1, &plain, &[region]);
             ctx.cmd_transfer_barrier(cb);
             ctx.device.cmd_copy_image_to_buffer(cb, plain.image, vk::ImageLayout::GENERAL, out.buffer, &[down]);
         }

@@ -39,18 +39,7 @@ fn mip_chain_generated_by_successive_blits_averages_each_level() {
                 dst_offsets: [corner(0, 0, 0), corner(w / 2, h / 2, 1)],
             };
             ctx.cmd_transfer_barrier(cb);
-            // SAFETY: both regions lie inside their levels; the image is in GENERAL layout.
-            unsafe {
-                ctx.device.cmd_blit_image(
-                    cb,
-                    image.image,
-                    vk::ImageLayout::GENERAL,
-                    image.image,
-                    vk::ImageLayout::GENERAL,
-                    &[region],
-                    vk::Filter::LINEAR,
-                )
-            };
+            ctx.cmd_blit(cb, &image, &image, &[region], vk::Filter::LINEAR);
         }
     });
     let mut above = base;
@@ -108,26 +97,10 @@ fn copy_image_moves_array_layers_to_3d_slices_and_back() {
             extent,
             ..Default::default()
         };
-        // SAFETY: the regions cover exactly the three layers / slices of each image.
-        unsafe {
-            ctx.device.cmd_copy_image(
-                cb,
-                array.image,
-                vk::ImageLayout::GENERAL,
-                volume.image,
-                vk::ImageLayout::GENERAL,
-                &[to_volume],
-            );
-            ctx.cmd_transfer_barrier(cb);
-            ctx.device.cmd_copy_image(
-                cb,
-                volume.image,
-                vk::ImageLayout::GENERAL,
-                back.image,
-                vk::ImageLayout::GENERAL,
-                &[to_array],
-            );
-        }
+        // The regions cover exactly the three layers / slices of each image.
+        ctx.cmd_copy_image(cb, &array, &volume, &[to_volume]);
+        ctx.cmd_transfer_barrier(cb);
+        ctx.cmd_copy_image(cb, &volume, &back, &[to_array]);
     });
     assert!(ctx.read_image(&volume, COLOR, 0, 0, 1) == data, "slice z of the 3D image is not layer z of the array");
     assert!(ctx.read_image(&back, COLOR, 0, 0, 3) == data, "the round trip through the 3D image changed the layers");
@@ -155,18 +128,7 @@ fn depth_blit_with_nearest_mirrors_the_values() {
             dst_subresource: dst.layers(depth, 0, 0, 1),
             dst_offsets: [corner(4, 0, 0), corner(0, 2, 1)],
         };
-        // SAFETY: the regions cover both images.
-        unsafe {
-            ctx.device.cmd_blit_image(
-                cb,
-                src.image,
-                vk::ImageLayout::GENERAL,
-                dst.image,
-                vk::ImageLayout::GENERAL,
-                &[region],
-                vk::Filter::NEAREST,
-            )
-        };
+        ctx.cmd_blit(cb, &src, &dst, &[region], vk::Filter::NEAREST);
     });
     let got: Vec<f32> =
         ctx.read_image(&dst, depth, 0, 0, 1).chunks(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();

@@ -498,17 +498,7 @@ fn image_copy(
 fn copy_image(ctx: &Context, src: &Image, dst: &Image, regions: &[vk::ImageCopy]) {
     ctx.run(|cb| {
         ctx.cmd_transfer_barrier(cb);
-        // SAFETY: regions lie inside both images, both in GENERAL layout.
-        unsafe {
-            ctx.device.cmd_copy_image(
-                cb,
-                src.image,
-                vk::ImageLayout::GENERAL,
-                dst.image,
-                vk::ImageLayout::GENERAL,
-                regions,
-            )
-        };
+        ctx.cmd_copy_image(cb, src, dst, regions);
     });
 }
 
@@ -688,18 +678,7 @@ fn blit_region(
 fn blit(ctx: &Context, src: &Image, dst: &Image, region: vk::ImageBlit, filter: vk::Filter) {
     ctx.run(|cb| {
         ctx.cmd_transfer_barrier(cb);
-        // SAFETY: region lies inside both images, both in GENERAL layout.
-        unsafe {
-            ctx.device.cmd_blit_image(
-                cb,
-                src.image,
-                vk::ImageLayout::GENERAL,
-                dst.image,
-                vk::ImageLayout::GENERAL,
-                &[region],
-                filter,
-            )
-        };
+        ctx.cmd_blit(cb, src, dst, &[region], filter);
     });
 }
 

@@ -74,18 +74,7 @@ fn blit(
         dst_subresource: layers(),
         dst_offsets: dst_rect,
     };
-    // SAFETY: cb is recording; both rectangles lie inside their images, in GENERAL layout.
-    unsafe {
-        ctx.device.cmd_blit_image(
-            cb,
-            src.image,
-            vk::ImageLayout::GENERAL,
-            dst.image,
-            vk::ImageLayout::GENERAL,
-            &[region],
-            filter,
-        )
-    };
+    ctx.cmd_blit(cb, src, dst, &[region], filter);
 }
 
 /// The consumer program: `$SOFTVK_RECEIVE_PNG`, or shm's `receive_png` example built next
@@ -148,17 +137,7 @@ fn main() -> Result<(), Box<dyn Error>> {
                 dst_offset: offset(*x, *y),
                 extent: vk::Extent3D { width: 32, height: 80, depth: 1 },
             };
-            // SAFETY: cb is recording; the region lies inside both images.
-            unsafe {
-                ctx.device.cmd_copy_image(
-                    cb,
-                    panel.image,
-                    vk::ImageLayout::GENERAL,
-                    canvas.image,
-                    vk::ImageLayout::GENERAL,
-                    &[region],
-                )
-            };
+            ctx.cmd_copy_image(cb, panel, &canvas, &[region]);
         }
         let whole_quad = [offset(0, 0), far(2, 2)];
         blit(&ctx, cb, &quad, whole_quad, &canvas, [offset(16, 16), far(144, 144)], vk::Filter::NEAREST);
