@@ -21,6 +21,9 @@ use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard, Once};
 
 pub mod reference;
+pub mod validation;
+
+pub use validation::Validation;
 
 /// The `deviceName` softvk reports.
 pub const SOFTVK_DEVICE_NAME: &str = "softvk";
@@ -84,21 +87,62 @@ pub fn load_entry() -> ash::Entry {
     unsafe { ash::Entry::load() }.expect("cannot open the Vulkan loader (libvulkan.so.1)")
 }
 
-/// Creates an instance at [`API_VERSION`] with the given extensions and pNext chain.
+/// Creates an instance at [`API_VERSION`] with the given extensions and pNext chain, under
+/// the validation layer ([`validation`]).
 pub fn create_instance_with(
     entry: &ash::Entry,
     extensions: &[*const c_char],
     p_next: *const std::ffi::c_void,
 ) -> Result<ash::Instance, vk::Result> {
+    create_instance_validated(entry, extensions, p_next, Validation::Default)
+}
+
+/// [`create_instance_with`], saying whether the validation layer watches the instance.
+/// An instance made here is destroyed with [`destroy_instance`], which fails the test if
+/// the layer reported an error.
+pub fn create_instance_validated(
+    entry: &ash::Entry,
+    extensions: &[*const c_char],
+    p_next: *const std::ffi::c_void,
+    validation: Validation,
+) -> Result<ash::Instance, vk::Result> {
+    let use_layer = validation::enabled(entry, validation);
     let app_info = vk::ApplicationInfo::default()
         .application_name(c"softvk-tests")
         .engine_name(c"softvk-tests")
         .api_version(API_VERSION);
-    let mut create_info =
-        vk::InstanceCreateInfo::default().application_info(&app_info).enabled_extension_names(extensions);
-    create_info.p_next = p_next;
+    let mut names = extensions.to_vec();
+    let layers = if use_layer { vec![validation::LAYER_NAME.as_ptr()] } else { Vec::new() };
+    let debug_utils = ash::ext::debug_utils::NAME;
+    // SAFETY: every pointer in `extensions` is a NUL-terminated extension name.
+    if use_layer && !names.iter().any(|&n| unsafe { CStr::from_ptr(n) } == debug_utils) {
+        names.push(debug_utils.as_ptr());
+    }
+    let log = Box::new(validation::ErrorLog::default());
+    let mut messenger = validation::messenger_info(&log);
+    let mut create_info = vk::InstanceCreateInfo::default()
+        .application_info(&app_info)
+        .enabled_extension_names(&names)
+        .enabled_layer_names(&layers);
+    if use_layer {
+        messenger.p_next = p_next;
+        create_info.p_next = &messenger as *const _ as *const std::ffi::c_void;
+    } else {
+        create_info.p_next = p_next;
+    }
     // SAFETY: create_info and everything it points to outlive the call.
-    unsafe { entry.create_instance(&create_info, None) }
+    let created = unsafe { entry.create_instance(&create_info, None) };
+    match created {
+        Ok(instance) if use_layer => {
+            validation::watch(entry, &instance, log);
+            Ok(instance)
+        }
+        Ok(instance) => Ok(instance),
+        Err(e) => {
+            validation::check(use_layer.then_some(log));
+            Err(e)
+        }
+    }
 }
 
 /// Creates a plain instance; panics with a hint when the loader finds no driver.
@@ -114,9 +158,13 @@ pub fn create_instance(entry: &ash::Entry) -> ash::Instance {
 
 /// Destroys an instance that has no live children, under [`loader_guard`].
 pub fn destroy_instance(instance: &ash::Instance) {
-    let _guard = loader_guard();
-    // SAFETY: the caller destroyed every child of the instance and does not use it again.
-    unsafe { instance.destroy_instance(None) };
+    let log = validation::unwatch(instance);
+    {
+        let _guard = loader_guard();
+        // SAFETY: the caller destroyed every child of the instance and does not use it again.
+        unsafe { instance.destroy_instance(None) };
+    }
+    validation::check(log);
 }
 
 /// `deviceName` as a Rust string.
@@ -230,8 +278,13 @@ pub fn assert_bytes_eq(actual: &[u8], expected: &[u8], what: &str) {
     }
 }
 
-/// Prints why a test did not run its checks (Rust's test harness has no "skipped").
+/// Says why a test did not run its checks. On softvk that is a failure: a check softvk
+/// cannot run is a missing feature or a regression, never a pass. Against another driver
+/// (`SOFTVK_TEST_ICD`) it prints the reason and the test returns.
 pub fn skip(test: &str, why: &str) {
+    if !icd_overridden() {
+        panic!("{test}: skipped on softvk ({why}); on softvk every check must run");
+    }
     eprintln!("SKIP {test}: {why}");
 }
 
@@ -344,6 +397,15 @@ pub struct Context {
     pub command_pool: vk::CommandPool,
     pub enabled_extensions: Vec<CString>,
     pub is_softvk: bool,
+    /// Synchronisation objects made by `owned_*`, destroyed when the context drops.
+    owned: Mutex<Vec<Owned>>,
+}
+
+/// An object a [`Context`] destroys when it drops, after the device is idle.
+enum Owned {
+    Fence(vk::Fence),
+    Semaphore(vk::Semaphore),
+    Event(vk::Event),
 }
 
 impl Context {
@@ -355,8 +417,20 @@ impl Context {
     /// A context with `extensions` enabled, or `None` when the device does not advertise
     /// one of them. Enabling VK_KHR_timeline_semaphore also enables its feature.
     pub fn with_device_extensions(extensions: &[&CStr]) -> Option<Self> {
+        Self::with(extensions, Validation::Default)
+    }
+
+    /// A context whose instance the validation layer does not watch: for tests that
+    /// misuse the API on purpose to see softvk refuse it.
+    pub fn without_validation() -> Self {
+        Self::with(&[], Validation::Off).expect("creating a device with no extensions")
+    }
+
+    /// A context with `extensions`, under the validation layer or not.
+    pub fn with(extensions: &[&CStr], validation: Validation) -> Option<Self> {
         let entry = load_entry();
-        let instance = create_instance(&entry);
+        let instance = create_instance_validated(&entry, &[], std::ptr::null(), validation)
+            .unwrap_or_else(|e| panic!("vkCreateInstance failed with {e:?} for manifest {}", icd_manifest().display()));
         let (physical_device, properties) = select_physical_device(&instance);
         let is_softvk = device_name(&properties) == SOFTVK_DEVICE_NAME;
         // SAFETY: physical_device belongs to instance.
@@ -405,6 +479,7 @@ impl Context {
             command_pool,
             enabled_extensions: extensions.iter().map(|n| (*n).to_owned()).collect(),
             is_softvk,
+            owned: Mutex::new(Vec::new()),
         })
     }
 
@@ -539,6 +614,34 @@ impl Context {
         // SAFETY: valid create info.
         unsafe { self.device.create_fence(&vk::FenceCreateInfo::default().flags(flags), None) }
             .expect("vkCreateFence failed")
+    }
+
+    /// A fence the context destroys when it drops.
+    pub fn owned_fence(&self, signaled: bool) -> vk::Fence {
+        let fence = self.create_fence(signaled);
+        self.own(Owned::Fence(fence));
+        fence
+    }
+
+    /// A semaphore from `info`, destroyed when the context drops.
+    pub fn owned_semaphore(&self, info: &vk::SemaphoreCreateInfo) -> vk::Semaphore {
+        // SAFETY: the caller's create info is valid.
+        let semaphore = unsafe { self.device.create_semaphore(info, None) }.expect("vkCreateSemaphore failed");
+        self.own(Owned::Semaphore(semaphore));
+        semaphore
+    }
+
+    /// An event, destroyed when the context drops.
+    pub fn owned_event(&self) -> vk::Event {
+        // SAFETY: valid create info.
+        let event = unsafe { self.device.create_event(&vk::EventCreateInfo::default(), None) }
+            .expect("vkCreateEvent failed");
+        self.own(Owned::Event(event));
+        event
+    }
+
+    fn own(&self, object: Owned) {
+        self.owned.lock().unwrap_or_else(|e| e.into_inner()).push(object);
     }
 
     /// Submits `command_buffers` in one batch and waits for them (panics after
@@ -733,11 +836,18 @@ impl Drop for Context {
         // declared after it); waiting idle first makes destruction legal.
         unsafe {
             let _ = self.device.device_wait_idle();
+            for object in self.owned.get_mut().unwrap_or_else(|e| e.into_inner()).drain(..) {
+                match object {
+                    Owned::Fence(fence) => self.device.destroy_fence(fence, None),
+                    Owned::Semaphore(semaphore) => self.device.destroy_semaphore(semaphore, None),
+                    Owned::Event(event) => self.device.destroy_event(event, None),
+                }
+            }
             self.device.destroy_command_pool(self.command_pool, None);
             let _guard = loader_guard();
             self.device.destroy_device(None);
-            self.instance.destroy_instance(None);
         }
+        destroy_instance(&self.instance);
     }
 }
 

@@ -75,11 +75,20 @@ fn map(ctx: &Context, memory: vk::DeviceMemory, size: u64) -> &'static mut [u8] 
     }
 }
 
-/// A transfer buffer bound at offset 0 of `memory`.
-fn buffer_on(ctx: &Context, memory: vk::DeviceMemory, size: u64) -> vk::Buffer {
+/// A transfer buffer bound at offset 0 of `memory`, which was exported or imported as
+/// `handle_type` (spec: a buffer bound to external memory names its handle type,
+/// VUID-vkBindBufferMemory-memory-02726/02727).
+fn buffer_on(
+    ctx: &Context,
+    memory: vk::DeviceMemory,
+    size: u64,
+    handle_type: vk::ExternalMemoryHandleTypeFlags,
+) -> vk::Buffer {
+    let mut external = vk::ExternalMemoryBufferCreateInfo::default().handle_types(handle_type);
     let info = vk::BufferCreateInfo::default()
         .size(size)
-        .usage(vk::BufferUsageFlags::TRANSFER_SRC | vk::BufferUsageFlags::TRANSFER_DST);
+        .usage(vk::BufferUsageFlags::TRANSFER_SRC | vk::BufferUsageFlags::TRANSFER_DST)
+        .push_next(&mut external);
     // SAFETY: valid create info; memory is large enough.
     unsafe {
         let buffer = ctx.device.create_buffer(&info, None).expect("vkCreateBuffer");
@@ -88,8 +97,14 @@ fn buffer_on(ctx: &Context, memory: vk::DeviceMemory, size: u64) -> vk::Buffer {
     }
 }
 
-fn fill_with_device(ctx: &Context, memory: vk::DeviceMemory, bytes: u64, value: u32) {
-    let buffer = buffer_on(ctx, memory, bytes);
+fn fill_with_device(
+    ctx: &Context,
+    memory: vk::DeviceMemory,
+    handle_type: vk::ExternalMemoryHandleTypeFlags,
+    bytes: u64,
+    value: u32,
+) {
+    let buffer = buffer_on(ctx, memory, bytes, handle_type);
     // SAFETY: recording into a fresh command buffer; the buffer lives until after the wait.
     ctx.run(|cb| unsafe { ctx.device.cmd_fill_buffer(cb, buffer, 0, bytes, value) });
     // SAFETY: the submission finished.
@@ -223,7 +238,7 @@ fn child_import_memory(stream: &UnixStream) {
         .expect("import in the child");
     let bytes = map(&ctx, memory, SIZE);
     assert!(bytes == pattern(SIZE as usize, seed).as_slice(), "the child does not see the parent's bytes");
-    fill_with_device(&ctx, memory, 4096, 0xA5A5_A5A5);
+    fill_with_device(&ctx, memory, vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD, 4096, 0xA5A5_A5A5);
     // SAFETY: no pending work uses the memory.
     unsafe { ctx.device.free_memory(memory, None) };
 }
@@ -298,8 +313,7 @@ fn create_semaphore(ctx: &Context, timeline: bool, export: vk::ExternalSemaphore
     if timeline {
         info = info.push_next(&mut type_info);
     }
-    // SAFETY: valid create info.
-    unsafe { ctx.device.create_semaphore(&info, None) }.expect("vkCreateSemaphore")
+    ctx.owned_semaphore(&info)
 }
 
 fn submit_signal(ctx: &Context, semaphore: vk::Semaphore, fence: vk::Fence) {
@@ -354,7 +368,7 @@ fn child_timeline(stream: &UnixStream) {
 fn child_fence(stream: &UnixStream) {
     let (fd, _) = recv_fd(stream);
     let ctx = sync_context();
-    let fence = ctx.create_fence(false);
+    let fence = ctx.owned_fence(false);
     let info = vk::ImportFenceFdInfoKHR::default()
         .fence(fence)
         .handle_type(vk::ExternalFenceHandleTypeFlags::OPAQUE_FD)
@@ -378,7 +392,7 @@ fn child_sync_fd(stream: &UnixStream) {
         .fd(fd.into_raw_fd());
     // SAFETY: valid import.
     unsafe { semaphore_functions(&ctx).import_semaphore_fd(&info) }.expect("vkImportSemaphoreFdKHR");
-    let fence = ctx.create_fence(false);
+    let fence = ctx.owned_fence(false);
     submit_wait(&ctx, semaphore, fence);
     std::thread::sleep(Duration::from_millis(100));
     // SAFETY: the fence is ours.
@@ -555,7 +569,7 @@ fn host_pointer_import_is_zero_copy() {
     // SAFETY: the host allocation outlives the device memory (freed below, before dealloc).
     unsafe {
         let memory = ctx.device.allocate_memory(&info, None).expect("host pointer import");
-        fill_with_device(&ctx, memory, SIZE, 0x0102_0304);
+        fill_with_device(&ctx, memory, vk::ExternalMemoryHandleTypeFlags::HOST_ALLOCATION_EXT, SIZE, 0x0102_0304);
         let seen = std::slice::from_raw_parts(host, SIZE as usize);
         assert!(
             seen.chunks(4).all(|w| w == 0x0102_0304u32.to_ne_bytes()),
@@ -793,7 +807,7 @@ fn binary_semaphore_signalled_in_another_process_releases_a_wait_here() {
     let fd = unsafe {
         OwnedFd::from_raw_fd(semaphore_functions(&ctx).get_semaphore_fd(&info).expect("vkGetSemaphoreFdKHR"))
     };
-    let fence = ctx.create_fence(false);
+    let fence = ctx.owned_fence(false);
     submit_wait(&ctx, semaphore, fence);
     let (child, stream) = spawn_child("semaphore");
     send_fd(&stream, &fd, "semaphore");
@@ -933,7 +947,7 @@ fn sync_fd_of_a_signalled_semaphore_imports_as_signalled() {
         .fd(fd);
     // SAFETY: valid import (-1 means "already signalled").
     unsafe { semaphore_functions(&ctx).import_semaphore_fd(&import) }.expect("import");
-    let fence = ctx.create_fence(false);
+    let fence = ctx.owned_fence(false);
     submit_wait(&ctx, other, fence);
     // SAFETY: the fence is ours.
     unsafe { ctx.device.wait_for_fences(&[fence], true, FENCE_TIMEOUT_NS) }
