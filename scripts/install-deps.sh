@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
 # Installs the system packages softvk's demo, tests and benchmarks use: the Khronos
 # loader (libvulkan1), vulkaninfo (vulkan-tools), lavapipe (mesa-vulkan-drivers, one of
-# the two peers the benchmarks compare against; scripts/bench.sh fetches the other,
-# SwiftShader, itself), and the shader tools (glslc, spirv-tools).
+# the two peers the benchmarks compare against and the second driver the tests run on;
+# scripts/bench.sh fetches the other, SwiftShader, itself), Khronos's validation layer
+# (vulkan-validationlayers: the tests run under it), and the shader tools (glslc,
+# spirv-tools).
 # Installs only what is missing, so it is quick on a prepared machine.
 set -euo pipefail
-packages=(libvulkan1 vulkan-tools mesa-vulkan-drivers glslc spirv-tools)
+packages=(libvulkan1 vulkan-tools mesa-vulkan-drivers vulkan-validationlayers glslc spirv-tools "$@")
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
     sudo_cmd=""
-    [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || { echo "install-deps.sh: need root or sudo to install ${missing[*]}" >&2; exit 1; }
+        sudo_cmd="sudo"
+    fi
     export DEBIAN_FRONTEND=noninteractive
     $sudo_cmd apt-get update -q
     $sudo_cmd apt-get install -y -q "${missing[@]}"

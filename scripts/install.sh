@@ -5,13 +5,13 @@
 #   DIR/lib/libsoftvk.so
 #   DIR/share/vulkan/icd.d/softvk_icd.x86_64.json   (library_path: the absolute path above)
 #
-#   bash scripts/install.sh [--prefix DIR]        DIR defaults to /usr/local
+#   bash scripts/install.sh [--prefix DIR] [--no-build]   DIR defaults to /usr/local
 #   bash scripts/install.sh [--prefix DIR] --uninstall
 #
 # The loader searches $XDG_DATA_DIRS/vulkan/icd.d, and XDG_DATA_DIRS defaults to
 # /usr/local/share:/usr/share, so the default prefix needs nothing else. For another prefix,
 # add DIR/share to XDG_DATA_DIRS. softvk is built first (as the calling user) when cargo is
-# there; copying into a prefix that user cannot write uses sudo.
+# there, unless --no-build; copying into a prefix that user cannot write uses sudo.
 #
 # The install writes a receipt (DIR/share/softvk/installed) of every file and directory it
 # created; --uninstall removes exactly those, directories only when they are empty.
@@ -20,12 +20,14 @@ cd "$(dirname "$0")/.."
 
 prefix=/usr/local
 action=install
-usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
+build=1
+usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
     case "$1" in
         --prefix) [ $# -ge 2 ] || { usage >&2; exit 2; }; prefix="$2"; shift 2 ;;
         --prefix=*) prefix="${1#--prefix=}"; shift ;;
         --uninstall) action=uninstall; shift ;;
+        --no-build) build=0; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "install.sh: unknown argument $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -66,7 +68,7 @@ if [ "$action" = uninstall ]; then
     exit 0
 fi
 
-if command -v cargo >/dev/null; then
+if [ "$build" = 1 ] && command -v cargo >/dev/null; then
     cargo build --release -p softvk
 fi
 built="target/release/libsoftvk.so"
