@@ -224,6 +224,7 @@ pub fn texel_size(format: vk::Format, aspect: vk::ImageAspectFlags) -> usize {
         | F::R5G6B5_UNORM_PACK16
         | F::D16_UNORM_S8_UINT => 2,
         F::R8G8B8A8_UNORM
+        | F::R8G8B8A8_UINT
         | F::R8G8B8A8_SRGB
         | F::B8G8R8A8_UNORM
         | F::B8G8R8A8_SRGB
@@ -286,6 +287,58 @@ pub fn skip(test: &str, why: &str) {
         panic!("{test}: skipped on softvk ({why}); on softvk every check must run");
     }
     eprintln!("SKIP {test}: {why}");
+}
+
+/// What [`run_with_deadline`] collected from a child process that finished in time.
+pub struct ChildOutput {
+    pub status: std::process::ExitStatus,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl ChildOutput {
+    /// Both streams, for a failure message.
+    pub fn report(&self) -> String {
+        format!("status {}\n--- stdout ---\n{}\n--- stderr ---\n{}", self.status, self.stdout, self.stderr)
+    }
+}
+
+/// Runs `command` with its stdout and stderr captured (stdin closed) and waits for it,
+/// polling: a child still running after `limit` is killed and the test fails, instead of
+/// hanging the suite. An `Err` is the spawn's own error (the program does not exist...).
+pub fn run_with_deadline(
+    command: &mut std::process::Command,
+    limit: std::time::Duration,
+) -> std::io::Result<ChildOutput> {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn()?;
+    // Drain both pipes on threads so that a large output cannot block the child.
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut text = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut text);
+            }
+            String::from_utf8_lossy(&text).into_owned()
+        })
+    };
+    let stdout = drain(child.stdout.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
+    let stderr = drain(child.stderr.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
+    let deadline = std::time::Instant::now() + limit;
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            // The drains are not joined: a grandchild may still hold the pipes open.
+            panic!("{command:?} did not finish within {limit:?}; killed");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    Ok(ChildOutput { status, stdout: stdout.join().unwrap_or_default(), stderr: stderr.join().unwrap_or_default() })
 }
 
 /// A buffer bound to HOST_VISIBLE | HOST_COHERENT memory, mapped for its whole life.
@@ -428,9 +481,28 @@ impl Context {
 
     /// A context with `extensions`, under the validation layer or not.
     pub fn with(extensions: &[&CStr], validation: Validation) -> Option<Self> {
+        Self::with_instance_extensions(&[], extensions, validation)
+    }
+
+    /// A context whose instance enables `instance_extensions` (those some device extensions
+    /// require, such as VK_NV_external_memory_capabilities for VK_NV_external_memory) and
+    /// whose device enables `extensions`; None when the loader or the device does not
+    /// offer one of them.
+    pub fn with_instance_extensions(
+        instance_extensions: &[&CStr],
+        extensions: &[&CStr],
+        validation: Validation,
+    ) -> Option<Self> {
         let entry = load_entry();
-        let instance = create_instance_validated(&entry, &[], std::ptr::null(), validation)
-            .unwrap_or_else(|e| panic!("vkCreateInstance failed with {e:?} for manifest {}", icd_manifest().display()));
+        let instance_names: Vec<*const c_char> = instance_extensions.iter().map(|n| n.as_ptr()).collect();
+        let instance = match create_instance_validated(&entry, &instance_names, std::ptr::null(), validation) {
+            Ok(instance) => instance,
+            Err(vk::Result::ERROR_EXTENSION_NOT_PRESENT) if !instance_extensions.is_empty() => {
+                eprintln!("the loader does not offer {instance_extensions:?}");
+                return None;
+            }
+            Err(e) => panic!("vkCreateInstance failed with {e:?} for manifest {}", icd_manifest().display()),
+        };
         let (physical_device, properties) = select_physical_device(&instance);
         let is_softvk = device_name(&properties) == SOFTVK_DEVICE_NAME;
         // SAFETY: physical_device belongs to instance.
@@ -634,8 +706,8 @@ impl Context {
     /// An event, destroyed when the context drops.
     pub fn owned_event(&self) -> vk::Event {
         // SAFETY: valid create info.
-        let event = unsafe { self.device.create_event(&vk::EventCreateInfo::default(), None) }
-            .expect("vkCreateEvent failed");
+        let event =
+            unsafe { self.device.create_event(&vk::EventCreateInfo::default(), None) }.expect("vkCreateEvent failed");
         self.own(Owned::Event(event));
         event
     }
@@ -868,10 +940,14 @@ pub fn image_info_2d(format: vk::Format, width: u32, height: u32) -> vk::ImageCr
 
 /// An image bound at offset 0 of its own exportable (OPAQUE_FD, dedicated) memory, for
 /// handing to another process. Needs VK_KHR_external_memory_fd on the context.
+///
+/// The image is LINEAR whatever `info` says: the consumer finds its texels through
+/// `vkGetImageSubresourceLayout` ([`color_image_descriptor`]), which the spec defines for
+/// LINEAR images only (VUID-vkGetImageSubresourceLayout-image-07789).
 pub fn create_exportable_image(ctx: &Context, info: &vk::ImageCreateInfo) -> (Image, u64) {
     let mut external =
         vk::ExternalMemoryImageCreateInfo::default().handle_types(vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD);
-    let mut create = *info;
+    let mut create = (*info).tiling(vk::ImageTiling::LINEAR);
     create.p_next = &mut external as *mut _ as *const std::ffi::c_void;
     // SAFETY: valid create info; the chain outlives the call.
     let image = unsafe { ctx.device.create_image(&create, None) }.expect("vkCreateImage (external)");

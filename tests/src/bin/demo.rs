@@ -108,8 +108,10 @@ fn main() -> Result<(), Box<dyn Error>> {
         vk::api_version_minor(ctx.properties.api_version)
     );
 
-    // The canvas lives in exportable memory: another process will read it.
-    let (canvas, canvas_memory_size) = create_exportable_image(&ctx, &image_info_2d(FORMAT, SIZE, SIZE));
+    // The canvas lives in exportable memory: another process will read it, at the layout
+    // vkGetImageSubresourceLayout reports, which is defined for LINEAR images.
+    let canvas_info = image_info_2d(FORMAT, SIZE, SIZE).tiling(vk::ImageTiling::LINEAR);
+    let (canvas, canvas_memory_size) = create_exportable_image(&ctx, &canvas_info);
     let panels: Vec<(Image, [f32; 4], (i32, i32))> = [
         ([0.95, 0.55, 0.10, 1.0], (16, 160)),
         ([0.20, 0.75, 0.35, 1.0], (56, 160)),
