@@ -1,11 +1,15 @@
 //! External memory, fences and semaphores through the loader, across processes.
 //!
-//! Cross-process tests re-run this test binary as a child (`child_process_role`, which
-//! does nothing unless `SOFTVK_EXTERNAL_ROLE` is set) and talk to it over a Unix socket,
-//! passing fds with SCM_RIGHTS (`shm::passing`), as two real applications would.
+//! Cross-process tests re-run this test binary as a child (`child_process_role`, an ignored
+//! test that does nothing unless `SOFTVK_EXTERNAL_ROLE` is set) and talk to it over a Unix
+//! socket, passing fds with SCM_RIGHTS (`shm::passing`), as two real applications would.
+//!
+//! Against another driver (`SOFTVK_TEST_ICD`) the tests of extensions it does not advertise
+//! are skipped, and what only softvk promises (byte N of an fd is byte N of the memory,
+//! errors for bad handles) is checked only on softvk.
 
 use ash::vk;
-use softvk_tests::{pattern, Context, FENCE_TIMEOUT_NS};
+use softvk_tests::{pattern, skip, Context, Validation, FENCE_TIMEOUT_NS};
 use std::io::{Read, Write};
 use std::os::fd::{AsFd, AsRawFd, FromRawFd, IntoRawFd, OwnedFd, RawFd};
 use std::os::unix::net::{UnixListener, UnixStream};
@@ -28,6 +32,35 @@ fn host_type(ctx: &Context) -> u32 {
 fn external_context() -> Context {
     Context::with_device_extensions(&[ash::khr::external_memory::NAME, ash::khr::external_memory_fd::NAME])
         .expect("softvk advertises VK_KHR_external_memory_fd")
+}
+
+/// A context with `extensions`, or None (after a SKIP line) on another driver that does not
+/// advertise them; on softvk their absence fails the test.
+fn context_with(test: &str, extensions: &[&std::ffi::CStr], validation: Validation) -> Option<Context> {
+    let ctx = Context::with(extensions, validation);
+    if ctx.is_none() {
+        assert!(softvk_tests::icd_overridden(), "{test}: softvk advertises {extensions:?}");
+        skip(test, &format!("the device does not advertise {extensions:?}"));
+    }
+    ctx
+}
+
+/// The context for memory exported through VK_NV_external_memory (`nv`) or the KHR path.
+fn export_context(test: &str, nv: bool) -> Option<Context> {
+    if !nv {
+        let extensions = [ash::khr::external_memory::NAME, ash::khr::external_memory_fd::NAME];
+        return context_with(test, &extensions, Validation::Default);
+    }
+    // VK_NV_external_memory requires VK_NV_external_memory_capabilities on the instance.
+    let instance_extensions = [ash::nv::external_memory_capabilities::NAME];
+    let extensions =
+        [ash::khr::external_memory::NAME, ash::khr::external_memory_fd::NAME, ash::nv::external_memory::NAME];
+    let ctx = Context::with_instance_extensions(&instance_extensions, &extensions, Validation::Default);
+    if ctx.is_none() {
+        assert!(softvk_tests::icd_overridden(), "{test}: softvk advertises {instance_extensions:?} and {extensions:?}");
+        skip(test, "no VK_NV_external_memory(_capabilities)");
+    }
+    ctx
 }
 
 /// Allocates exportable memory, through the KHR structure or the NV one.
@@ -147,7 +180,7 @@ fn spawn_child(role: &str) -> (Child, UnixStream) {
     let listener = UnixListener::bind(&path).expect("bind a Unix socket");
     listener.set_nonblocking(true).expect("non-blocking listener");
     let child = Command::new(std::env::current_exe().expect("test executable"))
-        .args(["--exact", "child_process_role", "--nocapture", "--test-threads=1"])
+        .args(["child_process_role", "--exact", "--ignored", "--nocapture", "--test-threads=1"])
         .env(ROLE_VAR, role)
         .env(SOCKET_VAR, &path)
         // The child's libtest chatter would mix with ours; its panics still reach stderr.
@@ -201,11 +234,26 @@ fn read_line(stream: &UnixStream) -> String {
 fn finish(mut child: Child, stream: &UnixStream) {
     let status = read_line(stream);
     assert_eq!(status, "ok", "the child reported a failure");
-    assert!(child.wait().expect("wait for the child").success(), "the child process failed");
+    // The child has answered; it only has to exit.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let exit = loop {
+        if let Some(exit) = child.try_wait().expect("wait for the child") {
+            break exit;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the child process did not exit after its report");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    assert!(exit.success(), "the child process failed");
 }
 
-/// Runs the child's side of a cross-process test; a no-op in a normal test run.
+/// Runs the child's side of a cross-process test (spawned with `--ignored` by
+/// `spawn_child`); does nothing without the parent's variables.
 #[test]
+#[ignore = "child-process helper, run by the cross-process tests of this file"]
 fn child_process_role() {
     let Ok(role) = std::env::var(ROLE_VAR) else {
         return;
@@ -243,13 +291,19 @@ fn child_import_memory(stream: &UnixStream) {
     unsafe { ctx.device.free_memory(memory, None) };
 }
 
-fn layout_report(ctx: &Context) -> String {
+/// The memory requirements of the probe image and the layout of each (mip, layer).
+struct ProbedLayout {
+    requirements: vk::MemoryRequirements,
+    subresources: Vec<(u32, u32, vk::SubresourceLayout)>,
+}
+
+fn probe_layout(ctx: &Context) -> ProbedLayout {
     let info = layout_probe_info();
     // SAFETY: valid create info; the image is destroyed before returning.
     unsafe {
         let image = ctx.device.create_image(&info, None).expect("vkCreateImage");
         let requirements = ctx.device.get_image_memory_requirements(image);
-        let mut report = format!("size={} alignment={}", requirements.size, requirements.alignment);
+        let mut subresources = Vec::new();
         for level in 0..info.mip_levels {
             for layer in 0..info.array_layers {
                 let sub = vk::ImageSubresource {
@@ -257,12 +311,55 @@ fn layout_report(ctx: &Context) -> String {
                     mip_level: level,
                     array_layer: layer,
                 };
-                let l = ctx.device.get_image_subresource_layout(image, sub);
-                report += &format!(" {level}/{layer}:{}+{}/{}/{}", l.offset, l.size, l.row_pitch, l.array_pitch);
+                subresources.push((level, layer, ctx.device.get_image_subresource_layout(image, sub)));
             }
         }
         ctx.device.destroy_image(image, None);
-        report
+        ProbedLayout { requirements, subresources }
+    }
+}
+
+fn layout_report(ctx: &Context) -> String {
+    let probed = probe_layout(ctx);
+    let mut report = format!("size={} alignment={}", probed.requirements.size, probed.requirements.alignment);
+    for (level, layer, l) in &probed.subresources {
+        report += &format!(" {level}/{layer}:{}+{}/{}/{}", l.offset, l.size, l.row_pitch, l.array_pitch);
+    }
+    report
+}
+
+/// Each subresource of the probe image on its own: rows wide enough, the bytes its rows
+/// span inside the memory requirements, layers at least that far apart, and no two
+/// subresources' texels overlapping. On softvk the reported `size` (the subresource's own
+/// size, spec: VkSubresourceLayout) is checked the same way; Mesa 22.3's lavapipe reports
+/// the whole image's size for every subresource.
+fn check_probed_layout(ctx: &Context, probed: &ProbedLayout) {
+    let info = layout_probe_info();
+    let texel = 4u64;
+    let mut spans = Vec::new();
+    let mut sized = Vec::new();
+    for &(level, layer, l) in &probed.subresources {
+        let what = format!("mip {level} layer {layer} ({l:?})");
+        let extent = softvk_tests::mip_extent(info.extent, level);
+        let (w, h) = (u64::from(extent.width), u64::from(extent.height));
+        assert!(l.row_pitch >= w * texel, "{what}: rowPitch below {w} texels");
+        // From the first texel of the first row to the end of the last row.
+        let span = (h - 1) * l.row_pitch + w * texel;
+        assert!(l.offset + span <= probed.requirements.size, "{what}: its rows end past the memory requirements");
+        assert!(l.array_pitch >= span, "{what}: arrayPitch smaller than a layer's rows");
+        spans.push((l.offset, l.offset + span, what.clone()));
+        if ctx.is_softvk {
+            assert!(l.size >= span, "{what}: size cannot hold {h} rows");
+            assert!(l.offset + l.size <= probed.requirements.size, "{what}: ends past the memory requirements");
+            assert!(l.array_pitch >= l.size, "{what}: arrayPitch smaller than a layer");
+            sized.push((l.offset, l.offset + l.size, what));
+        }
+    }
+    for mut list in [spans, sized] {
+        list.sort();
+        for pair in list.windows(2) {
+            assert!(pair[0].1 <= pair[1].0, "{} overlaps {}", pair[0].2, pair[1].2);
+        }
     }
 }
 
@@ -291,15 +388,22 @@ fn fence_functions(ctx: &Context) -> ash::khr::external_fence_fd::Device {
     ctx.load_device_functions(ash::khr::external_fence_fd::Device::new)
 }
 
+const SYNC_EXTENSIONS: &[&std::ffi::CStr] = &[
+    ash::khr::external_semaphore::NAME,
+    ash::khr::external_semaphore_fd::NAME,
+    ash::khr::external_fence::NAME,
+    ash::khr::external_fence_fd::NAME,
+    ash::khr::timeline_semaphore::NAME,
+];
+
+/// The child's context: the parent made sure the extensions are there.
 fn sync_context() -> Context {
-    Context::with_device_extensions(&[
-        ash::khr::external_semaphore::NAME,
-        ash::khr::external_semaphore_fd::NAME,
-        ash::khr::external_fence::NAME,
-        ash::khr::external_fence_fd::NAME,
-        ash::khr::timeline_semaphore::NAME,
-    ])
-    .expect("softvk advertises the external semaphore and fence extensions")
+    Context::with_device_extensions(SYNC_EXTENSIONS).expect("the external semaphore and fence extensions")
+}
+
+/// The parent's context, or None (skipped) on another driver without the extensions.
+fn sync_context_for(test: &str) -> Option<Context> {
+    context_with(test, SYNC_EXTENSIONS, Validation::Default)
 }
 
 fn create_semaphore(ctx: &Context, timeline: bool, export: vk::ExternalSemaphoreHandleTypeFlags) -> vk::Semaphore {
@@ -413,7 +517,9 @@ fn child_sync_fd(stream: &UnixStream) {
 fn exported_memory_is_shared_both_ways_with_another_process() {
     let _serial = serial();
     for nv in [false, true] {
-        let ctx = external_context();
+        let Some(ctx) = export_context("exported_memory_is_shared_both_ways_with_another_process", nv) else {
+            continue;
+        };
         let memory = allocate_exportable(&ctx, SIZE, nv);
         let bytes = map(&ctx, memory, SIZE);
         let seed = 7 + u64::from(nv);
@@ -438,6 +544,13 @@ fn each_export_returns_a_new_fd_whose_bytes_are_the_memory() {
     bytes.copy_from_slice(&pattern(SIZE as usize, 3));
     let (a, b) = (export_fd(&ctx, memory), export_fd(&ctx, memory));
     assert_ne!(a.as_raw_fd(), b.as_raw_fd(), "vkGetMemoryFdKHR must return a new fd each call");
+    if !ctx.is_softvk {
+        // What an OPAQUE_FD holds is the driver's business; softvk documents it.
+        skip("each_export_returns_a_new_fd_whose_bytes_are_the_memory", "the fd's contents are softvk's promise");
+        // SAFETY: no pending work.
+        unsafe { ctx.device.free_memory(memory, None) };
+        return;
+    }
     // A consumer that knows nothing of Vulkan: shm only.
     let raw = shm::Segment::import(a, SIZE as usize).expect("map the exported fd with shm");
     // SAFETY: the segment maps SIZE bytes.
@@ -470,6 +583,10 @@ fn imported_memory_outlives_the_exporter_in_another_instance() {
     unsafe { importer.device.free_memory(imported, None) };
 }
 
+/// Two images bound at offset 0 of one imported allocation see each other's texels, and
+/// the exporter's mapping sees them at the layout vkGetImageSubresourceLayout reports. The
+/// images are LINEAR with ALIAS_BIT and identical create infos: the spec's conditions for
+/// aliases that interpret memory consistently ("Memory Aliasing").
 #[test]
 fn two_images_alias_one_imported_allocation() {
     let _serial = serial();
@@ -481,30 +598,56 @@ fn two_images_alias_one_imported_allocation() {
     let mut external =
         vk::ExternalMemoryImageCreateInfo::default().handle_types(vk::ExternalMemoryHandleTypeFlags::OPAQUE_FD);
     let info = vk::ImageCreateInfo::default()
+        .flags(vk::ImageCreateFlags::ALIAS)
         .image_type(vk::ImageType::TYPE_2D)
         .format(vk::Format::R8G8B8A8_UNORM)
         .extent(vk::Extent3D { width: 16, height: 16, depth: 1 })
         .mip_levels(1)
         .array_layers(1)
         .samples(vk::SampleCountFlags::TYPE_1)
-        .tiling(vk::ImageTiling::OPTIMAL)
+        .tiling(vk::ImageTiling::LINEAR)
         .usage(vk::ImageUsageFlags::TRANSFER_SRC | vk::ImageUsageFlags::TRANSFER_DST)
         .push_next(&mut external);
     let out = ctx.create_transfer_buffer(16 * 16 * 4);
+    let range = vk::ImageSubresourceRange {
+        aspect_mask: vk::ImageAspectFlags::COLOR,
+        base_mip_level: 0,
+        level_count: 1,
+        base_array_layer: 0,
+        layer_count: 1,
+    };
     // SAFETY: valid create infos; both images bound at offset 0 of the imported memory.
     unsafe {
         let a = ctx.device.create_image(&info, None).expect("image a");
         let b = ctx.device.create_image(&info, None).expect("image b");
+        let requirements = ctx.device.get_image_memory_requirements(a);
+        assert!(requirements.size <= SIZE, "a 16x16 RGBA8 image needs {} bytes", requirements.size);
         ctx.device.bind_image_memory(a, imported, 0).expect("bind a");
         ctx.device.bind_image_memory(b, imported, 0).expect("bind b");
-        let range = vk::ImageSubresourceRange {
-            aspect_mask: vk::ImageAspectFlags::COLOR,
-            base_mip_level: 0,
-            level_count: 1,
-            base_array_layer: 0,
-            layer_count: 1,
-        };
+        let layout = ctx.device.get_image_subresource_layout(
+            a,
+            vk::ImageSubresource { aspect_mask: range.aspect_mask, mip_level: 0, array_layer: 0 },
+        );
         ctx.run(|cb| {
+            let to_general = |image| {
+                vk::ImageMemoryBarrier::default()
+                    .dst_access_mask(vk::AccessFlags::TRANSFER_READ | vk::AccessFlags::TRANSFER_WRITE)
+                    .old_layout(vk::ImageLayout::UNDEFINED)
+                    .new_layout(vk::ImageLayout::GENERAL)
+                    .src_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
+                    .dst_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
+                    .image(image)
+                    .subresource_range(range)
+            };
+            ctx.device.cmd_pipeline_barrier(
+                cb,
+                vk::PipelineStageFlags::TOP_OF_PIPE,
+                vk::PipelineStageFlags::TRANSFER,
+                vk::DependencyFlags::empty(),
+                &[],
+                &[],
+                &[to_general(a), to_general(b)],
+            );
             ctx.device.cmd_clear_color_image(
                 cb,
                 a,
@@ -526,8 +669,12 @@ fn two_images_alias_one_imported_allocation() {
             ctx.device.cmd_copy_image_to_buffer(cb, b, vk::ImageLayout::GENERAL, out.buffer, &[region]);
         });
         assert!(out.read().chunks(4).all(|t| t == [255, 0, 0, 255]), "image b does not see image a's clear");
-        // The exporter's mapping sees the same texels.
-        assert_eq!(&map(&ctx, memory, SIZE)[..4], &[255, 0, 0, 255]);
+        // The exporter's mapping sees the same texels, first and last, at the reported layout.
+        let mapped = map(&ctx, memory, SIZE);
+        let first = layout.offset as usize;
+        let last = (layout.offset + 15 * layout.row_pitch) as usize + 15 * 4;
+        assert_eq!(&mapped[first..first + 4], &[255, 0, 0, 255], "texel (0,0) through the exporter's mapping");
+        assert_eq!(&mapped[last..last + 4], &[255, 0, 0, 255], "texel (15,15) through the exporter's mapping");
         ctx.device.destroy_image(a, None);
         ctx.device.destroy_image(b, None);
         ctx.device.free_memory(imported, None);
@@ -538,10 +685,9 @@ fn two_images_alias_one_imported_allocation() {
 #[test]
 fn host_pointer_import_is_zero_copy() {
     let _serial = serial();
-    let Some(ctx) =
-        Context::with_device_extensions(&[ash::khr::external_memory::NAME, ash::ext::external_memory_host::NAME])
-    else {
-        panic!("softvk advertises VK_EXT_external_memory_host");
+    let extensions = [ash::khr::external_memory::NAME, ash::ext::external_memory_host::NAME];
+    let Some(ctx) = context_with("host_pointer_import_is_zero_copy", &extensions, Validation::Default) else {
+        return;
     };
     let layout = std::alloc::Layout::from_size_align(SIZE as usize, 4096).expect("layout");
     // SAFETY: non-zero size.
@@ -576,12 +722,35 @@ fn host_pointer_import_is_zero_copy() {
             "device writes did not land in the host allocation"
         );
         ctx.device.free_memory(memory, None);
-        // A misaligned pointer is refused.
+        std::alloc::dealloc(host, layout);
+    }
+}
+
+/// A host pointer not aligned to minImportedHostPointerAlignment is invalid usage
+/// (VUID-VkImportMemoryHostPointerInfoEXT-pHostPointer-01749), which softvk refuses with an
+/// error: no validation layer, and softvk only.
+#[test]
+fn misaligned_host_pointer_import_is_refused() {
+    let _serial = serial();
+    let test = "misaligned_host_pointer_import_is_refused";
+    let extensions = [ash::khr::external_memory::NAME, ash::ext::external_memory_host::NAME];
+    let Some(ctx) = context_with(test, &extensions, Validation::Off) else {
+        return;
+    };
+    if !ctx.is_softvk {
+        skip(test, "invalid usage, whose outcome only softvk promises");
+        return;
+    }
+    let layout = std::alloc::Layout::from_size_align(SIZE as usize, 4096).expect("layout");
+    // SAFETY: non-zero size.
+    let host = unsafe { std::alloc::alloc_zeroed(layout) };
+    assert!(!host.is_null());
+    // SAFETY: host + 8 lies in the allocation; the import must fail before using it.
+    unsafe {
         let mut bad = vk::ImportMemoryHostPointerInfoEXT::default()
             .handle_type(vk::ExternalMemoryHandleTypeFlags::HOST_ALLOCATION_EXT)
             .host_pointer(host.add(8) as *mut _);
-        let info =
-            vk::MemoryAllocateInfo::default().allocation_size(4096).memory_type_index(type_index).push_next(&mut bad);
+        let info = vk::MemoryAllocateInfo::default().allocation_size(4096).memory_type_index(0).push_next(&mut bad);
         assert_eq!(ctx.device.allocate_memory(&info, None), Err(vk::Result::ERROR_INVALID_EXTERNAL_HANDLE));
         std::alloc::dealloc(host, layout);
     }
@@ -591,6 +760,7 @@ fn host_pointer_import_is_zero_copy() {
 fn same_image_create_info_has_the_same_layout_in_two_processes() {
     let _serial = serial();
     let ctx = external_context();
+    check_probed_layout(&ctx, &probe_layout(&ctx));
     let here = layout_report(&ctx);
     let (child, stream) = spawn_child("layout");
     let there = read_line(&stream);
@@ -598,11 +768,22 @@ fn same_image_create_info_has_the_same_layout_in_two_processes() {
     assert_eq!(here, there, "layouts differ between processes");
 }
 
-/// Every kind of bad handle: the error code, at once, and no fd leaked or stolen.
+/// Every kind of bad handle: the error code, at once, and no fd leaked or stolen. Importing
+/// a handle that is not one of its type is invalid usage (VUID-VkImportMemoryFdInfoKHR-fd-00668)
+/// that softvk promises to refuse: no validation layer, and softvk only (another driver may
+/// close the fd, or accept it).
 #[test]
 fn bad_memory_handles_are_refused_at_once_without_leaking() {
     let _serial = serial();
-    let ctx = external_context();
+    let test = "bad_memory_handles_are_refused_at_once_without_leaking";
+    let extensions = [ash::khr::external_memory::NAME, ash::khr::external_memory_fd::NAME];
+    let Some(ctx) = context_with(test, &extensions, Validation::Off) else {
+        return;
+    };
+    if !ctx.is_softvk {
+        skip(test, "invalid usage, whose outcome only softvk promises");
+        return;
+    }
     let small = shm::Segment::exportable("small", 4096).expect("small memfd");
     let file_path = std::env::temp_dir().join(format!("softvk-bad-handle-{}", std::process::id()));
     std::fs::write(&file_path, vec![0u8; SIZE as usize]).expect("regular file");
@@ -657,11 +838,23 @@ fn bad_memory_handles_are_refused_at_once_without_leaking() {
             // SAFETY: we own fd; closing it leaves a number that is not open.
             drop(unsafe { OwnedFd::from_raw_fd(fd) });
         }
-        let started = Instant::now();
-        let result = import(&ctx, fd, SIZE, handle_type);
-        let elapsed = started.elapsed();
+        // On a thread, so that an import that blocks (reading a pipe...) fails the test
+        // after a second instead of hanging it.
+        let (device, type_index) = (ctx.device.clone(), host_type(&ctx));
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut import = vk::ImportMemoryFdInfoKHR::default().handle_type(handle_type).fd(fd);
+            let info = vk::MemoryAllocateInfo::default()
+                .allocation_size(SIZE)
+                .memory_type_index(type_index)
+                .push_next(&mut import);
+            // SAFETY: a bad handle on purpose; the driver must refuse it.
+            let _ = sender.send(unsafe { device.allocate_memory(&info, None) });
+        });
+        let result = receiver
+            .recv_timeout(Duration::from_secs(1))
+            .unwrap_or_else(|_| panic!("{name}: the import did not return within 1 s"));
         assert_eq!(result, Err(vk::Result::ERROR_INVALID_EXTERNAL_HANDLE), "{name}");
-        assert!(elapsed < Duration::from_secs(1), "{name}: took {elapsed:?}");
         if fd >= 0 && name != "closed fd" {
             // spec: a failed import leaves the fd with the application, open.
             // SAFETY: the fd is still ours after a failed import.
@@ -695,19 +888,26 @@ fn external_memory_capability_queries_report_opaque_fd_and_host_pointers() {
         "{features:?}"
     );
 
-    let mut dma_info = vk::PhysicalDeviceExternalImageFormatInfo::default()
-        .handle_type(vk::ExternalMemoryHandleTypeFlags::DMA_BUF_EXT);
-    let info = vk::PhysicalDeviceImageFormatInfo2::default()
-        .format(vk::Format::R8G8B8A8_UNORM)
-        .ty(vk::ImageType::TYPE_2D)
-        .tiling(vk::ImageTiling::OPTIMAL)
-        .usage(vk::ImageUsageFlags::TRANSFER_SRC)
-        .push_next(&mut dma_info);
-    let mut props = vk::ImageFormatProperties2::default();
-    // SAFETY: valid query.
-    let result =
-        unsafe { ctx.instance.get_physical_device_image_format_properties2(ctx.physical_device, &info, &mut props) };
-    assert_eq!(result, Err(vk::Result::ERROR_FORMAT_NOT_SUPPORTED), "dma-buf is not advertised");
+    // softvk does not advertise VK_EXT_external_memory_dma_buf and answers for its handle
+    // type that it is not supported. (On a driver without the extension the question is
+    // not well-formed; Mesa 22.3's lavapipe answers SUCCESS, or crashes without the
+    // optional output structure.)
+    if ctx.is_softvk {
+        let mut dma_info = vk::PhysicalDeviceExternalImageFormatInfo::default()
+            .handle_type(vk::ExternalMemoryHandleTypeFlags::DMA_BUF_EXT);
+        let info = vk::PhysicalDeviceImageFormatInfo2::default()
+            .format(vk::Format::R8G8B8A8_UNORM)
+            .ty(vk::ImageType::TYPE_2D)
+            .tiling(vk::ImageTiling::OPTIMAL)
+            .usage(vk::ImageUsageFlags::TRANSFER_SRC)
+            .push_next(&mut dma_info);
+        let mut props = vk::ImageFormatProperties2::default();
+        // SAFETY: valid query.
+        let result = unsafe {
+            ctx.instance.get_physical_device_image_format_properties2(ctx.physical_device, &info, &mut props)
+        };
+        assert_eq!(result, Err(vk::Result::ERROR_FORMAT_NOT_SUPPORTED), "dma-buf is not advertised");
+    }
 
     for (handle_type, expected) in [
         (
@@ -730,12 +930,22 @@ fn external_memory_capability_queries_report_opaque_fd_and_host_pointers() {
 fn nv_external_image_format_properties_follow_the_extension_text() {
     let _serial = serial();
     let entry = softvk_tests::load_entry();
-    let instance = softvk_tests::create_instance_with(
+    let created = softvk_tests::create_instance_with(
         &entry,
         &[ash::nv::external_memory_capabilities::NAME.as_ptr()],
         std::ptr::null(),
-    )
-    .expect("instance with VK_NV_external_memory_capabilities");
+    );
+    let instance = match created {
+        Ok(instance) => instance,
+        Err(vk::Result::ERROR_EXTENSION_NOT_PRESENT) if softvk_tests::icd_overridden() => {
+            skip(
+                "nv_external_image_format_properties_follow_the_extension_text",
+                "no VK_NV_external_memory_capabilities",
+            );
+            return;
+        }
+        Err(e) => panic!("instance with VK_NV_external_memory_capabilities: {e:?}"),
+    };
     let (physical_device, _) = softvk_tests::select_physical_device(&instance);
     let nv = ash::nv::external_memory_capabilities::Instance::new(&entry, &instance);
     type H = vk::ExternalMemoryHandleTypeFlagsNV;
@@ -798,7 +1008,9 @@ fn nv_external_image_format_properties_follow_the_extension_text() {
 #[test]
 fn binary_semaphore_signalled_in_another_process_releases_a_wait_here() {
     let _serial = serial();
-    let ctx = sync_context();
+    let Some(ctx) = sync_context_for("binary_semaphore_signalled_in_another_process_releases_a_wait_here") else {
+        return;
+    };
     let semaphore = create_semaphore(&ctx, false, vk::ExternalSemaphoreHandleTypeFlags::OPAQUE_FD);
     let info = vk::SemaphoreGetFdInfoKHR::default()
         .semaphore(semaphore)
@@ -809,6 +1021,9 @@ fn binary_semaphore_signalled_in_another_process_releases_a_wait_here() {
     };
     let fence = ctx.owned_fence(false);
     submit_wait(&ctx, semaphore, fence);
+    // SAFETY: the fence is ours.
+    let early = unsafe { ctx.device.wait_for_fences(&[fence], true, 50_000_000) };
+    assert_eq!(early, Err(vk::Result::TIMEOUT), "the wait finished before anyone signalled the semaphore");
     let (child, stream) = spawn_child("semaphore");
     send_fd(&stream, &fd, "semaphore");
     finish(child, &stream);
@@ -820,7 +1035,9 @@ fn binary_semaphore_signalled_in_another_process_releases_a_wait_here() {
 #[test]
 fn timeline_semaphore_signalled_in_another_process_is_seen_by_a_host_wait() {
     let _serial = serial();
-    let ctx = sync_context();
+    let Some(ctx) = sync_context_for("timeline_semaphore_signalled_in_another_process_is_seen_by_a_host_wait") else {
+        return;
+    };
     let semaphore = create_semaphore(&ctx, true, vk::ExternalSemaphoreHandleTypeFlags::OPAQUE_FD);
     let info = vk::SemaphoreGetFdInfoKHR::default()
         .semaphore(semaphore)
@@ -829,26 +1046,30 @@ fn timeline_semaphore_signalled_in_another_process_is_seen_by_a_host_wait() {
     let fd = unsafe {
         OwnedFd::from_raw_fd(semaphore_functions(&ctx).get_semaphore_fd(&info).expect("vkGetSemaphoreFdKHR"))
     };
-    let (child, stream) = spawn_child("timeline");
-    send_fd(&stream, &fd, "timeline");
     let timeline = ctx.load_device_functions(ash::khr::timeline_semaphore::Device::new);
     let semaphores = [semaphore];
     let values = [5u64];
+    let wait_info = vk::SemaphoreWaitInfo::default().semaphores(&semaphores).values(&values);
+    // SAFETY: a live timeline semaphore.
+    let counter = || unsafe { timeline.get_semaphore_counter_value(semaphore) }.expect("vkGetSemaphoreCounterValue");
+    assert_eq!(counter(), 0, "the counter before the child runs");
     // SAFETY: valid wait.
-    unsafe {
-        timeline.wait_semaphores(
-            &vk::SemaphoreWaitInfo::default().semaphores(&semaphores).values(&values),
-            FENCE_TIMEOUT_NS,
-        )
-    }
-    .expect("value 5 never arrived");
+    let early = unsafe { timeline.wait_semaphores(&wait_info, 0) };
+    assert_eq!(early, Err(vk::Result::TIMEOUT), "value 5 reached before the child signalled it");
+    let (child, stream) = spawn_child("timeline");
+    send_fd(&stream, &fd, "timeline");
+    // SAFETY: valid wait.
+    unsafe { timeline.wait_semaphores(&wait_info, FENCE_TIMEOUT_NS) }.expect("value 5 never arrived");
+    assert!(counter() >= 5, "the wait returned with the counter at {}", counter());
     finish(child, &stream);
 }
 
 #[test]
 fn fence_signalled_in_another_process_is_signalled_here() {
     let _serial = serial();
-    let ctx = sync_context();
+    let Some(ctx) = sync_context_for("fence_signalled_in_another_process_is_signalled_here") else {
+        return;
+    };
     let mut export = vk::ExportFenceCreateInfo::default().handle_types(vk::ExternalFenceHandleTypeFlags::OPAQUE_FD);
     // SAFETY: valid create info.
     let fence = unsafe { ctx.device.create_fence(&vk::FenceCreateInfo::default().push_next(&mut export), None) }
@@ -856,18 +1077,26 @@ fn fence_signalled_in_another_process_is_signalled_here() {
     let info = vk::FenceGetFdInfoKHR::default().fence(fence).handle_type(vk::ExternalFenceHandleTypeFlags::OPAQUE_FD);
     // SAFETY: the fence was created exportable.
     let fd = unsafe { OwnedFd::from_raw_fd(fence_functions(&ctx).get_fence_fd(&info).expect("vkGetFenceFdKHR")) };
+    // SAFETY: the fence is ours (here and below).
+    let status = || unsafe { ctx.device.get_fence_status(fence) }.expect("vkGetFenceStatus");
+    assert!(!status(), "the shared fence is signalled before the child runs");
     let (child, stream) = spawn_child("fence");
     send_fd(&stream, &fd, "fence");
-    // SAFETY: the fence is ours.
+    // SAFETY: as above.
     unsafe { ctx.device.wait_for_fences(&[fence], true, FENCE_TIMEOUT_NS) }
         .expect("the shared fence was never signalled");
+    assert!(status(), "the fence the wait returned for is not signalled");
     finish(child, &stream);
+    // SAFETY: nothing pending uses the fence.
+    unsafe { ctx.device.destroy_fence(fence, None) };
 }
 
 #[test]
 fn sync_fd_exported_before_its_signal_releases_a_wait_in_another_process() {
     let _serial = serial();
-    let ctx = sync_context();
+    let Some(ctx) = sync_context_for("sync_fd_exported_before_its_signal_releases_a_wait_in_another_process") else {
+        return;
+    };
     let semaphore = create_semaphore(&ctx, false, vk::ExternalSemaphoreHandleTypeFlags::SYNC_FD);
     // The signal is pending behind an event that only the host sets.
     // SAFETY: valid create info.
@@ -917,7 +1146,15 @@ fn import_structures_with_handle_type_zero_import_nothing() {
     let _serial = serial();
     let ctx = external_context();
     // spec: VkImportMemoryFdInfoKHR with handleType 0 is ignored (its fd is not read).
-    let memory = import(&ctx, -1, SIZE, vk::ExternalMemoryHandleTypeFlags::empty()).expect("a plain allocation");
+    let memory = match import(&ctx, -1, SIZE, vk::ExternalMemoryHandleTypeFlags::empty()) {
+        Ok(memory) => memory,
+        Err(e) if !ctx.is_softvk => {
+            // Mesa 22.3's lavapipe imports whatever the structure says.
+            skip("import_structures_with_handle_type_zero_import_nothing", &format!("the driver refuses it: {e:?}"));
+            return;
+        }
+        Err(e) => panic!("a plain allocation: {e:?}"),
+    };
     map(&ctx, memory, SIZE)[0] = 1;
     // SAFETY: no pending work.
     unsafe { ctx.device.free_memory(memory, None) };
@@ -926,7 +1163,9 @@ fn import_structures_with_handle_type_zero_import_nothing() {
 #[test]
 fn sync_fd_of_a_signalled_semaphore_imports_as_signalled() {
     let _serial = serial();
-    let ctx = sync_context();
+    let Some(ctx) = sync_context_for("sync_fd_of_a_signalled_semaphore_imports_as_signalled") else {
+        return;
+    };
     let semaphore = create_semaphore(&ctx, false, vk::ExternalSemaphoreHandleTypeFlags::SYNC_FD);
     submit_signal(&ctx, semaphore, vk::Fence::null());
     // SAFETY: the queue is ours.
