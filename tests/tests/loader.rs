@@ -6,6 +6,7 @@ use ash::vk;
 use softvk_tests::*;
 use std::ffi::{c_char, c_void};
 use std::process::Command;
+use std::time::Duration;
 
 /// Checks the two-call idiom of an enumeration (spec: "Opaque Object Enumeration" /
 /// "Object Enumeration"): a NULL array gives the count, a full array gives SUCCESS, a
@@ -197,29 +198,28 @@ struct Identity {
     driver_uuid: [u8; vk::UUID_SIZE],
 }
 
+/// A value no VkBool32 may hold, to see that the driver wrote a member.
+const NOT_WRITTEN: vk::Bool32 = 0xDEAD;
+
 fn query_identity() -> Identity {
     let entry = load_entry();
     let instance = create_instance(&entry);
     let (pd, props) = select_physical_device(&instance);
-    let mut id = vk::PhysicalDeviceIDProperties::default();
-    let mut v11 = vk::PhysicalDeviceVulkan11Properties::default();
-    let mut driver = vk::PhysicalDeviceDriverProperties::default();
     // SAFETY: pd belongs to instance.
     let extensions = unsafe { instance.enumerate_device_extension_properties(pd) }.unwrap();
     let has_driver_properties = extensions.iter().any(|e| extension_name(e) == "VK_KHR_driver_properties");
     let is_softvk = device_name(&props) == SOFTVK_DEVICE_NAME;
-    let at_least_1_2 = props.api_version >= vk::API_VERSION_1_2;
-    // VkPhysicalDeviceVulkan11Properties is a 1.2 structure and VkPhysicalDeviceDriverProperties
-    // belongs to VK_KHR_driver_properties: chain them where they are defined, and always on
-    // softvk, which accepts (and ignores, or fills) them at 1.1.
-    let chain_v11 = at_least_1_2 || is_softvk;
-    let chain_driver = at_least_1_2 || has_driver_properties || is_softvk;
+    // The instance asks for API_VERSION (1.1), so only 1.1 structures and those of advertised
+    // extensions may be chained (VUID-VkPhysicalDeviceProperties2-pNext-pNext), whatever the
+    // device's own apiVersion: VkPhysicalDeviceVulkan11Properties is a 1.2 structure, and
+    // VkPhysicalDeviceDriverProperties belongs to VK_KHR_driver_properties, which softvk
+    // does not advertise.
+    assert_eq!(API_VERSION, vk::API_VERSION_1_1, "the chain below is the one defined at 1.1");
+    let mut id = vk::PhysicalDeviceIDProperties { device_luid_valid: NOT_WRITTEN, ..Default::default() };
+    let mut driver = vk::PhysicalDeviceDriverProperties::default();
     {
         let mut props2 = vk::PhysicalDeviceProperties2::default().push_next(&mut id);
-        if chain_v11 {
-            props2 = props2.push_next(&mut v11);
-        }
-        if chain_driver {
+        if has_driver_properties {
             props2 = props2.push_next(&mut driver);
         }
         // SAFETY: every chained structure outlives the call.
@@ -227,14 +227,21 @@ fn query_identity() -> Identity {
         assert_eq!(device_name(&props2.properties), device_name(&props), "Properties2 core part");
         assert_eq!(props2.properties.api_version, props.api_version);
     }
-    if at_least_1_2 || has_driver_properties {
+    assert!(
+        id.device_luid_valid == vk::TRUE || id.device_luid_valid == vk::FALSE,
+        "VkPhysicalDeviceIDProperties was not filled (deviceLUIDValid {:#x})",
+        id.device_luid_valid
+    );
+    if is_softvk {
+        // A LUID identifies Windows adapters; softvk has none.
+        assert_eq!(id.device_luid_valid, vk::FALSE, "softvk reports deviceLUIDValid");
+        assert_eq!(id.device_luid, [0; vk::LUID_SIZE], "deviceLUID must be zero when not valid");
+        assert!(!has_driver_properties, "softvk now advertises VK_KHR_driver_properties: check driverName");
+    }
+    if has_driver_properties {
         let driver_name = driver.driver_name_as_c_str().unwrap().to_string_lossy().into_owned();
         eprintln!("driver: {driver_name} / {:?}", driver.driver_info_as_c_str());
         assert!(!driver_name.is_empty(), "VkPhysicalDeviceDriverProperties::driverName is empty");
-    }
-    if at_least_1_2 {
-        assert_eq!(v11.device_uuid, id.device_uuid, "Vulkan11Properties vs IDProperties deviceUUID");
-        assert_eq!(v11.driver_uuid, id.driver_uuid, "Vulkan11Properties vs IDProperties driverUUID");
     }
     destroy_instance(&instance);
     Identity { device_uuid: id.device_uuid, driver_uuid: id.driver_uuid }
@@ -257,9 +264,10 @@ fn properties2_chain_reports_uuids_identical_across_instances() {
 
 const PRINT_UUID_VAR: &str = "SOFTVK_TEST_PRINT_UUID";
 
-/// Helper run by `device_uuid_is_identical_in_a_child_process` in a child process; does
-/// nothing when run normally.
+/// Helper run by `device_uuid_is_identical_in_a_child_process` in a child process (with
+/// `--ignored`); does nothing without the parent's variable.
 #[test]
+#[ignore = "child-process helper, run by device_uuid_is_identical_in_a_child_process"]
 fn print_device_uuid_when_asked_by_parent() {
     if std::env::var_os(PRINT_UUID_VAR).is_none() {
         return;
@@ -272,13 +280,15 @@ fn print_device_uuid_when_asked_by_parent() {
 fn device_uuid_is_identical_in_a_child_process() {
     let here = query_identity();
     let exe = std::env::current_exe().expect("current test executable");
-    let output = Command::new(exe)
-        .args(["print_device_uuid_when_asked_by_parent", "--exact", "--nocapture", "--test-threads=1"])
-        .env(PRINT_UUID_VAR, "1")
-        .output()
-        .expect("spawning the child test process");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "child failed: {stdout}\n{}", String::from_utf8_lossy(&output.stderr));
+    let output = run_with_deadline(
+        Command::new(exe)
+            .args(["print_device_uuid_when_asked_by_parent", "--exact", "--ignored", "--nocapture", "--test-threads=1"])
+            .env(PRINT_UUID_VAR, "1"),
+        Duration::from_secs(60),
+    )
+    .expect("spawning the child test process");
+    let stdout = &output.stdout;
+    assert!(output.status.success(), "child failed: {}", output.report());
     // The test harness may print its own text before ours on the same line.
     let start = stdout.find("DEVICE_UUID=").unwrap_or_else(|| panic!("child printed no UUID: {stdout}"));
     let line = stdout[start..].lines().next().unwrap_or_default();
@@ -356,6 +366,10 @@ fn memory_properties_have_one_heap_and_a_host_visible_device_local_type() {
     destroy_instance(&instance);
 }
 
+/// vkGetPhysicalDeviceFeatures2 with every feature structure Vulkan 1.1 defines chained
+/// (VkPhysicalDeviceVulkan11Features is a 1.2 structure, not valid at the suite's 1.1):
+/// the core part agrees with vkGetPhysicalDeviceFeatures and every chained structure is
+/// written.
 #[test]
 fn features2_with_core_1_1_structures_chained_agrees_with_features() {
     let entry = load_entry();
@@ -363,14 +377,32 @@ fn features2_with_core_1_1_structures_chained_agrees_with_features() {
     let (pd, props) = select_physical_device(&instance);
     // SAFETY: pd belongs to instance.
     let features = unsafe { instance.get_physical_device_features(pd) };
-    let chain_v11 = props.api_version >= vk::API_VERSION_1_2 || device_name(&props) == SOFTVK_DEVICE_NAME;
-    let mut v11 = vk::PhysicalDeviceVulkan11Features::default();
-    let mut storage16 = vk::PhysicalDevice16BitStorageFeatures::default();
-    let mut multiview = vk::PhysicalDeviceMultiviewFeatures::default();
-    let mut variable_pointers = vk::PhysicalDeviceVariablePointersFeatures::default();
-    let mut draw_parameters = vk::PhysicalDeviceShaderDrawParametersFeatures::default();
-    let mut ycbcr = vk::PhysicalDeviceSamplerYcbcrConversionFeatures::default();
-    let mut protected = vk::PhysicalDeviceProtectedMemoryFeatures::default();
+    let mut storage16 = vk::PhysicalDevice16BitStorageFeatures {
+        storage_buffer16_bit_access: NOT_WRITTEN,
+        uniform_and_storage_buffer16_bit_access: NOT_WRITTEN,
+        storage_push_constant16: NOT_WRITTEN,
+        storage_input_output16: NOT_WRITTEN,
+        ..Default::default()
+    };
+    let mut multiview = vk::PhysicalDeviceMultiviewFeatures {
+        multiview: NOT_WRITTEN,
+        multiview_geometry_shader: NOT_WRITTEN,
+        multiview_tessellation_shader: NOT_WRITTEN,
+        ..Default::default()
+    };
+    let mut variable_pointers = vk::PhysicalDeviceVariablePointersFeatures {
+        variable_pointers_storage_buffer: NOT_WRITTEN,
+        variable_pointers: NOT_WRITTEN,
+        ..Default::default()
+    };
+    let mut draw_parameters =
+        vk::PhysicalDeviceShaderDrawParametersFeatures { shader_draw_parameters: NOT_WRITTEN, ..Default::default() };
+    let mut ycbcr = vk::PhysicalDeviceSamplerYcbcrConversionFeatures {
+        sampler_ycbcr_conversion: NOT_WRITTEN,
+        ..Default::default()
+    };
+    let mut protected =
+        vk::PhysicalDeviceProtectedMemoryFeatures { protected_memory: NOT_WRITTEN, ..Default::default() };
     {
         let mut features2 = vk::PhysicalDeviceFeatures2::default()
             .push_next(&mut storage16)
@@ -379,25 +411,37 @@ fn features2_with_core_1_1_structures_chained_agrees_with_features() {
             .push_next(&mut draw_parameters)
             .push_next(&mut ycbcr)
             .push_next(&mut protected);
-        if chain_v11 {
-            features2 = features2.push_next(&mut v11);
-        }
         // SAFETY: every chained structure outlives the call.
         unsafe { instance.get_physical_device_features2(pd, &mut features2) };
         assert_eq!(format!("{:?}", features2.features), format!("{features:?}"), "Features2 core part differs");
     }
-    if props.api_version >= vk::API_VERSION_1_2 {
-        // Only a 1.2 device is bound to fill VkPhysicalDeviceVulkan11Features.
-        assert_eq!(v11.storage_buffer16_bit_access, storage16.storage_buffer16_bit_access);
-        assert_eq!(v11.multiview, multiview.multiview);
-        assert_eq!(v11.variable_pointers, variable_pointers.variable_pointers);
-        assert_eq!(v11.shader_draw_parameters, draw_parameters.shader_draw_parameters);
-        assert_eq!(v11.sampler_ycbcr_conversion, ycbcr.sampler_ycbcr_conversion);
-        assert_eq!(v11.protected_memory, protected.protected_memory);
+    let chained = [
+        ("storageBuffer16BitAccess", storage16.storage_buffer16_bit_access),
+        ("uniformAndStorageBuffer16BitAccess", storage16.uniform_and_storage_buffer16_bit_access),
+        ("storagePushConstant16", storage16.storage_push_constant16),
+        ("storageInputOutput16", storage16.storage_input_output16),
+        ("multiview", multiview.multiview),
+        ("multiviewGeometryShader", multiview.multiview_geometry_shader),
+        ("multiviewTessellationShader", multiview.multiview_tessellation_shader),
+        ("variablePointersStorageBuffer", variable_pointers.variable_pointers_storage_buffer),
+        ("variablePointers", variable_pointers.variable_pointers),
+        ("shaderDrawParameters", draw_parameters.shader_draw_parameters),
+        ("samplerYcbcrConversion", ycbcr.sampler_ycbcr_conversion),
+        ("protectedMemory", protected.protected_memory),
+    ];
+    for (name, value) in chained {
+        assert!(value == vk::TRUE || value == vk::FALSE, "{name} was not written ({value:#x})");
+    }
+    if device_name(&props) == SOFTVK_DEVICE_NAME {
+        // No shaders, render passes or protected memory yet: softvk reports none of them.
+        let on: Vec<&str> = chained.iter().filter(|(_, v)| *v == vk::TRUE).map(|(n, _)| *n).collect();
+        assert!(on.is_empty(), "softvk reports 1.1 features it does not implement: {on:?}");
     }
     destroy_instance(&instance);
 }
 
+/// Unknown structures break VUID-*-pNext-pNext on purpose, so no validation layer sits
+/// between the loader and the driver here: the driver itself must skip them.
 #[test]
 fn unknown_structures_in_pnext_chains_are_ignored() {
     let entry = load_entry();
@@ -405,7 +449,7 @@ fn unknown_structures_in_pnext_chains_are_ignored() {
     let unknown_ptr = &unknown as *const vk::BaseInStructure as *const c_void;
 
     // vkCreateInstance
-    let instance = create_instance_with(&entry, &[] as &[*const c_char], unknown_ptr)
+    let instance = create_instance_validated(&entry, &[] as &[*const c_char], unknown_ptr, Validation::Off)
         .expect("vkCreateInstance with an unknown structure in pNext");
     let (pd, _) = select_physical_device(&instance);
 
@@ -438,8 +482,8 @@ fn unknown_structures_in_pnext_chains_are_ignored() {
         device.free_memory(memory, None);
         let _guard = loader_guard();
         device.destroy_device(None);
-        instance.destroy_instance(None);
     }
+    destroy_instance(&instance);
 }
 
 #[test]
