@@ -3,7 +3,7 @@
 //! the exact codes are softvk's and are checked only on softvk.
 
 use ash::vk;
-use softvk_tests::{image_info_2d, Context, FENCE_TIMEOUT_NS};
+use softvk_tests::{assert_bytes_eq, image_info_2d, pattern, Context, FENCE_TIMEOUT_NS};
 
 #[test]
 fn zero_sized_and_impossible_objects_are_refused() {
@@ -86,6 +86,10 @@ fn bad_commands_neither_crash_nor_hang() {
         layer_count: 1,
     };
     if ctx.is_softvk {
+        let color = vk::ImageAspectFlags::COLOR;
+        let (image_bytes, other_bytes) = (pattern(4 * 4 * 4, 1), pattern(4 * 4 * 4, 2));
+        ctx.write_image(&image, color, 0, 0, 1, &image_bytes);
+        ctx.write_image(&other, color, 0, 0, 1, &other_bytes);
         ctx.run(|cb| {
             // SAFETY: invalid regions on purpose; softvk checks every region when it executes.
             unsafe {
@@ -103,7 +107,10 @@ fn bad_commands_neither_crash_nor_hang() {
                     ..Default::default()
                 };
                 ctx.device.cmd_copy_buffer_to_image(cb, buffer.buffer, image.image, vk::ImageLayout::GENERAL, &[far]);
-                let many_layers = vk::ImageSubresourceLayers { layer_count: u32::MAX, ..layers };
+                // Layers from 1 on, of images with one layer, and a count a loop would never
+                // finish (u32::MAX alone is VK_REMAINING_ARRAY_LAYERS, which softvk takes
+                // to mean "from the base layer on": the one layer there is).
+                let many_layers = vk::ImageSubresourceLayers { base_array_layer: 1, layer_count: u32::MAX, ..layers };
                 let copy = vk::ImageCopy {
                     src_subresource: many_layers,
                     dst_subresource: many_layers,
@@ -137,6 +144,8 @@ fn bad_commands_neither_crash_nor_hang() {
             }
         });
         assert!(buffer.read().iter().all(|&b| b == 0x11), "an out-of-range command changed the buffer");
+        assert_bytes_eq(&ctx.read_image(&image, color, 0, 0, 1), &image_bytes, "image after refused commands");
+        assert_bytes_eq(&ctx.read_image(&other, color, 0, 0, 1), &other_bytes, "other after refused commands");
     }
 
     // A command softvk cannot run yet makes the recording fail, and nothing else.

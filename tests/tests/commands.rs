@@ -32,10 +32,13 @@ fn copy(
     }
 }
 
+/// After vkResetCommandPool the pool's buffers record from scratch: the second recording
+/// writes other ranges than the first into a zeroed buffer, so a command kept from the
+/// first recording would show.
 #[test]
 fn reset_command_pool_lets_its_buffers_be_recorded_again() {
     let ctx = Context::new();
-    let buf = ctx.create_transfer_buffer(64);
+    let buf = ctx.create_transfer_buffer(128);
     for flags in [vk::CommandPoolResetFlags::empty(), vk::CommandPoolResetFlags::RELEASE_RESOURCES] {
         let pool_info = vk::CommandPoolCreateInfo::default().queue_family_index(ctx.queue_family_index);
         // SAFETY: valid create info; destroyed at the end of the iteration.
@@ -46,6 +49,8 @@ fn reset_command_pool_lets_its_buffers_be_recorded_again() {
             .command_buffer_count(2);
         // SAFETY: as above.
         let cbs = unsafe { ctx.device.allocate_command_buffers(&alloc) }.expect("vkAllocateCommandBuffers");
+        buf.fill(0);
+        // First recording: bytes 0..32 and 32..64.
         for (i, &cb) in cbs.iter().enumerate() {
             begin_reusable(&ctx, cb);
             fill(&ctx, cb, &buf, i as u64 * 32, 32, 0x1111_1111);
@@ -53,18 +58,23 @@ fn reset_command_pool_lets_its_buffers_be_recorded_again() {
             ctx.end(cb);
         }
         ctx.submit_and_wait(&cbs);
-        assert_bytes_eq(&buf.read(), &[0x11; 64], "first recording");
+        let mut want = vec![0x11u8; 64];
+        want.extend_from_slice(&[0; 64]);
+        assert_bytes_eq(&buf.read(), &want, "first recording");
 
         // SAFETY: no buffer of the pool is pending.
         unsafe { ctx.device.reset_command_pool(pool, flags) }.expect("vkResetCommandPool");
+        buf.fill(0);
+        // Second recording: bytes 64..96 and 96..128 only.
         for (i, &cb) in cbs.iter().enumerate() {
             begin_reusable(&ctx, cb);
-            fill(&ctx, cb, &buf, i as u64 * 32, 32, 0x2222_2222 * (i as u32 + 1));
+            fill(&ctx, cb, &buf, 64 + i as u64 * 32, 32, 0x2222_2222 * (i as u32 + 1));
             ctx.cmd_host_barrier(cb);
             ctx.end(cb);
         }
         ctx.submit_and_wait(&cbs);
-        let mut want = vec![0x22u8; 32];
+        let mut want = vec![0u8; 64];
+        want.extend_from_slice(&[0x22; 32]);
         want.extend_from_slice(&[0x44; 32]);
         assert_bytes_eq(&buf.read(), &want, &format!("re-recording after vkResetCommandPool({flags:?})"));
         // SAFETY: nothing is pending.

@@ -262,6 +262,8 @@ fn copy_image_moves_compressed_blocks_into_uncompressed_texels() {
     let ctx = Context::new();
     let needed = vk::FormatFeatureFlags::TRANSFER_SRC | vk::FormatFeatureFlags::TRANSFER_DST;
     if !ctx.format_properties(vk::Format::BC1_RGB_UNORM_BLOCK).optimal_tiling_features.contains(needed) {
+        // BC is one of three compressed families a device may offer; softvk offers all three.
+        assert!(!ctx.is_softvk, "softvk reports no transfers for BC1_RGB_UNORM_BLOCK");
         softvk_tests::skip("copy_image_moves_compressed_blocks_into_uncompressed_texels", "no BC1 transfers");
         return;
     }

@@ -51,22 +51,62 @@ fn mapped_writes_survive_unmap_and_remap() {
     }
 }
 
+/// Host writes made available by vkFlushMappedMemoryRanges are what the device copies, and
+/// after vkInvalidateMappedMemoryRanges the host sees what the device wrote: one allocation
+/// holds a source and a destination buffer, the host writes the source, the device copies
+/// it to the destination, the host reads the destination.
 #[test]
-fn flush_and_invalidate_of_mapped_ranges_succeed() {
+fn flush_and_invalidate_of_mapped_ranges_carry_data_both_ways() {
     let ctx = Context::new();
     let atom = ctx.properties.limits.non_coherent_atom_size.max(1);
-    let size = 16 * atom.max(256);
-    let memory = ctx.allocate_memory(size, host_type(&ctx, !0)).expect("vkAllocateMemory");
-    let _ptr = map(&ctx, memory, 0, vk::WHOLE_SIZE);
-    let ranges = [
-        vk::MappedMemoryRange::default().memory(memory).offset(0).size(vk::WHOLE_SIZE),
-        vk::MappedMemoryRange::default().memory(memory).offset(atom).size(atom * 2),
-    ];
-    // SAFETY: the ranges lie in the mapped range and respect nonCoherentAtomSize.
+    let usage = vk::BufferUsageFlags::TRANSFER_SRC | vk::BufferUsageFlags::TRANSFER_DST;
+    let info = vk::BufferCreateInfo::default().size(4096).usage(usage).sharing_mode(vk::SharingMode::EXCLUSIVE);
+    // SAFETY: valid create infos; everything is destroyed at the end.
     unsafe {
+        let src = ctx.device.create_buffer(&info, None).expect("vkCreateBuffer");
+        let dst = ctx.device.create_buffer(&info, None).expect("vkCreateBuffer");
+        let reqs = ctx.device.get_buffer_memory_requirements(src);
+        // The destination starts at a multiple of both the alignment and nonCoherentAtomSize.
+        let step = reqs.alignment.max(atom);
+        let half = reqs.size.div_ceil(step) * step;
+        // Prefer memory that is not coherent, where flush and invalidate matter; softvk has
+        // only coherent memory, where they must still work.
+        let host_visible = vk::MemoryPropertyFlags::HOST_VISIBLE;
+        let type_index = (0..ctx.memory_properties.memory_type_count)
+            .find(|&i| {
+                let flags = ctx.memory_properties.memory_types[i as usize].property_flags;
+                reqs.memory_type_bits & (1 << i) != 0
+                    && flags.contains(host_visible)
+                    && !flags.contains(vk::MemoryPropertyFlags::HOST_COHERENT)
+            })
+            .or_else(|| ctx.memory_type_index(reqs.memory_type_bits, host_visible))
+            .expect("a host-visible memory type");
+        let memory = ctx.allocate_memory(2 * half, type_index).expect("vkAllocateMemory");
+        ctx.device.bind_buffer_memory(src, memory, 0).expect("bind src");
+        ctx.device.bind_buffer_memory(dst, memory, half).expect("bind dst");
+        let ptr = map(&ctx, memory, 0, vk::WHOLE_SIZE);
+        std::ptr::write_bytes(ptr, 0, (2 * half) as usize);
+        let ranges = [
+            vk::MappedMemoryRange::default().memory(memory).offset(0).size(vk::WHOLE_SIZE),
+            vk::MappedMemoryRange::default().memory(memory).offset(atom).size(atom * 2),
+        ];
         ctx.device.flush_mapped_memory_ranges(&ranges).expect("vkFlushMappedMemoryRanges");
+        let data = pattern(4096, 44);
+        std::ptr::copy_nonoverlapping(data.as_ptr(), ptr, data.len());
+        let written = [vk::MappedMemoryRange::default().memory(memory).offset(0).size(half)];
+        ctx.device.flush_mapped_memory_ranges(&written).expect("vkFlushMappedMemoryRanges of the source");
+        ctx.run(|cb| {
+            let region = [vk::BufferCopy { src_offset: 0, dst_offset: 0, size: 4096 }];
+            ctx.device.cmd_copy_buffer(cb, src, dst, &region);
+        });
+        let read = [vk::MappedMemoryRange::default().memory(memory).offset(half).size(vk::WHOLE_SIZE)];
+        ctx.device.invalidate_mapped_memory_ranges(&read).expect("vkInvalidateMappedMemoryRanges of the destination");
+        let seen = std::slice::from_raw_parts(ptr.add(half as usize), 4096).to_vec();
+        assert_bytes_eq(&seen, &data, "the device's copy of the host's flushed writes, after invalidate");
         ctx.device.invalidate_mapped_memory_ranges(&ranges).expect("vkInvalidateMappedMemoryRanges");
         ctx.device.unmap_memory(memory);
+        ctx.device.destroy_buffer(src, None);
+        ctx.device.destroy_buffer(dst, None);
         ctx.device.free_memory(memory, None);
     }
 }
@@ -83,6 +123,8 @@ fn assert_out_of_memory(result: Result<vk::DeviceMemory, vk::Result>, ctx: &Cont
     }
 }
 
+/// An allocation as large as the heap is valid usage. If it succeeds the memory works at
+/// both ends; if it fails, with an out-of-memory error, the device still allocates.
 #[test]
 fn allocation_of_the_whole_heap_succeeds_or_reports_out_of_memory() {
     let ctx = Context::new();
@@ -90,18 +132,44 @@ fn allocation_of_the_whole_heap_succeeds_or_reports_out_of_memory() {
     let heap = ctx.memory_properties.memory_types[type_index as usize].heap_index;
     let heap_size = ctx.memory_properties.memory_heaps[heap as usize].size;
     match ctx.allocate_memory(heap_size, type_index) {
-        // SAFETY: memory was just allocated and is unused.
-        Ok(memory) => unsafe { ctx.device.free_memory(memory, None) },
-        Err(e) => assert!(
-            e == vk::Result::ERROR_OUT_OF_DEVICE_MEMORY || e == vk::Result::ERROR_OUT_OF_HOST_MEMORY,
-            "allocating the heap's size ({heap_size}) gave {e:?}"
-        ),
+        Ok(memory) => {
+            let ptr = map(&ctx, memory, 0, vk::WHOLE_SIZE);
+            // SAFETY: the mapping covers heap_size bytes; only the first and last are touched.
+            unsafe {
+                let last = ptr.add(heap_size as usize - 1);
+                ptr.write_volatile(0x5A);
+                last.write_volatile(0xA5);
+                assert_eq!(
+                    (ptr.read_volatile(), last.read_volatile()),
+                    (0x5A, 0xA5),
+                    "ends of a heap-sized allocation"
+                );
+                ctx.device.unmap_memory(memory);
+                ctx.device.free_memory(memory, None);
+            }
+        }
+        Err(e) => {
+            if ctx.is_softvk {
+                assert_eq!(e, vk::Result::ERROR_OUT_OF_DEVICE_MEMORY, "allocating the heap's size ({heap_size})");
+            } else {
+                assert!(
+                    e == vk::Result::ERROR_OUT_OF_DEVICE_MEMORY || e == vk::Result::ERROR_OUT_OF_HOST_MEMORY,
+                    "allocating the heap's size ({heap_size}) gave {e:?}"
+                );
+            }
+            let small =
+                ctx.allocate_memory(4096, type_index).expect("a 4 KiB allocation after a refused heap-sized one");
+            // SAFETY: unused.
+            unsafe { ctx.device.free_memory(small, None) };
+        }
     }
 }
 
+/// More than the heap is invalid usage (VUID-vkAllocateMemory-pAllocateInfo-01713): no
+/// validation layer here, softvk must answer with an error.
 #[test]
 fn allocation_of_2_pow_50_bytes_reports_out_of_memory() {
-    let ctx = Context::new();
+    let ctx = Context::without_validation();
     let type_index = host_type(&ctx, !0);
     let heap = ctx.memory_properties.memory_types[type_index as usize].heap_index;
     let heap_size = ctx.memory_properties.memory_heaps[heap as usize].size;
@@ -121,6 +189,29 @@ fn allocation_of_2_pow_50_bytes_reports_out_of_memory() {
 
 fn is_power_of_two(v: u64) -> bool {
     v != 0 && v & (v - 1) == 0
+}
+
+/// A VkMemoryDedicatedRequirements whose members no driver would write, so that the
+/// checks see whether the driver filled it.
+fn unwritten_dedicated_requirements() -> vk::MemoryDedicatedRequirements<'static> {
+    vk::MemoryDedicatedRequirements {
+        prefers_dedicated_allocation: 0xDEAD,
+        requires_dedicated_allocation: 0xDEAD,
+        ..Default::default()
+    }
+}
+
+/// spec (VkMemoryDedicatedRequirements): requiresDedicatedAllocation is VK_FALSE for a
+/// resource made without external memory handle types, and a required dedicated
+/// allocation is also a preferred one.
+fn check_dedicated_requirements(dedicated: &vk::MemoryDedicatedRequirements, what: &str) {
+    let (prefers, requires) = (dedicated.prefers_dedicated_allocation, dedicated.requires_dedicated_allocation);
+    assert!(
+        prefers == vk::TRUE || prefers == vk::FALSE,
+        "{what}: prefersDedicatedAllocation not written ({prefers:#x})"
+    );
+    assert_eq!(requires, vk::FALSE, "{what}: requiresDedicatedAllocation for a resource without external memory");
+    assert!(requires == vk::FALSE || prefers == vk::TRUE, "{what}: required but not preferred");
 }
 
 #[test]
@@ -148,7 +239,7 @@ fn buffer_memory_requirements_agree_with_requirements2_and_dedicated_query() {
             .is_some(),
             "spec: buffers must allow a host visible coherent memory type"
         );
-        let mut dedicated = vk::MemoryDedicatedRequirements::default();
+        let mut dedicated = unwritten_dedicated_requirements();
         {
             let mut reqs2 = vk::MemoryRequirements2::default().push_next(&mut dedicated);
             let info2 = vk::BufferMemoryRequirementsInfo2::default().buffer(buffer);
@@ -160,7 +251,7 @@ fn buffer_memory_requirements_agree_with_requirements2_and_dedicated_query() {
                 (reqs.size, reqs.alignment, reqs.memory_type_bits)
             );
         }
-        assert!(dedicated.prefers_dedicated_allocation <= 1 && dedicated.requires_dedicated_allocation <= 1);
+        check_dedicated_requirements(&dedicated, &format!("buffer {size} {usage:?}"));
         // SAFETY: buffer is unused.
         unsafe { ctx.device.destroy_buffer(buffer, None) };
     }
@@ -179,7 +270,7 @@ fn image_memory_requirements_agree_with_requirements2_and_dedicated_query() {
     assert!(reqs.size >= texels * 4 * 2, "size {} too small for the image", reqs.size);
     assert!(is_power_of_two(reqs.alignment));
     assert_ne!(reqs.memory_type_bits, 0);
-    let mut dedicated = vk::MemoryDedicatedRequirements::default();
+    let mut dedicated = unwritten_dedicated_requirements();
     {
         let mut reqs2 = vk::MemoryRequirements2::default().push_next(&mut dedicated);
         let info2 = vk::ImageMemoryRequirementsInfo2::default().image(image);
@@ -188,7 +279,7 @@ fn image_memory_requirements_agree_with_requirements2_and_dedicated_query() {
         let r2 = reqs2.memory_requirements;
         assert_eq!((r2.size, r2.alignment, r2.memory_type_bits), (reqs.size, reqs.alignment, reqs.memory_type_bits));
     }
-    assert!(dedicated.prefers_dedicated_allocation <= 1 && dedicated.requires_dedicated_allocation <= 1);
+    check_dedicated_requirements(&dedicated, "image");
     // SAFETY: image is unused.
     unsafe { ctx.device.destroy_image(image, None) };
 }
@@ -238,6 +329,7 @@ fn create_linear_rgba8(ctx: &Context, width: u32, height: u32) -> Option<LinearI
     let format = vk::Format::R8G8B8A8_UNORM;
     let needed = vk::FormatFeatureFlags::TRANSFER_SRC | vk::FormatFeatureFlags::TRANSFER_DST;
     if !ctx.format_properties(format).linear_tiling_features.contains(needed) {
+        assert!(!ctx.is_softvk, "softvk reports no LINEAR transfers for {format:?}");
         return None;
     }
     let info = image_info_2d(format, width, height)
@@ -247,10 +339,14 @@ fn create_linear_rgba8(ctx: &Context, width: u32, height: u32) -> Option<LinearI
     unsafe {
         let image = ctx.device.create_image(&info, None).expect("vkCreateImage LINEAR");
         let requirements = ctx.device.get_image_memory_requirements(image);
-        let type_index = ctx.memory_type_index(
+        let Some(type_index) = ctx.memory_type_index(
             requirements.memory_type_bits,
             vk::MemoryPropertyFlags::HOST_VISIBLE | vk::MemoryPropertyFlags::HOST_COHERENT,
-        )?;
+        ) else {
+            ctx.device.destroy_image(image, None);
+            assert!(!ctx.is_softvk, "softvk offers no host-visible memory for a LINEAR image");
+            return None;
+        };
         let memory = ctx.allocate_memory(requirements.size, type_index).unwrap();
         ctx.device.bind_image_memory(image, memory, 0).unwrap();
         let layout = ctx.device.get_image_subresource_layout(
