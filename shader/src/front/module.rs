@@ -1,0 +1,269 @@
+//! A parsed SPIR-V module with the lookups the translator needs: definitions by id,
+//! decorations, names, entry points.
+//!
+//! Parsing is `rspirv`'s (`dr::load_words`); a module that does not parse, or uses a
+//! capability, extension or extended instruction set softvk does not implement, is
+//! refused here with an error naming it.
+
+use super::capabilities;
+use crate::Error;
+use rspirv::dr::{self, Instruction, Operand};
+use spirv::{Decoration, Op, Word};
+use std::collections::HashMap;
+
+/// The extended instruction sets softvk knows.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ExtSet {
+    Glsl450,
+    DebugPrintf,
+    /// `NonSemantic.*` sets other than DebugPrintf: their instructions have no semantics
+    /// and are skipped (debug info, reflection).
+    NonSemantic,
+}
+
+pub struct EntryPoint {
+    pub model: spirv::ExecutionModel,
+    pub function: Word,
+    pub name: String,
+    pub interface: Vec<Word>,
+}
+
+pub struct Module {
+    pub dr: dr::Module,
+    pub version: (u8, u8),
+    definitions: HashMap<Word, usize>,
+    functions: HashMap<Word, usize>,
+    decorations: HashMap<Word, Vec<(Decoration, Vec<Operand>)>>,
+    member_decorations: HashMap<(Word, u32), Vec<(Decoration, Vec<Operand>)>>,
+    names: HashMap<Word, String>,
+    pub ext_sets: HashMap<Word, ExtSet>,
+    pub strings: HashMap<Word, String>,
+    pub entry_points: Vec<EntryPoint>,
+    pub capabilities: Vec<spirv::Capability>,
+}
+
+impl Module {
+    /// Parses a module. Malformed input returns an error, never panics.
+    pub fn parse(words: &[u32]) -> Result<Module, Error> {
+        if words.len() < 5 {
+            return Err(Error::Invalid(format!("a SPIR-V module is at least 5 words; this one has {}", words.len())));
+        }
+        if words[0] != spirv::MAGIC_NUMBER {
+            return Err(Error::Invalid(format!("bad SPIR-V magic number {:#010x}", words[0])));
+        }
+        let version = ((words[1] >> 16) as u8, (words[1] >> 8) as u8);
+        if version.0 != 1 || version.1 > 6 {
+            return Err(Error::Unsupported(format!("SPIR-V version {}.{} (softvk reads 1.0 to 1.6)", version.0, version.1)));
+        }
+        // rspirv reports malformed input as errors; a panic inside it is caught so that
+        // no module can take the driver down.
+        let parsed = std::panic::catch_unwind(|| rspirv::dr::load_words(words))
+            .map_err(|_| Error::Invalid("the SPIR-V parser failed on this module".into()))?;
+        let dr = parsed.map_err(|e| Error::Invalid(format!("malformed SPIR-V: {e}")))?;
+        Module::index(dr, version)
+    }
+
+    fn index(dr: dr::Module, version: (u8, u8)) -> Result<Module, Error> {
+        let mut module = Module {
+            version,
+            definitions: HashMap::new(),
+            functions: HashMap::new(),
+            decorations: HashMap::new(),
+            member_decorations: HashMap::new(),
+            names: HashMap::new(),
+            ext_sets: HashMap::new(),
+            strings: HashMap::new(),
+            entry_points: Vec::new(),
+            capabilities: Vec::new(),
+            dr,
+        };
+        for inst in &module.dr.capabilities {
+            let Some(Operand::Capability(cap)) = inst.operands.first() else {
+                return Err(Error::Invalid("OpCapability without a capability".into()));
+            };
+            if !capabilities::supported(*cap) {
+                return Err(Error::Unsupported(format!("capability {cap:?}")));
+            }
+            module.capabilities.push(*cap);
+        }
+        for inst in &module.dr.extensions {
+            let name = string_operand(inst, 0)?;
+            if !capabilities::extension_supported(&name) {
+                return Err(Error::Unsupported(format!("SPIR-V extension {name}")));
+            }
+        }
+        for inst in &module.dr.ext_inst_imports {
+            let id = result_id(inst)?;
+            let name = string_operand(inst, 0)?;
+            let set = match name.as_str() {
+                "GLSL.std.450" => ExtSet::Glsl450,
+                "NonSemantic.DebugPrintf" => ExtSet::DebugPrintf,
+                n if n.starts_with("NonSemantic.") => ExtSet::NonSemantic,
+                other => return Err(Error::Unsupported(format!("extended instruction set {other}"))),
+            };
+            module.ext_sets.insert(id, set);
+        }
+        for inst in &module.dr.debug_string_source {
+            if inst.class.opcode == Op::String {
+                module.strings.insert(result_id(inst)?, string_operand(inst, 0)?);
+            }
+        }
+        for inst in &module.dr.debug_names {
+            if inst.class.opcode == Op::Name {
+                if let (Some(Operand::IdRef(id)), Ok(name)) = (inst.operands.first(), string_operand(inst, 1)) {
+                    module.names.insert(*id, name);
+                }
+            }
+        }
+        module.index_decorations()?;
+        for (i, inst) in module.dr.types_global_values.iter().enumerate() {
+            if let Some(id) = inst.result_id {
+                module.definitions.insert(id, i);
+            }
+        }
+        for (i, function) in module.dr.functions.iter().enumerate() {
+            let def = function.def.as_ref().ok_or_else(|| Error::Invalid("function without OpFunction".into()))?;
+            module.functions.insert(result_id(def)?, i);
+        }
+        for inst in &module.dr.entry_points {
+            let (Some(Operand::ExecutionModel(model)), Some(Operand::IdRef(function))) =
+                (inst.operands.first(), inst.operands.get(1))
+            else {
+                return Err(Error::Invalid("malformed OpEntryPoint".into()));
+            };
+            let name = string_operand(inst, 2)?;
+            let interface = inst.operands[3..]
+                .iter()
+                .filter_map(|o| if let Operand::IdRef(id) = o { Some(*id) } else { None })
+                .collect();
+            module.entry_points.push(EntryPoint { model: *model, function: *function, name, interface });
+        }
+        Ok(module)
+    }
+
+    fn index_decorations(&mut self) -> Result<(), Error> {
+        let mut groups: HashMap<Word, Vec<(Decoration, Vec<Operand>)>> = HashMap::new();
+        let annotations = std::mem::take(&mut self.dr.annotations);
+        for inst in &annotations {
+            match inst.class.opcode {
+                Op::Decorate | Op::DecorateId | Op::DecorateString => {
+                    let (Some(Operand::IdRef(target)), Some(Operand::Decoration(d))) =
+                        (inst.operands.first(), inst.operands.get(1))
+                    else {
+                        return Err(Error::Invalid("malformed OpDecorate".into()));
+                    };
+                    let entry = (*d, inst.operands[2..].to_vec());
+                    self.decorations.entry(*target).or_default().push(entry.clone());
+                    groups.entry(*target).or_default().push(entry);
+                }
+                Op::MemberDecorate | Op::MemberDecorateString => {
+                    let (Some(Operand::IdRef(target)), Some(Operand::LiteralBit32(member)), Some(Operand::Decoration(d))) =
+                        (inst.operands.first(), inst.operands.get(1), inst.operands.get(2))
+                    else {
+                        return Err(Error::Invalid("malformed OpMemberDecorate".into()));
+                    };
+                    let operands = inst.operands[3..].to_vec();
+                    self.member_decorations.entry((*target, *member)).or_default().push((*d, operands));
+                }
+                _ => {}
+            }
+        }
+        // Deprecated decoration groups: copy a group's decorations to its targets.
+        for inst in &annotations {
+            match inst.class.opcode {
+                Op::GroupDecorate => {
+                    let Some(Operand::IdRef(group)) = inst.operands.first() else { continue };
+                    let list = groups.get(group).cloned().unwrap_or_default();
+                    for target in inst.operands[1..].iter().filter_map(id_of) {
+                        self.decorations.entry(target).or_default().extend(list.iter().cloned());
+                    }
+                }
+                Op::GroupMemberDecorate => {
+                    let Some(Operand::IdRef(group)) = inst.operands.first() else { continue };
+                    let list = groups.get(group).cloned().unwrap_or_default();
+                    for pair in inst.operands[1..].chunks(2) {
+                        if let [Operand::IdRef(target), Operand::LiteralBit32(member)] = pair {
+                            self.member_decorations.entry((*target, *member)).or_default().extend(list.iter().cloned());
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.dr.annotations = annotations;
+        Ok(())
+    }
+
+    /// The module-scope instruction (type, constant, global variable) defining `id`.
+    pub fn definition(&self, id: Word) -> Option<&Instruction> {
+        self.definitions.get(&id).map(|&i| &self.dr.types_global_values[i])
+    }
+
+    pub fn function(&self, id: Word) -> Option<&dr::Function> {
+        self.functions.get(&id).map(|&i| &self.dr.functions[i])
+    }
+
+    pub fn decorations(&self, id: Word) -> &[(Decoration, Vec<Operand>)] {
+        self.decorations.get(&id).map_or(&[], |v| v.as_slice())
+    }
+
+    pub fn has_decoration(&self, id: Word, decoration: Decoration) -> bool {
+        self.decorations(id).iter().any(|(d, _)| *d == decoration)
+    }
+
+    /// The first literal operand of decoration `decoration` on `id`.
+    pub fn decoration_literal(&self, id: Word, decoration: Decoration) -> Option<u32> {
+        literal_of(self.decorations(id), decoration)
+    }
+
+    pub fn member_decorations(&self, id: Word, member: u32) -> &[(Decoration, Vec<Operand>)] {
+        self.member_decorations.get(&(id, member)).map_or(&[], |v| v.as_slice())
+    }
+
+    pub fn member_literal(&self, id: Word, member: u32, decoration: Decoration) -> Option<u32> {
+        literal_of(self.member_decorations(id, member), decoration)
+    }
+
+    pub fn name(&self, id: Word) -> Option<&str> {
+        self.names.get(&id).map(|s| s.as_str())
+    }
+
+    /// The execution modes of an entry point function.
+    pub fn execution_modes(&self, function: Word) -> impl Iterator<Item = (spirv::ExecutionMode, &[Operand])> {
+        self.dr.execution_modes.iter().filter_map(move |inst| {
+            match (inst.operands.first(), inst.operands.get(1)) {
+                (Some(Operand::IdRef(f)), Some(Operand::ExecutionMode(mode))) if *f == function => {
+                    Some((*mode, &inst.operands[2..]))
+                }
+                _ => None,
+            }
+        })
+    }
+}
+
+fn literal_of(list: &[(Decoration, Vec<Operand>)], decoration: Decoration) -> Option<u32> {
+    list.iter().find(|(d, _)| *d == decoration).and_then(|(_, ops)| match ops.first() {
+        Some(Operand::LiteralBit32(v)) => Some(*v),
+        Some(Operand::BuiltIn(b)) => Some(*b as u32),
+        _ => None,
+    })
+}
+
+fn id_of(operand: &Operand) -> Option<Word> {
+    if let Operand::IdRef(id) = operand {
+        Some(*id)
+    } else {
+        None
+    }
+}
+
+pub fn result_id(inst: &Instruction) -> Result<Word, Error> {
+    inst.result_id.ok_or_else(|| Error::Invalid(format!("{} without a result id", inst.class.opname)))
+}
+
+pub fn string_operand(inst: &Instruction, index: usize) -> Result<String, Error> {
+    match inst.operands.get(index) {
+        Some(Operand::LiteralString(s)) => Ok(s.clone()),
+        _ => Err(Error::Invalid(format!("{}: operand {index} is not a string", inst.class.opname))),
+    }
+}

@@ -1,0 +1,171 @@
+//! The memory-access contract between shaders and the driver.
+//!
+//! Many invocations on many threads read, write and atomically update the same buffer at
+//! once. A [`SharedMemory`] is a window on memory the driver keeps alive for the whole
+//! dispatch; every access through it is an atomic operation (relaxed, or stronger for
+//! atomics) on a naturally aligned unit, so concurrent accesses from invocations are never
+//! data races in Rust's sense, and every access is checked against the window's length,
+//! which comes from the descriptor's bound range, never from the shader. A read outside it
+//! gives nothing (the caller substitutes zero) and a write outside it is dropped: Vulkan's
+//! `robustBufferAccess` behaviour.
+
+use std::sync::atomic::{AtomicU16, AtomicU32, AtomicU64, AtomicU8, Ordering};
+
+#[derive(Clone, Copy, Debug)]
+pub struct SharedMemory {
+    base: *mut u8,
+    len: usize,
+}
+
+// SAFETY: a SharedMemory only performs atomic accesses within `base..base+len`, memory the
+// creator promised stays valid while any copy of the view is in use (see `new`).
+unsafe impl Send for SharedMemory {}
+unsafe impl Sync for SharedMemory {}
+
+impl SharedMemory {
+    /// An empty window: every read gives nothing, every write is dropped (a null
+    /// descriptor).
+    pub const EMPTY: SharedMemory = SharedMemory { base: std::ptr::null_mut(), len: 0 };
+
+    /// # Safety
+    /// `base..base+len` must stay valid for reads and writes while the view (or a copy)
+    /// is used, and be accessed by others only through atomics or not at all meanwhile
+    /// (the driver executes one command at a time on a queue; host writes to mapped memory
+    /// during a dispatch are the application's race, as in Vulkan).
+    pub unsafe fn new(base: *mut u8, len: usize) -> SharedMemory {
+        if base.is_null() {
+            return SharedMemory::EMPTY;
+        }
+        SharedMemory { base, len }
+    }
+
+    /// A view of a slice of `u32` words (tests, push constants).
+    pub fn of_words(words: &mut [u32]) -> SharedMemory {
+        // SAFETY: the slice is valid for its length; callers keep it alive and untouched
+        // while the view is in use.
+        unsafe { SharedMemory::new(words.as_mut_ptr() as *mut u8, words.len() * 4) }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn as_ptr(&self) -> *mut u8 {
+        self.base
+    }
+
+    fn fits(&self, offset: usize, bytes: usize) -> bool {
+        offset.checked_add(bytes).is_some_and(|end| end <= self.len)
+    }
+
+    /// Reads `bytes` (1, 2, 4 or 8) at `offset`, zero-extended; None outside the window.
+    pub fn load(&self, offset: usize, bytes: usize) -> Option<u64> {
+        if !self.fits(offset, bytes) {
+            return None;
+        }
+        if offset % bytes != 0 {
+            return Some(self.load_unaligned(offset, bytes));
+        }
+        // SAFETY: in bounds and aligned (checked above); atomics make concurrent access
+        // sound. `from_ptr` needs the pointer aligned for the atomic type, which `offset %
+        // bytes == 0` gives since allocations are at least 16-byte aligned.
+        unsafe {
+            let p = self.base.add(offset);
+            Some(match bytes {
+                1 => AtomicU8::from_ptr(p).load(Ordering::Relaxed) as u64,
+                2 => AtomicU16::from_ptr(p as *mut u16).load(Ordering::Relaxed) as u64,
+                4 => AtomicU32::from_ptr(p as *mut u32).load(Ordering::Relaxed) as u64,
+                _ => AtomicU64::from_ptr(p as *mut u64).load(Ordering::Relaxed),
+            })
+        }
+    }
+
+    fn load_unaligned(&self, offset: usize, bytes: usize) -> u64 {
+        let mut value = 0u64;
+        for i in 0..bytes {
+            // SAFETY: offset + i is in bounds (the caller checked offset + bytes).
+            let byte = unsafe { AtomicU8::from_ptr(self.base.add(offset + i)).load(Ordering::Relaxed) };
+            value |= (byte as u64) << (8 * i);
+        }
+        value
+    }
+
+    /// Writes the low `bytes` bytes of `value` at `offset`; dropped outside the window.
+    pub fn store(&self, offset: usize, bytes: usize, value: u64) {
+        if !self.fits(offset, bytes) {
+            return;
+        }
+        if offset % bytes != 0 {
+            for i in 0..bytes {
+                // SAFETY: in bounds (checked above).
+                unsafe { AtomicU8::from_ptr(self.base.add(offset + i)).store((value >> (8 * i)) as u8, Ordering::Relaxed) };
+            }
+            return;
+        }
+        // SAFETY: as in `load`.
+        unsafe {
+            let p = self.base.add(offset);
+            match bytes {
+                1 => AtomicU8::from_ptr(p).store(value as u8, Ordering::Relaxed),
+                2 => AtomicU16::from_ptr(p as *mut u16).store(value as u16, Ordering::Relaxed),
+                4 => AtomicU32::from_ptr(p as *mut u32).store(value as u32, Ordering::Relaxed),
+                _ => AtomicU64::from_ptr(p as *mut u64).store(value, Ordering::Relaxed),
+            }
+        }
+    }
+
+    /// The aligned 32-bit word at `offset`, for atomic read-modify-write operations.
+    pub fn atomic_u32(&self, offset: usize) -> Option<&AtomicU32> {
+        if !self.fits(offset, 4) || offset % 4 != 0 {
+            return None;
+        }
+        // SAFETY: in bounds and aligned; the memory outlives the view's use.
+        Some(unsafe { AtomicU32::from_ptr(self.base.add(offset) as *mut u32) })
+    }
+
+    /// The aligned 64-bit word at `offset`.
+    pub fn atomic_u64(&self, offset: usize) -> Option<&AtomicU64> {
+        if !self.fits(offset, 8) || offset % 8 != 0 {
+            return None;
+        }
+        // SAFETY: as `atomic_u32`.
+        Some(unsafe { AtomicU64::from_ptr(self.base.add(offset) as *mut u64) })
+    }
+
+    /// A sub-window `offset..offset+len`, clamped to this one.
+    pub fn window(&self, offset: usize, len: usize) -> SharedMemory {
+        if offset >= self.len {
+            return SharedMemory::EMPTY;
+        }
+        let len = len.min(self.len - offset);
+        // SAFETY: inside this window.
+        unsafe { SharedMemory::new(self.base.add(offset), len) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accesses_outside_the_window_read_nothing_and_write_nothing() {
+        let mut words = vec![0u32; 4];
+        let view = SharedMemory::of_words(&mut words);
+        view.store(4, 4, 0xdead_beef);
+        view.store(16, 4, 1);
+        view.store(14, 4, 1);
+        assert_eq!(view.load(4, 4), Some(0xdead_beef));
+        assert_eq!(view.load(13, 4), None);
+        assert_eq!(view.load(usize::MAX, 4), None);
+        assert_eq!(view.load(5, 2), Some(0xbeef >> 8 | 0xad00));
+        view.store(1, 2, 0x1234);
+        assert_eq!(view.load(1, 2), Some(0x1234));
+        assert!(view.atomic_u32(2).is_none());
+        view.atomic_u32(8).unwrap().fetch_add(5, Ordering::Relaxed);
+        assert_eq!(words[2], 5);
+    }
+}

@@ -1,0 +1,294 @@
+//! What each arithmetic, comparison and conversion instruction does to one scalar.
+//!
+//! Values are bit patterns in the low bits of a `u64` (booleans: 0 or 1). These functions
+//! are the reference semantics: the constant evaluator uses them for specialisation
+//! constants, and the interpreter uses them for every width it has no fast path for; its
+//! 32-bit fast paths are tested against them.
+//!
+//! Where SPIR-V leaves a result undefined (division by zero, shifts by the width or more,
+//! float-to-integer conversions out of range), the result here is some value, never a
+//! panic: an application's shader must not be able to crash the driver.
+
+use crate::ir::{BinaryOp, ConvertOp, Scalar, UnaryOp};
+use half::f16;
+
+/// Keeps the low `bits` bits.
+pub fn truncate(value: u64, bits: u32) -> u64 {
+    if bits >= 64 {
+        value
+    } else {
+        value & ((1u64 << bits) - 1)
+    }
+}
+
+/// The value as a signed integer of `bits` bits.
+pub fn sign_extend(value: u64, bits: u32) -> i64 {
+    if bits >= 64 {
+        value as i64
+    } else {
+        let shift = 64 - bits;
+        ((value << shift) as i64) >> shift
+    }
+}
+
+pub fn to_f64(value: u64, bits: u32) -> f64 {
+    match bits {
+        16 => f16::from_bits(value as u16).to_f64(),
+        32 => f32::from_bits(value as u32) as f64,
+        _ => f64::from_bits(value),
+    }
+}
+
+/// A float of `bits` bits from an f64, rounded to nearest even.
+pub fn from_f64(value: f64, bits: u32) -> u64 {
+    match bits {
+        16 => f16::from_f64(value).to_bits() as u64,
+        32 => (value as f32).to_bits() as u64,
+        _ => value.to_bits(),
+    }
+}
+
+fn float_op(bits: u32, a: u64, b: u64, f32op: fn(f32, f32) -> f32, f64op: fn(f64, f64) -> f64) -> u64 {
+    match bits {
+        // f16 arithmetic in f32 then rounded: f32 has more than twice f16's precision, so
+        // the double rounding is exact for +, -, *, /.
+        16 => f16::from_f32(f32op(f16::from_bits(a as u16).to_f32(), f16::from_bits(b as u16).to_f32())).to_bits() as u64,
+        32 => f32op(f32::from_bits(a as u32), f32::from_bits(b as u32)).to_bits() as u64,
+        _ => f64op(f64::from_bits(a), f64::from_bits(b)).to_bits(),
+    }
+}
+
+fn compare_floats(bits: u32, a: u64, b: u64) -> Option<std::cmp::Ordering> {
+    to_f64(a, bits).partial_cmp(&to_f64(b, bits))
+}
+
+/// `a op b` for operands of scalar type `s` (the second operand's type for shifts is
+/// `shift`, which may differ in width). Comparisons give 0 or 1.
+pub fn binary(op: BinaryOp, s: Scalar, shift: Scalar, a: u64, b: u64) -> u64 {
+    use std::cmp::Ordering::*;
+    use BinaryOp::*;
+    let bits = s.bits();
+    let t = |v: u64| truncate(v, bits);
+    let sa = sign_extend(a, bits);
+    let sb = sign_extend(b, bits);
+    let ua = truncate(a, bits);
+    let ub = truncate(b, bits);
+    let bool_ = |c: bool| c as u64;
+    let ord = || compare_floats(bits, a, b);
+    match op {
+        IAdd => t(ua.wrapping_add(ub)),
+        ISub => t(ua.wrapping_sub(ub)),
+        IMul => t(ua.wrapping_mul(ub)),
+        UDiv => t(ua.checked_div(ub).unwrap_or(0)),
+        UMod => t(ua.checked_rem(ub).unwrap_or(0)),
+        SDiv => t(if sb == 0 { 0 } else { sign_div(sa, sb, bits) as u64 }),
+        SRem => t(if sb == 0 { 0 } else { sa.wrapping_rem(sb) as u64 }),
+        SMod => {
+            if sb == 0 {
+                0
+            } else {
+                let r = sa.wrapping_rem(sb);
+                t(if r != 0 && ((r < 0) != (sb < 0)) { r.wrapping_add(sb) } else { r } as u64)
+            }
+        }
+        ShiftLeftLogical | ShiftRightLogical | ShiftRightArithmetic => {
+            let amount = truncate(b, shift.bits());
+            if amount >= bits as u64 {
+                return match op {
+                    ShiftRightArithmetic if sa < 0 => t(u64::MAX),
+                    _ => 0,
+                };
+            }
+            match op {
+                ShiftLeftLogical => t(ua << amount),
+                ShiftRightLogical => ua >> amount,
+                _ => t((sa >> amount) as u64),
+            }
+        }
+        BitwiseAnd => ua & ub,
+        BitwiseOr => ua | ub,
+        BitwiseXor => ua ^ ub,
+        FAdd => float_op(bits, a, b, |x, y| x + y, |x, y| x + y),
+        FSub => float_op(bits, a, b, |x, y| x - y, |x, y| x - y),
+        FMul => float_op(bits, a, b, |x, y| x * y, |x, y| x * y),
+        FDiv => float_op(bits, a, b, |x, y| x / y, |x, y| x / y),
+        // OpFRem: the sign of the first operand (C's fmod); OpFMod: of the second.
+        FRem => float_op(bits, a, b, |x, y| x % y, |x, y| x % y),
+        FMod => float_op(bits, a, b, fmod32, fmod64),
+        IEqual => bool_(ua == ub),
+        INotEqual => bool_(ua != ub),
+        UGreaterThan => bool_(ua > ub),
+        SGreaterThan => bool_(sa > sb),
+        UGreaterThanEqual => bool_(ua >= ub),
+        SGreaterThanEqual => bool_(sa >= sb),
+        ULessThan => bool_(ua < ub),
+        SLessThan => bool_(sa < sb),
+        ULessThanEqual => bool_(ua <= ub),
+        SLessThanEqual => bool_(sa <= sb),
+        FOrdEqual => bool_(ord() == Some(Equal)),
+        FUnordEqual => bool_(matches!(ord(), None | Some(Equal))),
+        FOrdNotEqual => bool_(matches!(ord(), Some(Less | Greater))),
+        FUnordNotEqual => bool_(ord() != Some(Equal)),
+        FOrdLessThan => bool_(ord() == Some(Less)),
+        FUnordLessThan => bool_(matches!(ord(), None | Some(Less))),
+        FOrdGreaterThan => bool_(ord() == Some(Greater)),
+        FUnordGreaterThan => bool_(matches!(ord(), None | Some(Greater))),
+        FOrdLessThanEqual => bool_(matches!(ord(), Some(Less | Equal))),
+        FUnordLessThanEqual => bool_(ord() != Some(Greater)),
+        FOrdGreaterThanEqual => bool_(matches!(ord(), Some(Greater | Equal))),
+        FUnordGreaterThanEqual => bool_(ord() != Some(Less)),
+        LogicalEqual => bool_((a != 0) == (b != 0)),
+        LogicalNotEqual => bool_((a != 0) != (b != 0)),
+        LogicalOr => bool_(a != 0 || b != 0),
+        LogicalAnd => bool_(a != 0 && b != 0),
+    }
+}
+
+/// Signed division truncating toward zero; INT_MIN / -1 wraps.
+fn sign_div(a: i64, b: i64, bits: u32) -> i64 {
+    let q = a.wrapping_div(b);
+    sign_extend(q as u64, bits)
+}
+
+pub fn fmod32(x: f32, y: f32) -> f32 {
+    let r = x % y;
+    if r != 0.0 && ((r < 0.0) != (y < 0.0)) {
+        r + y
+    } else {
+        r
+    }
+}
+
+pub fn fmod64(x: f64, y: f64) -> f64 {
+    let r = x % y;
+    if r != 0.0 && ((r < 0.0) != (y < 0.0)) {
+        r + y
+    } else {
+        r
+    }
+}
+
+/// `op a` for an operand of scalar type `s`.
+pub fn unary(op: UnaryOp, s: Scalar, a: u64) -> u64 {
+    let bits = s.bits();
+    match op {
+        UnaryOp::FNegate => match bits {
+            16 => a ^ 0x8000,
+            32 => a ^ 0x8000_0000,
+            _ => a ^ (1 << 63),
+        },
+        UnaryOp::SNegate => truncate(0u64.wrapping_sub(a), bits),
+        UnaryOp::Not => truncate(!a, bits),
+        UnaryOp::LogicalNot => (a == 0) as u64,
+        UnaryOp::BitReverse => truncate(a, bits).reverse_bits() >> (64 - bits),
+        UnaryOp::BitCount => truncate(a, bits).count_ones() as u64,
+        UnaryOp::IsNan => to_f64(a, bits).is_nan() as u64,
+        UnaryOp::IsInf => to_f64(a, bits).is_infinite() as u64,
+    }
+}
+
+/// Converts `a` of type `from` to type `to`.
+pub fn convert(op: ConvertOp, from: Scalar, to: Scalar, a: u64) -> u64 {
+    let (fb, tb) = (from.bits(), to.bits());
+    match op {
+        ConvertOp::UConvert => truncate(truncate(a, fb), tb),
+        ConvertOp::SConvert => truncate(sign_extend(a, fb) as u64, tb),
+        ConvertOp::FConvert => {
+            if fb == 32 && tb == 16 {
+                f16::from_f32(f32::from_bits(a as u32)).to_bits() as u64
+            } else {
+                from_f64(to_f64(a, fb), tb)
+            }
+        }
+        ConvertOp::SToF => {
+            let v = sign_extend(a, fb);
+            match tb {
+                16 => f16::from_f32(v as f32).to_bits() as u64,
+                32 => (v as f32).to_bits() as u64,
+                _ => (v as f64).to_bits(),
+            }
+        }
+        ConvertOp::UToF => {
+            let v = truncate(a, fb);
+            match tb {
+                16 => f16::from_f32(v as f32).to_bits() as u64,
+                32 => (v as f32).to_bits() as u64,
+                _ => (v as f64).to_bits(),
+            }
+        }
+        // Rust's `as` saturates and maps NaN to 0: SPIR-V leaves those undefined.
+        ConvertOp::FToU => {
+            let v = to_f64(a, fb);
+            truncate(
+                match tb {
+                    8 => v as u8 as u64,
+                    16 => v as u16 as u64,
+                    32 => v as u32 as u64,
+                    _ => v as u64,
+                },
+                tb,
+            )
+        }
+        ConvertOp::FToS => {
+            let v = to_f64(a, fb);
+            truncate(
+                match tb {
+                    8 => v as i8 as u64,
+                    16 => v as i16 as u64,
+                    32 => v as i32 as u64,
+                    _ => v as i64 as u64,
+                },
+                tb,
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signed_ops_follow_spirv() {
+        let i32_ = Scalar::I32;
+        let m = |v: i64| truncate(v as u64, 32);
+        assert_eq!(binary(BinaryOp::SDiv, i32_, i32_, m(-7), m(2)), m(-3));
+        assert_eq!(binary(BinaryOp::SRem, i32_, i32_, m(-7), m(2)), m(-1));
+        assert_eq!(binary(BinaryOp::SMod, i32_, i32_, m(-7), m(2)), m(1));
+        assert_eq!(binary(BinaryOp::SMod, i32_, i32_, m(7), m(-2)), m(-1));
+        assert_eq!(binary(BinaryOp::SDiv, i32_, i32_, m(i32::MIN as i64), m(-1)), m(i32::MIN as i64));
+        assert_eq!(binary(BinaryOp::SDiv, i32_, i32_, 5, 0), 0, "no panic on division by zero");
+        assert_eq!(binary(BinaryOp::ShiftRightArithmetic, i32_, i32_, m(-8), 1), m(-4));
+        assert_eq!(binary(BinaryOp::ShiftLeftLogical, i32_, Scalar::Int { bits: 64, signed: false }, 1, 40), 0);
+        assert_eq!(binary(BinaryOp::SLessThan, i32_, i32_, m(-1), 0), 1);
+        assert_eq!(binary(BinaryOp::ULessThan, i32_, i32_, m(-1), 0), 0);
+    }
+
+    #[test]
+    fn float_comparisons_distinguish_ordered_from_unordered() {
+        let f = Scalar::F32;
+        let nan = f32::NAN.to_bits() as u64;
+        let one = 1f32.to_bits() as u64;
+        assert_eq!(binary(BinaryOp::FOrdEqual, f, f, nan, nan), 0);
+        assert_eq!(binary(BinaryOp::FUnordEqual, f, f, nan, one), 1);
+        assert_eq!(binary(BinaryOp::FOrdNotEqual, f, f, nan, one), 0);
+        assert_eq!(binary(BinaryOp::FUnordNotEqual, f, f, nan, one), 1);
+        let fmod = |x: f32, y: f32| f32::from_bits(binary(BinaryOp::FMod, f, f, x.to_bits() as u64, y.to_bits() as u64) as u32);
+        let frem = |x: f32, y: f32| f32::from_bits(binary(BinaryOp::FRem, f, f, x.to_bits() as u64, y.to_bits() as u64) as u32);
+        assert_eq!((fmod(-5.5, 2.0), frem(-5.5, 2.0)), (0.5, -1.5));
+    }
+
+    #[test]
+    fn conversions_between_widths() {
+        let u8_ = Scalar::Int { bits: 8, signed: false };
+        let i8_ = Scalar::Int { bits: 8, signed: true };
+        let i64_ = Scalar::Int { bits: 64, signed: true };
+        assert_eq!(convert(ConvertOp::SConvert, i8_, i64_, 0xff), u64::MAX);
+        assert_eq!(convert(ConvertOp::UConvert, u8_, i64_, 0xff), 0xff);
+        let h = convert(ConvertOp::FConvert, Scalar::F32, Scalar::Float { bits: 16 }, 1.5f32.to_bits() as u64);
+        assert_eq!(h, 0x3e00);
+        assert_eq!(convert(ConvertOp::FToS, Scalar::F32, Scalar::I32, (-2.75f32).to_bits() as u64), truncate(-2i64 as u64, 32));
+        assert_eq!(convert(ConvertOp::FToU, Scalar::F32, Scalar::U32, f32::NAN.to_bits() as u64), 0);
+        assert_eq!(unary(UnaryOp::BitReverse, Scalar::U32, 1), 0x8000_0000);
+    }
+}
