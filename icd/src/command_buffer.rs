@@ -12,8 +12,9 @@ use std::sync::{Arc, Mutex};
 
 pub struct CommandPool {
     pub flags: vk::CommandPoolCreateFlags,
-    /// Raw handles of the command buffers allocated from this pool and not yet freed.
-    buffers: Mutex<Vec<u64>>,
+    /// Raw handles of the command buffers allocated from this pool and not yet freed (a
+    /// set: freeing n buffers costs time linear in n).
+    buffers: Mutex<std::collections::HashSet<u64>>,
 }
 
 impl Object for CommandPool {
@@ -32,6 +33,7 @@ struct Recording {
     commands: Vec<Command>,
     error: Option<vk::Result>,
     finished: Option<Arc<Vec<Command>>>,
+    bound: crate::cmd_compute::RecordState,
 }
 
 pub struct CommandBuffer {
@@ -52,6 +54,7 @@ impl CommandBuffer {
                 commands: Vec::new(),
                 error: None,
                 finished: None,
+                bound: Default::default(),
             }),
         }
     }
@@ -62,7 +65,17 @@ impl CommandBuffer {
 
     fn reset(&self) {
         let mut rec = self.lock();
-        *rec = Recording { state: State::Initial, commands: Vec::new(), error: None, finished: None };
+        *rec = Recording { state: State::Initial, commands: Vec::new(), error: None, finished: None, bound: Default::default() };
+    }
+
+    /// The recorded commands of a command buffer of `level`: primaries are submitted,
+    /// secondaries executed by `vkCmdExecuteCommands`; the wrong level is an error.
+    pub fn snapshot_as(&self, level: vk::CommandBufferLevel) -> VkResult<Arc<Vec<Command>>> {
+        if self.level != level {
+            tracing::error!("a {:?} command buffer where a {level:?} one is required", self.level);
+            return Err(crate::entry::INVALID_USAGE);
+        }
+        self.snapshot_for_submit()
     }
 
     /// The recorded commands, for a submission or `vkCmdExecuteCommands`.
@@ -101,6 +114,32 @@ pub fn record(command_buffer: vk::CommandBuffer, name: &'static str, build: impl
     })
 }
 
+/// Like `record`, for commands whose validity depends on what was bound before them in
+/// this command buffer (decoded at record time: execution never re-validates).
+pub fn record_bound(
+    command_buffer: vk::CommandBuffer,
+    name: &'static str,
+    build: impl FnOnce(&mut crate::cmd_compute::RecordState) -> VkResult<Command>,
+) {
+    guard_void(name, || {
+        // SAFETY: the application passes a live command buffer handle.
+        let Ok(cb) = (unsafe { dispatchable::<CommandBuffer>(command_buffer) }) else { return };
+        let mut rec = cb.lock();
+        if rec.state != State::Recording {
+            tracing::error!("{name}: command buffer is not recording");
+            rec.error.get_or_insert(crate::entry::INVALID_USAGE);
+            return;
+        }
+        match build(&mut rec.bound) {
+            Ok(command) => rec.commands.push(command),
+            Err(code) => {
+                tracing::error!("{name}: not recorded ({code:?})");
+                rec.error.get_or_insert(code);
+            }
+        }
+    })
+}
+
 /// Records a command softvk cannot execute yet: `vkEndCommandBuffer` will fail.
 pub fn record_unsupported(command_buffer: vk::CommandBuffer, name: &'static str) {
     record(command_buffer, name, || {
@@ -123,7 +162,7 @@ pub unsafe extern "system" fn create_command_pool(
             tracing::error!("vkCreateCommandPool: no queue family {}", info.queue_family_index);
             return Err(crate::entry::INVALID_USAGE);
         }
-        let pool = Arc::new(CommandPool { flags: info.flags, buffers: Mutex::new(Vec::new()) });
+        let pool = Arc::new(CommandPool { flags: info.flags, buffers: Mutex::new(Default::default()) });
         crate::entry::write_out(p_pool, new_handle(pool))?;
         Ok(vk::Result::SUCCESS)
     })
@@ -138,7 +177,7 @@ pub unsafe extern "system" fn destroy_command_pool(
 ) {
     guard_void("vkDestroyCommandPool", || {
         if let Some(pool) = release::<CommandPool>(pool) {
-            for raw in pool.buffers.lock().unwrap_or_else(|e| e.into_inner()).drain(..) {
+            for raw in pool.buffers.lock().unwrap_or_else(|e| e.into_inner()).drain() {
                 free_dispatchable::<CommandBuffer>(vk::CommandBuffer::from_raw(raw));
             }
         }
@@ -189,7 +228,7 @@ pub unsafe extern "system" fn allocate_command_buffers(
         let mut buffers = pool.buffers.lock().unwrap_or_else(|e| e.into_inner());
         for i in 0..info.command_buffer_count as usize {
             let handle = new_dispatchable(CommandBuffer::new(info.level));
-            buffers.push(handle.as_raw());
+            buffers.insert(handle.as_raw());
             p_command_buffers.add(i).write(handle);
         }
         Ok(vk::Result::SUCCESS)
@@ -211,8 +250,7 @@ pub unsafe extern "system" fn free_command_buffers(
             if cb == vk::CommandBuffer::null() {
                 continue;
             }
-            if let Some(at) = buffers.iter().position(|&raw| raw == cb.as_raw()) {
-                buffers.swap_remove(at);
+            if buffers.remove(&cb.as_raw()) {
                 free_dispatchable::<CommandBuffer>(cb);
             } else {
                 tracing::error!("vkFreeCommandBuffers: command buffer does not belong to this pool");
@@ -232,7 +270,7 @@ pub unsafe extern "system" fn begin_command_buffer(
         read_in(p_begin_info)?;
         // Beginning an executable buffer resets it implicitly.
         let mut rec = cb.lock();
-        *rec = Recording { state: State::Recording, commands: Vec::new(), error: None, finished: None };
+        *rec = Recording { state: State::Recording, commands: Vec::new(), error: None, finished: None, bound: Default::default() };
         Ok(vk::Result::SUCCESS)
     })
 }
@@ -285,7 +323,7 @@ pub unsafe extern "system" fn cmd_execute_commands(
     record(command_buffer, "vkCmdExecuteCommands", || {
         let secondaries = read_slice(p_command_buffers, count)
             .iter()
-            .map(|&cb| dispatchable::<CommandBuffer>(cb)?.snapshot_for_submit())
+            .map(|&cb| dispatchable::<CommandBuffer>(cb)?.snapshot_as(vk::CommandBufferLevel::SECONDARY))
             .collect::<VkResult<Vec<_>>>()?;
         Ok(Command::ExecuteCommands(secondaries))
     })

@@ -4,6 +4,8 @@
 //! holds `Arc`s to the objects it touches, so a recorded command buffer is a plain value
 //! that can be printed (`SOFTVK_LOG=debug` traces each command as it runs) and tested.
 
+use crate::descriptor::DescriptorSet;
+use crate::pipeline::Pipeline;
 use crate::query::QueryPool;
 use crate::resources::{Buffer, Image};
 use crate::sync::Event;
@@ -87,4 +89,31 @@ pub enum Command {
     },
     ExecuteCommands(Vec<Arc<Vec<Command>>>),
     Label(String),
+    BindPipeline(Arc<Pipeline>),
+    /// Sets `first..first + sets.len()` of a bind point, with the dynamic offsets of their
+    /// dynamic buffers in binding order, set after set.
+    BindDescriptorSets {
+        bind_point: vk::PipelineBindPoint,
+        first: u32,
+        sets: Vec<Arc<DescriptorSet>>,
+        dynamic_offsets: Vec<u32>,
+    },
+    /// A push-descriptor set: a set made at record time holding the pushed descriptors.
+    PushDescriptorSet { bind_point: vk::PipelineBindPoint, set: u32, descriptors: Arc<DescriptorSet> },
+    PushConstants { offset: u32, data: Vec<u8> },
+    Dispatch { base: [u32; 3], groups: [u32; 3] },
+    /// Group counts read from `buffer` at `offset` when the command executes.
+    DispatchIndirect { buffer: Arc<Buffer>, offset: u64 },
+}
+
+impl std::fmt::Debug for Pipeline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Pipeline({:?})", self.bind_point)
+    }
+}
+
+impl std::fmt::Debug for DescriptorSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "DescriptorSet({} bindings)", self.layout.bindings.len())
+    }
 }

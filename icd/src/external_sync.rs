@@ -105,6 +105,7 @@ pub unsafe extern "system" fn import_semaphore_fd(
                 return Err(vk::Result::ERROR_INVALID_EXTERNAL_HANDLE);
             }
         }
+        semaphore.shared.store(true, std::sync::atomic::Ordering::Release);
         semaphore.notifier().set_external();
         Ok(vk::Result::SUCCESS)
     })

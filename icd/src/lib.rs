@@ -11,11 +11,13 @@
 //! `queue` (the worker thread that executes submissions) and `execute/` (one module per
 //! family of commands).
 
+pub mod cmd_compute;
 pub mod cmd_sync;
 pub mod cmd_transfer;
 pub mod command_buffer;
 pub mod commands;
 pub mod debug_utils;
+pub mod descriptor;
 pub mod device;
 pub mod entry;
 pub mod execute;
@@ -27,6 +29,7 @@ pub mod instance;
 pub mod loader_interface;
 pub mod memory;
 pub mod physical_device;
+pub mod pipeline;
 pub mod pnext;
 pub mod proc_addr;
 pub mod query;

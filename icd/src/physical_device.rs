@@ -56,6 +56,12 @@ fn build_uuid(salt: &str) -> [u8; 16] {
     uuid
 }
 
+/// Changes with every build whose compiler or ICD sources differ (`build.rs`), so that a
+/// pipeline cache blob from another build is never trusted.
+pub fn pipeline_cache_uuid() -> [u8; 16] {
+    build_uuid(concat!("pipeline-cache-", env!("SOFTVK_BUILD_ID")))
+}
+
 pub fn device_uuid() -> [u8; 16] {
     build_uuid("device")
 }
@@ -190,7 +196,7 @@ pub fn properties() -> vk::PhysicalDeviceProperties {
         device_id: DEVICE_ID,
         device_type: vk::PhysicalDeviceType::CPU,
         device_name: fixed_string(DEVICE_NAME),
-        pipeline_cache_uuid: build_uuid("pipeline-cache"),
+        pipeline_cache_uuid: pipeline_cache_uuid(),
         limits: limits(),
         sparse_properties: vk::PhysicalDeviceSparseProperties::default(),
     }

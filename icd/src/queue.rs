@@ -67,6 +67,7 @@ impl Queue {
     }
 
     pub fn submit(&self, submission: Submission) -> VkResult<()> {
+        self.state.notifier.check_lost()?;
         let sender = self.sender.lock().unwrap_or_else(|e| e.into_inner());
         let sender = sender.as_ref().ok_or(vk::Result::ERROR_DEVICE_LOST)?;
         self.state.submitted.fetch_add(1, Ordering::AcqRel);
@@ -81,6 +82,7 @@ impl Queue {
     pub fn wait_idle(&self) -> VkResult<vk::Result> {
         let target = self.state.submitted.load(Ordering::Acquire);
         self.state.notifier.wait_until(u64::MAX, || self.state.completed.load(Ordering::Acquire) >= target);
+        self.state.notifier.check_lost()?;
         Ok(vk::Result::SUCCESS)
     }
 }
@@ -102,7 +104,7 @@ impl Drop for Queue {
 fn worker_loop(state: &QueueState, receiver: Receiver<Submission>) {
     while let Ok(submission) = receiver.recv() {
         let started = std::time::Instant::now();
-        let mut ran = !state.stop.load(Ordering::Acquire);
+        let mut ran = !state.stop.load(Ordering::Acquire) && !state.notifier.is_lost();
         for (semaphore, value) in &submission.waits {
             ran = ran && semaphore.wait(*value, &state.stop);
         }
@@ -111,15 +113,23 @@ fn worker_loop(state: &QueueState, receiver: Receiver<Submission>) {
                 let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     rasterizer::parallel::with_pool(&state.pool, || crate::execute::run(commands, state))
                 }));
-                if result.is_err() {
-                    tracing::error!(
-                        "internal error while executing a command buffer; its remaining commands were skipped"
-                    );
+                let fault = match result {
+                    Ok(Ok(())) => None,
+                    Ok(Err(fault)) => Some(fault),
+                    Err(_) => Some("an internal error (panic)".to_string()),
+                };
+                if let Some(fault) = fault {
+                    // The device-lost model: nothing after a fault runs or signals, and
+                    // every later submit, wait and status query reports DEVICE_LOST.
+                    tracing::error!("device lost: {fault} while executing a command buffer");
+                    state.notifier.mark_lost();
+                    ran = false;
+                    break;
                 }
             }
         }
-        // Work skipped because the device is going away signals nothing: a fence shared
-        // with another process must not claim that a copy ran.
+        // Work that did not run (the device is going away or lost) signals nothing: a
+        // fence shared with another process must not claim that a copy ran.
         if ran {
             for (semaphore, value) in &submission.signals {
                 semaphore.signal(*value);
@@ -136,6 +146,37 @@ fn worker_loop(state: &QueueState, receiver: Receiver<Submission>) {
         state.completed.fetch_add(1, Ordering::AcqRel);
         state.notifier.notify();
     }
+}
+
+/// Claims, for each binary semaphore a submission waits on, a signal that was submitted
+/// before and not claimed yet; refuses the submission (claiming nothing) when one has
+/// none, since its wait could never end (VUID-vkQueueSubmit-pWaitSemaphores-03238).
+/// Semaphores shared with other processes are not counted.
+fn claim_binary_waits(submissions: &[Submission]) -> VkResult<()> {
+    let mut claimed: Vec<&Arc<Semaphore>> = Vec::new();
+    let mut added: Vec<&Arc<Semaphore>> = Vec::new();
+    let counted = |s: &Semaphore| !s.timeline && !s.shared.load(Ordering::Acquire);
+    for submission in submissions {
+        for (semaphore, _) in submission.waits.iter().filter(|(s, _)| counted(s)) {
+            if semaphore.unclaimed_signals.fetch_sub(1, Ordering::AcqRel) <= 0 {
+                semaphore.unclaimed_signals.fetch_add(1, Ordering::AcqRel);
+                for s in claimed {
+                    s.unclaimed_signals.fetch_add(1, Ordering::AcqRel);
+                }
+                for s in added {
+                    s.unclaimed_signals.fetch_sub(1, Ordering::AcqRel);
+                }
+                tracing::error!("vkQueueSubmit waits on a binary semaphore that no submitted operation signals");
+                return Err(crate::entry::INVALID_USAGE);
+            }
+            claimed.push(semaphore);
+        }
+        for (semaphore, _) in submission.signals.iter().filter(|(s, _)| counted(s)) {
+            semaphore.unclaimed_signals.fetch_add(1, Ordering::AcqRel);
+            added.push(semaphore);
+        }
+    }
+    Ok(())
 }
 
 /// # Safety
@@ -166,7 +207,7 @@ pub unsafe extern "system" fn queue_submit(
             };
             let command_buffers = read_slice(info.p_command_buffers, info.command_buffer_count)
                 .iter()
-                .map(|&cb| dispatchable::<CommandBuffer>(cb)?.snapshot_for_submit())
+                .map(|&cb| dispatchable::<CommandBuffer>(cb)?.snapshot_as(vk::CommandBufferLevel::PRIMARY))
                 .collect::<VkResult<Vec<_>>>()?;
             submissions.push(Submission {
                 waits: semaphores(read_slice(info.p_wait_semaphores, info.wait_semaphore_count), wait_values)?,
@@ -181,6 +222,8 @@ pub unsafe extern "system" fn queue_submit(
         if let Some(last) = submissions.last_mut() {
             last.fence = fence;
         }
+        queue.state.notifier.check_lost()?;
+        claim_binary_waits(&submissions)?;
         for submission in submissions {
             queue.submit(submission)?;
         }

@@ -25,9 +25,42 @@ pub struct Notifier {
     /// Set once the device has a payload other processes can signal: their signals do
     /// not reach `changed`, so waits then re-check every millisecond.
     external: AtomicBool,
+    /// Set when the device is lost (a fault while executing): waits give up and report
+    /// VK_ERROR_DEVICE_LOST instead of waiting for work that will never run.
+    lost: AtomicBool,
 }
 
 impl Notifier {
+    /// Marks the device lost and wakes every waiter.
+    pub fn mark_lost(&self) {
+        self.lost.store(true, Ordering::Release);
+        self.notify();
+    }
+
+    pub fn is_lost(&self) -> bool {
+        self.lost.load(Ordering::Acquire)
+    }
+
+    /// VK_ERROR_DEVICE_LOST once the device is lost.
+    pub fn check_lost(&self) -> Result<(), vk::Result> {
+        if self.is_lost() {
+            Err(vk::Result::ERROR_DEVICE_LOST)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// `wait_until` for host waits on work the device does: gives up (Err DEVICE_LOST)
+    /// when the device is lost before `ready` holds.
+    pub fn wait_for_device(&self, timeout_ns: u64, mut ready: impl FnMut() -> bool) -> Result<vk::Result, vk::Result> {
+        let done = self.wait_until(timeout_ns, || ready() || self.is_lost());
+        if ready() {
+            return Ok(vk::Result::SUCCESS);
+        }
+        self.check_lost()?;
+        Ok(if done { vk::Result::SUCCESS } else { vk::Result::TIMEOUT })
+    }
+
     /// Announces that some object's state changed.
     pub fn notify(&self) {
         let _held = self.lock.lock().unwrap_or_else(|e| e.into_inner());
@@ -97,6 +130,13 @@ pub struct Semaphore {
     /// Timeline: the counter value. Binary: the number of pending signals (0 or 1).
     pub payload: Payload,
     notifier: Arc<Notifier>,
+    /// Binary semaphores: signal operations submitted (or done by the host through an
+    /// import) and not yet claimed by a submitted wait. A submission that waits with none
+    /// pending would wait forever, and is refused.
+    pub unclaimed_signals: std::sync::atomic::AtomicI64,
+    /// Shared with another process or driver (exported or imported): their signals are not
+    /// counted here, so submit-time checks are off.
+    pub shared: AtomicBool,
 }
 
 impl Object for Semaphore {
@@ -222,7 +262,12 @@ pub unsafe extern "system" fn reset_fences(_device: vk::Device, count: u32, p_fe
 /// Vulkan's rules for `vkGetFenceStatus`.
 pub unsafe extern "system" fn get_fence_status(_device: vk::Device, fence: vk::Fence) -> vk::Result {
     guard("vkGetFenceStatus", || {
-        Ok(if borrow::<Fence>(fence)?.is_signaled() { vk::Result::SUCCESS } else { vk::Result::NOT_READY })
+        let fence = borrow::<Fence>(fence)?;
+        if fence.is_signaled() {
+            return Ok(vk::Result::SUCCESS);
+        }
+        fence.notifier.check_lost()?;
+        Ok(vk::Result::NOT_READY)
     })
 }
 
@@ -245,7 +290,7 @@ pub unsafe extern "system" fn wait_for_fences(
                 fences.iter().any(|f| f.is_signaled())
             }
         };
-        Ok(if device.notifier.wait_until(timeout, ready) { vk::Result::SUCCESS } else { vk::Result::TIMEOUT })
+        device.notifier.wait_for_device(timeout, ready)
     })
 }
 
@@ -271,8 +316,13 @@ pub unsafe extern "system" fn create_semaphore(
         } else {
             Cell::local(initial)
         };
-        let semaphore =
-            Semaphore { timeline, payload: Payload::new(Kind::Semaphore, cell), notifier: device.notifier.clone() };
+        let semaphore = Semaphore {
+            timeline,
+            payload: Payload::new(Kind::Semaphore, cell),
+            notifier: device.notifier.clone(),
+            unclaimed_signals: std::sync::atomic::AtomicI64::new(0),
+            shared: AtomicBool::new(!export.is_empty()),
+        };
         write_out(p_semaphore, new_handle(Arc::new(semaphore)))?;
         Ok(vk::Result::SUCCESS)
     })
@@ -345,7 +395,7 @@ pub unsafe extern "system" fn wait_semaphores(
                 each.all(|r| r)
             }
         };
-        Ok(if device.notifier.wait_until(timeout, reached) { vk::Result::SUCCESS } else { vk::Result::TIMEOUT })
+        device.notifier.wait_for_device(timeout, reached)
     })
 }
 

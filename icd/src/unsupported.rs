@@ -57,37 +57,16 @@ macro_rules! unsupported_commands {
 type Alloc = *const vk::AllocationCallbacks<'static>;
 
 unsupported_creates! {
-    "vkCreateShaderModule" fn create_shader_module(d: vk::Device, i: *const c_void, a: Alloc, o: *mut vk::ShaderModule);
-    "vkCreatePipelineCache" fn create_pipeline_cache(d: vk::Device, i: *const c_void, a: Alloc, o: *mut vk::PipelineCache);
-    "vkGetPipelineCacheData" fn get_pipeline_cache_data(d: vk::Device, c: vk::PipelineCache, s: *mut usize, o: *mut c_void);
-    "vkMergePipelineCaches" fn merge_pipeline_caches(d: vk::Device, c: vk::PipelineCache, n: u32, s: *const vk::PipelineCache);
     "vkCreateGraphicsPipelines" fn create_graphics_pipelines(d: vk::Device, c: vk::PipelineCache, n: u32, i: *const c_void, a: Alloc, o: *mut vk::Pipeline);
-    "vkCreateComputePipelines" fn create_compute_pipelines(d: vk::Device, c: vk::PipelineCache, n: u32, i: *const c_void, a: Alloc, o: *mut vk::Pipeline);
-    "vkCreatePipelineLayout" fn create_pipeline_layout(d: vk::Device, i: *const c_void, a: Alloc, o: *mut vk::PipelineLayout);
-    "vkCreateDescriptorSetLayout" fn create_descriptor_set_layout(d: vk::Device, i: *const c_void, a: Alloc, o: *mut vk::DescriptorSetLayout);
-    "vkCreateDescriptorPool" fn create_descriptor_pool(d: vk::Device, i: *const c_void, a: Alloc, o: *mut vk::DescriptorPool);
-    "vkResetDescriptorPool" fn reset_descriptor_pool(d: vk::Device, p: vk::DescriptorPool, f: vk::DescriptorPoolResetFlags);
-    "vkAllocateDescriptorSets" fn allocate_descriptor_sets(d: vk::Device, i: *const c_void, o: *mut vk::DescriptorSet);
-    "vkFreeDescriptorSets" fn free_descriptor_sets(d: vk::Device, p: vk::DescriptorPool, n: u32, s: *const vk::DescriptorSet);
     "vkCreateFramebuffer" fn create_framebuffer(d: vk::Device, i: *const c_void, a: Alloc, o: *mut vk::Framebuffer);
     "vkCreateRenderPass" fn create_render_pass(d: vk::Device, i: *const c_void, a: Alloc, o: *mut vk::RenderPass);
-    "vkCreateDescriptorUpdateTemplate" fn create_descriptor_update_template(d: vk::Device, i: *const c_void, a: Alloc, o: *mut vk::DescriptorUpdateTemplate);
     "vkCreateSamplerYcbcrConversion" fn create_sampler_ycbcr_conversion(d: vk::Device, i: *const c_void, a: Alloc, o: *mut vk::SamplerYcbcrConversion);
 }
 
 unsupported_voids! {
-    "vkDestroyShaderModule" fn destroy_shader_module(d: vk::Device, h: vk::ShaderModule, a: Alloc);
-    "vkDestroyPipelineCache" fn destroy_pipeline_cache(d: vk::Device, h: vk::PipelineCache, a: Alloc);
-    "vkDestroyPipeline" fn destroy_pipeline(d: vk::Device, h: vk::Pipeline, a: Alloc);
-    "vkDestroyPipelineLayout" fn destroy_pipeline_layout(d: vk::Device, h: vk::PipelineLayout, a: Alloc);
-    "vkDestroyDescriptorSetLayout" fn destroy_descriptor_set_layout(d: vk::Device, h: vk::DescriptorSetLayout, a: Alloc);
-    "vkDestroyDescriptorPool" fn destroy_descriptor_pool(d: vk::Device, h: vk::DescriptorPool, a: Alloc);
     "vkDestroyFramebuffer" fn destroy_framebuffer(d: vk::Device, h: vk::Framebuffer, a: Alloc);
     "vkDestroyRenderPass" fn destroy_render_pass(d: vk::Device, h: vk::RenderPass, a: Alloc);
-    "vkDestroyDescriptorUpdateTemplate" fn destroy_descriptor_update_template(d: vk::Device, h: vk::DescriptorUpdateTemplate, a: Alloc);
     "vkDestroySamplerYcbcrConversion" fn destroy_sampler_ycbcr_conversion(d: vk::Device, h: vk::SamplerYcbcrConversion, a: Alloc);
-    "vkUpdateDescriptorSets" fn update_descriptor_sets(d: vk::Device, nw: u32, w: *const c_void, nc: u32, c: *const c_void);
-    "vkUpdateDescriptorSetWithTemplate" fn update_descriptor_set_with_template(d: vk::Device, s: vk::DescriptorSet, t: vk::DescriptorUpdateTemplate, p: *const c_void);
 }
 
 /// `vkGetRenderAreaGranularity`: any render area is as good as any other on a CPU.
@@ -101,22 +80,6 @@ pub unsafe extern "system" fn get_render_area_granularity(
 ) {
     guard_void("vkGetRenderAreaGranularity", || {
         let _ = write_out(p_granularity, vk::Extent2D { width: 1, height: 1 });
-    })
-}
-
-/// `vkGetDescriptorSetLayoutSupport`: no descriptor set layout is supported yet.
-///
-/// # Safety
-/// Vulkan's rules for `vkGetDescriptorSetLayoutSupport`.
-pub unsafe extern "system" fn get_descriptor_set_layout_support(
-    _device: vk::Device,
-    _p_info: *const vk::DescriptorSetLayoutCreateInfo<'_>,
-    p_support: *mut vk::DescriptorSetLayoutSupport<'_>,
-) {
-    guard_void("vkGetDescriptorSetLayoutSupport", || {
-        if let Some(out) = p_support.as_mut() {
-            out.supported = vk::FALSE;
-        }
     })
 }
 
@@ -151,7 +114,6 @@ pub unsafe extern "system" fn cmd_set_device_mask(command_buffer: vk::CommandBuf
 }
 
 unsupported_commands! {
-    "vkCmdBindPipeline" fn cmd_bind_pipeline(b: vk::PipelineBindPoint, p: vk::Pipeline);
     "vkCmdSetViewport" fn cmd_set_viewport(f: u32, n: u32, v: *const vk::Viewport);
     "vkCmdSetScissor" fn cmd_set_scissor(f: u32, n: u32, s: *const vk::Rect2D);
     "vkCmdSetLineWidth" fn cmd_set_line_width(w: f32);
@@ -161,22 +123,17 @@ unsupported_commands! {
     "vkCmdSetStencilCompareMask" fn cmd_set_stencil_compare_mask(f: vk::StencilFaceFlags, m: u32);
     "vkCmdSetStencilWriteMask" fn cmd_set_stencil_write_mask(f: vk::StencilFaceFlags, m: u32);
     "vkCmdSetStencilReference" fn cmd_set_stencil_reference(f: vk::StencilFaceFlags, r: u32);
-    "vkCmdBindDescriptorSets" fn cmd_bind_descriptor_sets(b: vk::PipelineBindPoint, l: vk::PipelineLayout, f: u32, n: u32, s: *const vk::DescriptorSet, dn: u32, d: *const u32);
     "vkCmdBindIndexBuffer" fn cmd_bind_index_buffer(bu: vk::Buffer, o: vk::DeviceSize, t: vk::IndexType);
     "vkCmdBindVertexBuffers" fn cmd_bind_vertex_buffers(f: u32, n: u32, bu: *const vk::Buffer, o: *const vk::DeviceSize);
     "vkCmdDraw" fn cmd_draw(vc: u32, ic: u32, fv: u32, fi: u32);
     "vkCmdDrawIndexed" fn cmd_draw_indexed(ic: u32, inst: u32, fi: u32, vo: i32, fin: u32);
     "vkCmdDrawIndirect" fn cmd_draw_indirect(bu: vk::Buffer, o: vk::DeviceSize, n: u32, s: u32);
     "vkCmdDrawIndexedIndirect" fn cmd_draw_indexed_indirect(bu: vk::Buffer, o: vk::DeviceSize, n: u32, s: u32);
-    "vkCmdDispatch" fn cmd_dispatch(x: u32, y: u32, z: u32);
-    "vkCmdDispatchBase" fn cmd_dispatch_base(bx: u32, by: u32, bz: u32, x: u32, y: u32, z: u32);
-    "vkCmdDispatchIndirect" fn cmd_dispatch_indirect(bu: vk::Buffer, o: vk::DeviceSize);
     "vkCmdClearAttachments" fn cmd_clear_attachments(na: u32, a: *const vk::ClearAttachment, nr: u32, r: *const vk::ClearRect);
     "vkCmdResolveImage2KHR" fn cmd_resolve_image2(i: *const c_void);
     "vkCmdResolveImage" fn cmd_resolve_image(s: vk::Image, sl: vk::ImageLayout, d: vk::Image, dl: vk::ImageLayout, n: u32, r: *const vk::ImageResolve);
     "vkCmdBeginQuery" fn cmd_begin_query(p: vk::QueryPool, q: u32, f: vk::QueryControlFlags);
     "vkCmdEndQuery" fn cmd_end_query(p: vk::QueryPool, q: u32);
-    "vkCmdPushConstants" fn cmd_push_constants(l: vk::PipelineLayout, s: vk::ShaderStageFlags, o: u32, n: u32, v: *const c_void);
     "vkCmdBeginRenderPass" fn cmd_begin_render_pass(i: *const c_void, c: vk::SubpassContents);
     "vkCmdNextSubpass" fn cmd_next_subpass(c: vk::SubpassContents);
     "vkCmdEndRenderPass" fn cmd_end_render_pass();

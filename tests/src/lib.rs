@@ -20,6 +20,7 @@ use std::ffi::{c_char, CStr, CString};
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard, Once};
 
+pub mod compute;
 pub mod reference;
 pub mod validation;
 

@@ -1,14 +1,24 @@
 //! Executing recorded commands on the queue thread: one `match`, one module per family.
 
+mod compute;
 mod query;
+mod resources;
+pub mod state;
 mod sync;
 mod transfer;
 
 use crate::commands::Command;
 use crate::queue::QueueState;
+use state::State;
 
-/// Runs the commands of one command buffer, in order.
-pub fn run(commands: &[Command], queue: &QueueState) {
+/// Runs the commands of one command buffer, in order, from an empty state. An error is a
+/// fault that loses the device (the queue marks it so).
+pub fn run(commands: &[Command], queue: &QueueState) -> Result<(), String> {
+    let mut state = State::default();
+    run_with(commands, queue, &mut state)
+}
+
+fn run_with(commands: &[Command], queue: &QueueState, state: &mut State) -> Result<(), String> {
     for command in commands {
         tracing::debug!(target: "softvk::command", "{}", trace_line(command));
         match command {
@@ -34,11 +44,31 @@ pub fn run(commands: &[Command], queue: &QueueState) {
             }
             Command::ExecuteCommands(secondaries) => {
                 for secondary in secondaries {
-                    run(secondary, queue);
+                    run(secondary, queue)?;
+                }
+                // The primary's bound state is undefined after vkCmdExecuteCommands.
+                *state = State::default();
+            }
+            Command::BindPipeline(pipeline) => state.bind_point(pipeline.bind_point).pipeline = Some(pipeline.clone()),
+            Command::BindDescriptorSets { bind_point, first, sets, dynamic_offsets } => {
+                state.bind_sets(*bind_point, *first, sets, dynamic_offsets)
+            }
+            Command::PushDescriptorSet { bind_point, set, descriptors } => {
+                if let Some(slot) = state.bind_point(*bind_point).sets.get_mut(*set as usize) {
+                    *slot = Some(state::BoundSet { set: descriptors.clone(), dynamic_offsets: Vec::new() });
                 }
             }
+            Command::PushConstants { offset, data } => {
+                let at = *offset as usize;
+                if let Some(target) = state.push_constants.get_mut(at..at + data.len()) {
+                    target.copy_from_slice(data);
+                }
+            }
+            Command::Dispatch { base, groups } => compute::dispatch(state, *base, *groups, queue)?,
+            Command::DispatchIndirect { buffer, offset } => compute::dispatch_indirect(state, buffer, *offset, queue)?,
         }
     }
+    Ok(())
 }
 
 /// One line per command for `SOFTVK_LOG=debug`: the command's name and key parameters,
@@ -76,6 +106,11 @@ fn trace_line(command: &Command) -> String {
         Command::FillBuffer { offset, size, data, .. } => format!("FillBuffer {offset}+{size} with {data:#010x}"),
         Command::UpdateBuffer { offset, data, .. } => format!("UpdateBuffer {offset}+{}", data.len()),
         Command::ExecuteCommands(list) => format!("ExecuteCommands {} secondary buffer(s)", list.len()),
+        Command::Dispatch { base, groups } => format!("Dispatch {groups:?} from {base:?}"),
+        Command::PushConstants { offset, data } => format!("PushConstants {offset}+{}", data.len()),
+        Command::BindDescriptorSets { bind_point, first, sets, dynamic_offsets } => {
+            format!("BindDescriptorSets {bind_point:?} {first}..{} dynamic {dynamic_offsets:?}", *first as usize + sets.len())
+        }
         other => format!("{other:?}"),
     }
 }

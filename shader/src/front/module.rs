@@ -194,6 +194,12 @@ impl Module {
         Ok(())
     }
 
+    /// The module as SPIR-V assembly text (for `SOFTVK_DUMP_SHADERS`).
+    pub fn disassemble(&self) -> String {
+        use rspirv::binary::Disassemble;
+        self.dr.disassemble()
+    }
+
     /// The module-scope instruction (type, constant, global variable) defining `id`.
     pub fn definition(&self, id: Word) -> Option<&Instruction> {
         self.definitions.get(&id).map(|&i| &self.dr.types_global_values[i])

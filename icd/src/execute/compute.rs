@@ -1,0 +1,88 @@
+//! `vkCmdDispatch*`: every workgroup of the grid runs the pipeline's executable, spread
+//! over the device's threads.
+//!
+//! A run covers one whole workgroup (see `shader::interp`), so workgroups are the unit of
+//! parallel work; each thread keeps one interpreter `Machine` for all the workgroups it
+//! runs. Results never depend on the thread count: workgroups share nothing but the
+//! memory the application gave them.
+
+use super::resources::{buffer_window, resolve};
+use super::state::State;
+use crate::queue::QueueState;
+use crate::resources::Buffer;
+use shader::interp::{DispatchInfo, Machine, Trap};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+
+/// Invocations a task of the thread pool should cover at least: smaller dispatches run on
+/// the queue thread, where waking the pool would cost more than the work.
+const INVOCATIONS_PER_TASK: u64 = 8192;
+
+/// Runs a grid of `groups` workgroups from `base`. A fault (a shader that never ends)
+/// comes back as an error, which loses the device.
+pub fn dispatch(state: &State, base: [u32; 3], groups: [u32; 3], queue: &QueueState) -> Result<(), String> {
+    let Some(pipeline) = state.compute.pipeline.as_ref() else {
+        // Recording refuses a dispatch without a pipeline; nothing to do.
+        return Ok(());
+    };
+    let Some(compute) = pipeline.compute() else { return Ok(()) };
+    let total = groups.iter().map(|&n| n as u64).product::<u64>();
+    if total == 0 {
+        return Ok(());
+    }
+    let executable = &compute.executable;
+    let resolved = resolve(&compute.slots, &state.compute, &state.push_constants);
+    let resources = resolved.resources();
+    let info = DispatchInfo { num_workgroups: groups, base_workgroup: base };
+    let per_task = (INVOCATIONS_PER_TASK / executable.invocations as u64).max(1) as usize;
+    let failed = AtomicBool::new(false);
+    let trap: Mutex<Option<Trap>> = Mutex::new(None);
+    let cancel = &queue.stop;
+    let (gx, gy) = (groups[0] as u64, groups[1] as u64);
+    rasterizer::parallel::for_each_row(
+        total as usize,
+        per_task,
+        || {
+            let mut machine = Machine::new(executable);
+            machine.cancel_with(cancel);
+            machine
+        },
+        |machine, i| {
+            if failed.load(Ordering::Relaxed) {
+                return true;
+            }
+            let i = i as u64;
+            let id = [(i % gx) as u32, ((i / gx) % gy) as u32, (i / (gx * gy)) as u32];
+            match machine.run_workgroup(&resources, &info, id) {
+                Ok(()) => false,
+                Err(t) => {
+                    failed.store(true, Ordering::Relaxed);
+                    *trap.lock().unwrap_or_else(|e| e.into_inner()) = Some(t);
+                    true
+                }
+            }
+        },
+    );
+    match trap.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        None => Ok(()),
+        // The device is being destroyed: the work did not finish, so nothing may signal.
+        Some(Trap::Cancelled) => Err("the device was destroyed during a dispatch".into()),
+        Some(Trap::IterationLimit) => Err(format!(
+            "a compute shader ran more than {} loop iterations in one workgroup",
+            shader::interp::ITERATION_LIMIT
+        )),
+    }
+}
+
+/// `vkCmdDispatchIndirect`: the group counts are read from the buffer now, at execution.
+pub fn dispatch_indirect(state: &State, buffer: &Buffer, offset: u64, queue: &QueueState) -> Result<(), String> {
+    let window = buffer_window(buffer, offset, 12);
+    let read = |i: usize| window.load(i * 4, 4).unwrap_or(0) as u32;
+    let groups = [read(0), read(1), read(2)];
+    let max = crate::physical_device::limits().max_compute_work_group_count;
+    if groups.iter().zip(max).any(|(&n, m)| n > m) {
+        tracing::error!("vkCmdDispatchIndirect: group counts {groups:?} are past maxComputeWorkGroupCount; skipped");
+        return Ok(());
+    }
+    dispatch(state, [0; 3], groups, queue)
+}

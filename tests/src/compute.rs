@@ -1,0 +1,225 @@
+//! Running one compute shader through the loader, for the shader tests: buffers in, one
+//! dispatch, buffers out.
+//!
+//! ```ignore
+//! let out = ComputeJob::new(&ctx, &spirv("saxpy"))
+//!     .storage(0, &x_bytes)
+//!     .storage(1, &y_bytes)
+//!     .push(&push_bytes)
+//!     .run([16, 1, 1]);
+//! ```
+//! Every binding is in set 0. The job creates and destroys everything it uses (layouts,
+//! pool, pipeline, buffers), so a test is just its inputs and its expectations.
+
+use crate::{Context, HostBuffer, FENCE_TIMEOUT_NS};
+use ash::vk;
+use std::path::PathBuf;
+
+/// The SPIR-V words of `tests/shaders/<name>.spv` (built from `<name>.comp` and friends by
+/// `tests/shaders/build.sh`).
+pub fn spirv(name: &str) -> Vec<u32> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("shaders").join(format!("{name}.spv"));
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e} (run tests/shaders/build.sh)", path.display()));
+    assert!(bytes.len() % 4 == 0, "{} is not SPIR-V", path.display());
+    bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
+}
+
+/// Bytes of a slice of plain numbers (u32, f32, i64...).
+pub fn bytes_of<T: Copy>(values: &[T]) -> Vec<u8> {
+    // SAFETY: T is a plain Copy number type in every use; its bytes are initialised.
+    unsafe { std::slice::from_raw_parts(values.as_ptr() as *const u8, std::mem::size_of_val(values)) }.to_vec()
+}
+
+/// The numbers in a byte buffer.
+pub fn values_of<T: Copy + Default>(bytes: &[u8]) -> Vec<T> {
+    let n = bytes.len() / std::mem::size_of::<T>();
+    let mut out = vec![T::default(); n];
+    // SAFETY: out has room for n Ts, and any bit pattern is a valid number.
+    unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), out.as_mut_ptr() as *mut u8, n * std::mem::size_of::<T>()) };
+    out
+}
+
+struct JobBinding {
+    binding: u32,
+    kind: vk::DescriptorType,
+    data: Vec<u8>,
+}
+
+pub struct ComputeJob<'a> {
+    ctx: &'a Context,
+    spirv: Vec<u32>,
+    entry: std::ffi::CString,
+    bindings: Vec<JobBinding>,
+    push: Vec<u8>,
+    spec: Vec<(u32, Vec<u8>)>,
+}
+
+impl<'a> ComputeJob<'a> {
+    pub fn new(ctx: &'a Context, spirv: &[u32]) -> Self {
+        ComputeJob { ctx, spirv: spirv.to_vec(), entry: c"main".into(), bindings: Vec::new(), push: Vec::new(), spec: Vec::new() }
+    }
+
+    pub fn entry(mut self, name: &str) -> Self {
+        self.entry = std::ffi::CString::new(name).expect("entry name");
+        self
+    }
+
+    /// A storage buffer at `binding` holding `data`.
+    pub fn storage(mut self, binding: u32, data: &[u8]) -> Self {
+        self.bindings.push(JobBinding { binding, kind: vk::DescriptorType::STORAGE_BUFFER, data: data.to_vec() });
+        self
+    }
+
+    /// A uniform buffer at `binding` holding `data`.
+    pub fn uniform(mut self, binding: u32, data: &[u8]) -> Self {
+        self.bindings.push(JobBinding { binding, kind: vk::DescriptorType::UNIFORM_BUFFER, data: data.to_vec() });
+        self
+    }
+
+    pub fn push(mut self, data: &[u8]) -> Self {
+        self.push = data.to_vec();
+        self
+    }
+
+    /// Specialisation constant `id` = `value`'s bytes.
+    pub fn specialize(mut self, id: u32, value: &[u8]) -> Self {
+        self.spec.push((id, value.to_vec()));
+        self
+    }
+
+    /// Creates the pipeline, dispatches `groups` and returns every buffer's bytes
+    /// afterwards, in the order they were added. Panics (with the driver's result) if the
+    /// pipeline cannot be created.
+    pub fn run(self, groups: [u32; 3]) -> Vec<Vec<u8>> {
+        self.try_run(groups).unwrap_or_else(|e| panic!("compute job failed: {e:?}"))
+    }
+
+    /// As `run`, returning the pipeline creation's error instead of panicking.
+    pub fn try_run(self, groups: [u32; 3]) -> Result<Vec<Vec<u8>>, vk::Result> {
+        let ctx = self.ctx;
+        let device = &ctx.device;
+        let buffers: Vec<HostBuffer> = self
+            .bindings
+            .iter()
+            .map(|b| {
+                let usage = vk::BufferUsageFlags::STORAGE_BUFFER | vk::BufferUsageFlags::UNIFORM_BUFFER;
+                let buffer = ctx.create_buffer(b.data.len().max(4) as u64, usage);
+                buffer.write(0, &b.data);
+                buffer
+            })
+            .collect();
+        let layout_bindings: Vec<vk::DescriptorSetLayoutBinding> = self
+            .bindings
+            .iter()
+            .map(|b| {
+                vk::DescriptorSetLayoutBinding::default()
+                    .binding(b.binding)
+                    .descriptor_type(b.kind)
+                    .descriptor_count(1)
+                    .stage_flags(vk::ShaderStageFlags::COMPUTE)
+            })
+            .collect();
+        // SAFETY: every create info below is valid and outlives its call; every object is
+        // destroyed before returning, after the submission finished.
+        unsafe {
+            let set_layout = device
+                .create_descriptor_set_layout(&vk::DescriptorSetLayoutCreateInfo::default().bindings(&layout_bindings), None)
+                .expect("vkCreateDescriptorSetLayout");
+            let push_ranges = [vk::PushConstantRange::default().stage_flags(vk::ShaderStageFlags::COMPUTE).offset(0).size(self.push.len() as u32)];
+            let set_layouts = [set_layout];
+            let mut layout_info = vk::PipelineLayoutCreateInfo::default().set_layouts(&set_layouts);
+            if !self.push.is_empty() {
+                layout_info = layout_info.push_constant_ranges(&push_ranges);
+            }
+            let pipeline_layout = device.create_pipeline_layout(&layout_info, None).expect("vkCreatePipelineLayout");
+            let module = device
+                .create_shader_module(&vk::ShaderModuleCreateInfo::default().code(&self.spirv), None)
+                .expect("vkCreateShaderModule");
+            let mut spec_data = Vec::new();
+            let mut spec_entries = Vec::new();
+            for (id, value) in &self.spec {
+                spec_entries.push(vk::SpecializationMapEntry { constant_id: *id, offset: spec_data.len() as u32, size: value.len() });
+                spec_data.extend_from_slice(value);
+            }
+            let spec_info = vk::SpecializationInfo::default().map_entries(&spec_entries).data(&spec_data);
+            let mut stage = vk::PipelineShaderStageCreateInfo::default()
+                .stage(vk::ShaderStageFlags::COMPUTE)
+                .module(module)
+                .name(&self.entry);
+            if !self.spec.is_empty() {
+                stage = stage.specialization_info(&spec_info);
+            }
+            let pipeline_info = vk::ComputePipelineCreateInfo::default().stage(stage).layout(pipeline_layout);
+            let created = device.create_compute_pipelines(vk::PipelineCache::null(), &[pipeline_info], None);
+            let cleanup_pipeline_objects = || {
+                device.destroy_shader_module(module, None);
+                device.destroy_pipeline_layout(pipeline_layout, None);
+                device.destroy_descriptor_set_layout(set_layout, None);
+            };
+            let pipeline = match created {
+                Ok(p) => p[0],
+                Err((_, e)) => {
+                    cleanup_pipeline_objects();
+                    return Err(e);
+                }
+            };
+            let mut pool_sizes: Vec<vk::DescriptorPoolSize> = Vec::new();
+            for b in &self.bindings {
+                pool_sizes.push(vk::DescriptorPoolSize { ty: b.kind, descriptor_count: 1 });
+            }
+            if pool_sizes.is_empty() {
+                pool_sizes.push(vk::DescriptorPoolSize { ty: vk::DescriptorType::STORAGE_BUFFER, descriptor_count: 1 });
+            }
+            let pool = device
+                .create_descriptor_pool(&vk::DescriptorPoolCreateInfo::default().max_sets(1).pool_sizes(&pool_sizes), None)
+                .expect("vkCreateDescriptorPool");
+            let set = device
+                .allocate_descriptor_sets(&vk::DescriptorSetAllocateInfo::default().descriptor_pool(pool).set_layouts(&set_layouts))
+                .expect("vkAllocateDescriptorSets")[0];
+            let infos: Vec<[vk::DescriptorBufferInfo; 1]> = buffers
+                .iter()
+                .map(|b| [vk::DescriptorBufferInfo { buffer: b.buffer, offset: 0, range: vk::WHOLE_SIZE }])
+                .collect();
+            let writes: Vec<vk::WriteDescriptorSet> = self
+                .bindings
+                .iter()
+                .zip(&infos)
+                .map(|(b, info)| {
+                    vk::WriteDescriptorSet::default().dst_set(set).dst_binding(b.binding).descriptor_type(b.kind).buffer_info(info)
+                })
+                .collect();
+            device.update_descriptor_sets(&writes, &[]);
+            let cb = ctx.allocate_command_buffer(vk::CommandBufferLevel::PRIMARY);
+            ctx.begin(cb);
+            device.cmd_bind_pipeline(cb, vk::PipelineBindPoint::COMPUTE, pipeline);
+            device.cmd_bind_descriptor_sets(cb, vk::PipelineBindPoint::COMPUTE, pipeline_layout, 0, &[set], &[]);
+            if !self.push.is_empty() {
+                device.cmd_push_constants(cb, pipeline_layout, vk::ShaderStageFlags::COMPUTE, 0, &self.push);
+            }
+            device.cmd_dispatch(cb, groups[0], groups[1], groups[2]);
+            let to_host = [vk::MemoryBarrier::default()
+                .src_access_mask(vk::AccessFlags::SHADER_WRITE)
+                .dst_access_mask(vk::AccessFlags::HOST_READ)];
+            device.cmd_pipeline_barrier(
+                cb,
+                vk::PipelineStageFlags::COMPUTE_SHADER,
+                vk::PipelineStageFlags::HOST,
+                vk::DependencyFlags::empty(),
+                &to_host,
+                &[],
+                &[],
+            );
+            ctx.end(cb);
+            let fence = ctx.create_fence(false);
+            let submit = [vk::SubmitInfo::default().command_buffers(std::slice::from_ref(&cb))];
+            device.queue_submit(ctx.queue, &submit, fence).expect("vkQueueSubmit");
+            device.wait_for_fences(&[fence], true, FENCE_TIMEOUT_NS).expect("the dispatch did not finish (hang?)");
+            device.destroy_fence(fence, None);
+            device.free_command_buffers(ctx.command_pool, &[cb]);
+            device.destroy_descriptor_pool(pool, None);
+            device.destroy_pipeline(pipeline, None);
+            cleanup_pipeline_objects();
+        }
+        Ok(buffers.iter().map(|b| b.read()).collect())
+    }
+}
