@@ -11,7 +11,9 @@ pub mod format;
 pub mod layout;
 pub mod memory;
 pub mod parallel;
+pub mod shader_image;
 pub mod texel;
 
 pub use layout::{ImageLayout, ImageShape, SubresourceLayout};
 pub use memory::MemoryView;
+pub use shader_image::{ShaderImage, ShaderSampler, TexelBufferView};
