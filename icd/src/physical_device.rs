@@ -130,10 +130,10 @@ pub fn limits() -> vk::PhysicalDeviceLimits {
         max_fragment_output_attachments: 4,
         max_fragment_dual_src_attachments: 0,
         max_fragment_combined_output_resources: 4,
-        max_compute_shared_memory_size: 16384,
+        max_compute_shared_memory_size: 32768,
         max_compute_work_group_count: [65535; 3],
-        max_compute_work_group_invocations: 128,
-        max_compute_work_group_size: [128, 128, 64],
+        max_compute_work_group_invocations: shader::front::MAX_WORKGROUP_INVOCATIONS,
+        max_compute_work_group_size: [1024, 1024, 64],
         sub_pixel_precision_bits: 8,
         sub_texel_precision_bits: 8,
         mipmap_precision_bits: 4,
@@ -202,10 +202,33 @@ pub fn properties() -> vk::PhysicalDeviceProperties {
     }
 }
 
-/// Core 1.0 features: none of the optional ones is implemented yet (no shaders run).
+/// Core 1.0 features softvk implements (and tests): robust buffer access (every shader
+/// access is bounds-checked against the descriptor's range), 16-, 64-bit integers and
+/// 64-bit floats in shaders, dynamically indexed arrays of buffer descriptors.
 pub fn features() -> vk::PhysicalDeviceFeatures {
-    vk::PhysicalDeviceFeatures::default()
+    vk::PhysicalDeviceFeatures {
+        robust_buffer_access: vk::TRUE,
+        shader_int64: vk::TRUE,
+        shader_int16: vk::TRUE,
+        shader_float64: vk::TRUE,
+        shader_uniform_buffer_array_dynamic_indexing: vk::TRUE,
+        shader_storage_buffer_array_dynamic_indexing: vk::TRUE,
+        ..Default::default()
+    }
 }
+
+/// The subgroup operations softvk's interpreter implements, in subgroups of
+/// `shader::SUBGROUP_SIZE` invocations.
+pub const SUBGROUP_OPERATIONS: vk::SubgroupFeatureFlags = vk::SubgroupFeatureFlags::from_raw(
+    vk::SubgroupFeatureFlags::BASIC.as_raw()
+        | vk::SubgroupFeatureFlags::VOTE.as_raw()
+        | vk::SubgroupFeatureFlags::ARITHMETIC.as_raw()
+        | vk::SubgroupFeatureFlags::BALLOT.as_raw()
+        | vk::SubgroupFeatureFlags::SHUFFLE.as_raw()
+        | vk::SubgroupFeatureFlags::SHUFFLE_RELATIVE.as_raw()
+        | vk::SubgroupFeatureFlags::CLUSTERED.as_raw()
+        | vk::SubgroupFeatureFlags::QUAD.as_raw(),
+);
 
 /// # Safety
 /// Vulkan's rules for `vkGetPhysicalDeviceProperties`.
@@ -233,8 +256,8 @@ pub unsafe extern "system" fn get_physical_device_properties2(
     })
 }
 
-/// spec: COMPUTE must be listed when a queue family supports compute. Subgroups of one
-/// invocation with the BASIC operations are what any shader back end provides.
+/// spec: COMPUTE must be listed when a queue family supports compute. Graphics stages join
+/// when they run shaders.
 fn subgroup_stages() -> vk::ShaderStageFlags {
     vk::ShaderStageFlags::COMPUTE
 }
@@ -267,13 +290,13 @@ unsafe fn fill_property_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_
             vk::PhysicalDeviceVulkan11Properties {
                 device_uuid: device_uuid(),
                 driver_uuid: driver_uuid(),
-                subgroup_size: 1,
+                subgroup_size: shader::SUBGROUP_SIZE,
                 subgroup_supported_stages: subgroup_stages(),
-                subgroup_supported_operations: vk::SubgroupFeatureFlags::BASIC,
+                subgroup_supported_operations: SUBGROUP_OPERATIONS,
                 point_clipping_behavior: vk::PointClippingBehavior::ALL_CLIP_PLANES,
                 max_multiview_view_count: 0,
                 max_multiview_instance_index: 0,
-                max_per_set_descriptors: 1024,
+                max_per_set_descriptors: crate::descriptor::MAX_DESCRIPTORS_PER_SET as u32,
                 max_memory_allocation_size: 1 << 34,
                 ..Default::default()
             },
@@ -292,9 +315,9 @@ unsafe fn fill_property_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_
         S::PHYSICAL_DEVICE_SUBGROUP_PROPERTIES => pnext::fill(
             ptr,
             vk::PhysicalDeviceSubgroupProperties {
-                subgroup_size: 1,
+                subgroup_size: shader::SUBGROUP_SIZE,
                 supported_stages: subgroup_stages(),
-                supported_operations: vk::SubgroupFeatureFlags::BASIC,
+                supported_operations: SUBGROUP_OPERATIONS,
                 quad_operations_in_all_stages: vk::FALSE,
                 ..Default::default()
             },
@@ -313,7 +336,7 @@ unsafe fn fill_property_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_
         S::PHYSICAL_DEVICE_MAINTENANCE_3_PROPERTIES => pnext::fill(
             ptr,
             vk::PhysicalDeviceMaintenance3Properties {
-                max_per_set_descriptors: 1024,
+                max_per_set_descriptors: crate::descriptor::MAX_DESCRIPTORS_PER_SET as u32,
                 max_memory_allocation_size: 1 << 34,
                 ..Default::default()
             },
@@ -520,6 +543,9 @@ fn features_for_usage(usage: vk::ImageUsageFlags) -> vk::FormatFeatureFlags {
         (U::STORAGE, F::STORAGE_IMAGE),
         (U::COLOR_ATTACHMENT, F::COLOR_ATTACHMENT),
         (U::DEPTH_STENCIL_ATTACHMENT, F::DEPTH_STENCIL_ATTACHMENT),
+        // No attachments yet: input and transient attachments need attachment support.
+        (U::INPUT_ATTACHMENT, F::COLOR_ATTACHMENT),
+        (U::TRANSIENT_ATTACHMENT, F::COLOR_ATTACHMENT),
     ] {
         if usage.contains(bit) {
             needed |= feature;

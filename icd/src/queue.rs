@@ -31,6 +31,9 @@ pub struct QueueState {
     pub pool: rasterizer::parallel::Pool,
     /// Set when the device is destroyed: blocked waits give up.
     pub stop: AtomicBool,
+    /// How long one dispatch may run before the device is lost (a shader that never
+    /// ends): `SOFTVK_DISPATCH_TIMEOUT_MS`, default 60 s.
+    pub dispatch_timeout: std::time::Duration,
     submitted: AtomicU64,
     completed: AtomicU64,
 }
@@ -51,6 +54,7 @@ impl Queue {
             notifier,
             pool: rasterizer::parallel::Pool::new("softvk-kernel"),
             stop: AtomicBool::new(false),
+            dispatch_timeout: dispatch_timeout(),
             submitted: AtomicU64::new(0),
             completed: AtomicU64::new(0),
         });
@@ -85,6 +89,12 @@ impl Queue {
         self.state.notifier.check_lost()?;
         Ok(vk::Result::SUCCESS)
     }
+}
+
+/// `SOFTVK_DISPATCH_TIMEOUT_MS`, or 60 seconds.
+fn dispatch_timeout() -> std::time::Duration {
+    let ms = std::env::var("SOFTVK_DISPATCH_TIMEOUT_MS").ok().and_then(|v| v.parse::<u64>().ok()).filter(|&ms| ms > 0);
+    std::time::Duration::from_millis(ms.unwrap_or(60_000))
 }
 
 impl Drop for Queue {

@@ -484,26 +484,63 @@ pub fn linear_filter_supported(format: vk::Format) -> bool {
     float_like && blit_supported(format)
 }
 
-/// Format features softvk supports today: only what the transfer kernels do exactly.
-/// There are no shaders yet, so no sampled, storage, attachment or buffer features.
+/// Whether shaders can read the format through `shader_image` (sampled images, input
+/// attachments, uniform texel buffers): every uncompressed format without 64-bit
+/// components, depth and stencil included.
+pub fn shader_readable(format: vk::Format) -> bool {
+    describe(format).is_some_and(|d| !d.is_compressed() && !d.has_64_bit_components())
+}
+
+/// Whether shaders can read and write the format as a storage image or storage texel
+/// buffer: uncompressed colour formats without 64-bit components, except sRGB, scaled and
+/// shared-exponent ones, which SPIR-V has no storage format for.
+pub fn shader_storable(format: vk::Format) -> bool {
+    describe(format).is_some_and(|d| {
+        shader_readable(format)
+            && !d.is_depth_stencil()
+            && matches!(d.codec, Codec::Channels { .. })
+            && !matches!(d.numeric, Numeric::Srgb | Numeric::Uscaled | Numeric::Sscaled | Numeric::Ufloat)
+    })
+}
+
+/// Whether image atomics work on the format: one 32-bit integer.
+pub fn shader_atomic(format: vk::Format) -> bool {
+    matches!(format, vk::Format::R32_UINT | vk::Format::R32_SINT)
+}
+
+/// Format features softvk supports: what the transfer kernels do exactly, and what
+/// shaders read, write and update through `shader_image`.
 pub fn properties(format: vk::Format) -> vk::FormatProperties {
+    type F = vk::FormatFeatureFlags;
     if describe(format).is_none() {
         return vk::FormatProperties::default();
     }
-    let mut features = vk::FormatFeatureFlags::TRANSFER_SRC | vk::FormatFeatureFlags::TRANSFER_DST;
+    let mut features = F::TRANSFER_SRC | F::TRANSFER_DST;
+    let mut buffer_features = F::empty();
     if blit_supported(format) {
-        features |= vk::FormatFeatureFlags::BLIT_SRC | vk::FormatFeatureFlags::BLIT_DST;
+        features |= F::BLIT_SRC | F::BLIT_DST;
+    }
+    let depth_stencil = describe(format).is_some_and(|d| d.is_depth_stencil());
+    if shader_readable(format) {
+        features |= F::SAMPLED_IMAGE;
+        if !depth_stencil {
+            buffer_features |= F::UNIFORM_TEXEL_BUFFER;
+        }
     }
     // spec: SAMPLED_IMAGE_FILTER_LINEAR "must only be exposed for formats that also
     // support SAMPLED_IMAGE or BLIT_SRC"; with BLIT_SRC it allows LINEAR blits.
     if linear_filter_supported(format) {
-        features |= vk::FormatFeatureFlags::SAMPLED_IMAGE_FILTER_LINEAR;
+        features |= F::SAMPLED_IMAGE_FILTER_LINEAR;
     }
-    vk::FormatProperties {
-        linear_tiling_features: features,
-        optimal_tiling_features: features,
-        buffer_features: vk::FormatFeatureFlags::empty(),
+    if shader_storable(format) {
+        features |= F::STORAGE_IMAGE;
+        buffer_features |= F::STORAGE_TEXEL_BUFFER;
     }
+    if shader_atomic(format) {
+        features |= F::STORAGE_IMAGE_ATOMIC;
+        buffer_features |= F::STORAGE_TEXEL_BUFFER_ATOMIC;
+    }
+    vk::FormatProperties { linear_tiling_features: features, optimal_tiling_features: features, buffer_features }
 }
 
 /// vkCmdCopyImage compatibility: same block size class (same block_bytes and block extent)
@@ -576,23 +613,28 @@ mod tests {
         let transfer = Ff::TRANSFER_SRC | Ff::TRANSFER_DST;
         let blit = transfer | Ff::BLIT_SRC | Ff::BLIT_DST;
         let linear = blit | Ff::SAMPLED_IMAGE_FILTER_LINEAR;
+        let sampled = Ff::SAMPLED_IMAGE;
+        let storage = Ff::STORAGE_IMAGE;
+        let texel = Ff::UNIFORM_TEXEL_BUFFER;
+        let storage_texel = Ff::STORAGE_TEXEL_BUFFER;
         let cases = [
-            (F::R8G8B8A8_UNORM, linear),
-            (F::B8G8R8A8_SRGB, linear),
-            (F::E5B9G9R9_UFLOAT_PACK32, linear),
-            (F::R16G16_SSCALED, linear),
-            (F::R8_UINT, blit),
-            (F::R32G32B32A32_SINT, blit),
-            (F::D24_UNORM_S8_UINT, blit),
-            (F::S8_UINT, blit),
-            (F::R64_SFLOAT, transfer),
-            (F::R64G64B64A64_UINT, transfer),
+            (F::R8G8B8A8_UNORM, linear | sampled | storage, texel | storage_texel),
+            (F::B8G8R8A8_SRGB, linear | sampled, texel),
+            (F::E5B9G9R9_UFLOAT_PACK32, linear | sampled, texel),
+            (F::R16G16_SSCALED, linear | sampled, texel),
+            (F::R8_UINT, blit | sampled | storage, texel | storage_texel),
+            (F::R32_UINT, blit | sampled | storage | Ff::STORAGE_IMAGE_ATOMIC, texel | storage_texel | Ff::STORAGE_TEXEL_BUFFER_ATOMIC),
+            (F::R32G32B32A32_SINT, blit | sampled | storage, texel | storage_texel),
+            (F::D24_UNORM_S8_UINT, blit | sampled, Ff::empty()),
+            (F::S8_UINT, blit | sampled, Ff::empty()),
+            (F::R64_SFLOAT, transfer, Ff::empty()),
+            (F::R64G64B64A64_UINT, transfer, Ff::empty()),
         ];
-        for (format, expected) in cases {
+        for (format, expected, buffer) in cases {
             let p = properties(format);
             assert_eq!(p.optimal_tiling_features, expected, "{format:?}");
             assert_eq!(p.linear_tiling_features, expected, "{format:?}");
-            assert_eq!(p.buffer_features, Ff::empty());
+            assert_eq!(p.buffer_features, buffer, "{format:?}");
         }
         // Block-compressed formats are copied, never decoded: transfers only.
         let bc7 = properties(F::BC7_SRGB_BLOCK);

@@ -58,6 +58,12 @@ impl SharedMemory {
         self.base
     }
 
+    /// Whether the address of byte `offset` is a multiple of `bytes` (the window itself
+    /// may start anywhere).
+    fn aligned(&self, offset: usize, bytes: usize) -> bool {
+        (self.base as usize).wrapping_add(offset) % bytes == 0
+    }
+
     fn fits(&self, offset: usize, bytes: usize) -> bool {
         offset.checked_add(bytes).is_some_and(|end| end <= self.len)
     }
@@ -67,12 +73,11 @@ impl SharedMemory {
         if !self.fits(offset, bytes) {
             return None;
         }
-        if offset % bytes != 0 {
+        if !self.aligned(offset, bytes) {
             return Some(self.load_unaligned(offset, bytes));
         }
-        // SAFETY: in bounds and aligned (checked above); atomics make concurrent access
-        // sound. `from_ptr` needs the pointer aligned for the atomic type, which `offset %
-        // bytes == 0` gives since allocations are at least 16-byte aligned.
+        // SAFETY: in bounds and the address is aligned for the atomic type (both checked
+        // above); atomics make concurrent access sound.
         unsafe {
             let p = self.base.add(offset);
             Some(match bytes {
@@ -99,7 +104,7 @@ impl SharedMemory {
         if !self.fits(offset, bytes) {
             return;
         }
-        if offset % bytes != 0 {
+        if !self.aligned(offset, bytes) {
             for i in 0..bytes {
                 // SAFETY: in bounds (checked above).
                 unsafe { AtomicU8::from_ptr(self.base.add(offset + i)).store((value >> (8 * i)) as u8, Ordering::Relaxed) };
@@ -120,7 +125,7 @@ impl SharedMemory {
 
     /// The aligned 32-bit word at `offset`, for atomic read-modify-write operations.
     pub fn atomic_u32(&self, offset: usize) -> Option<&AtomicU32> {
-        if !self.fits(offset, 4) || offset % 4 != 0 {
+        if !self.fits(offset, 4) || !self.aligned(offset, 4) {
             return None;
         }
         // SAFETY: in bounds and aligned; the memory outlives the view's use.
@@ -129,7 +134,7 @@ impl SharedMemory {
 
     /// The aligned 64-bit word at `offset`.
     pub fn atomic_u64(&self, offset: usize) -> Option<&AtomicU64> {
-        if !self.fits(offset, 8) || offset % 8 != 0 {
+        if !self.fits(offset, 8) || !self.aligned(offset, 8) {
             return None;
         }
         // SAFETY: as `atomic_u32`.

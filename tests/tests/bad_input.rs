@@ -21,10 +21,11 @@ fn zero_sized_and_impossible_objects_are_refused() {
         assert!(ctx.device.create_image(&image, None).is_err(), "a format softvk does not know");
         let memory = vk::MemoryAllocateInfo::default().allocation_size(4096).memory_type_index(7);
         assert_eq!(ctx.device.allocate_memory(&memory, None), Err(vk::Result::ERROR_OUT_OF_DEVICE_MEMORY));
-        let pipeline_layout = vk::PipelineLayoutCreateInfo::default();
+        let too_large = [vk::PushConstantRange { stage_flags: vk::ShaderStageFlags::COMPUTE, offset: 0, size: 4096 }];
+        let pipeline_layout = vk::PipelineLayoutCreateInfo::default().push_constant_ranges(&too_large);
         assert!(
             ctx.device.create_pipeline_layout(&pipeline_layout, None).is_err(),
-            "pipelines are not implemented yet"
+            "push constants past maxPushConstantsSize"
         );
         let null = (ctx.device.fp_v1_0().create_fence)(
             ctx.device.handle(),

@@ -38,6 +38,7 @@ pub fn dispatch(state: &State, base: [u32; 3], groups: [u32; 3], queue: &QueueSt
     let failed = AtomicBool::new(false);
     let trap: Mutex<Option<Trap>> = Mutex::new(None);
     let cancel = &queue.stop;
+    let deadline = std::time::Instant::now() + queue.dispatch_timeout;
     let (gx, gy) = (groups[0] as u64, groups[1] as u64);
     rasterizer::parallel::for_each_row(
         total as usize,
@@ -45,6 +46,7 @@ pub fn dispatch(state: &State, base: [u32; 3], groups: [u32; 3], queue: &QueueSt
         || {
             let mut machine = Machine::new(executable);
             machine.cancel_with(cancel);
+            machine.set_deadline(deadline);
             machine
         },
         |machine, i| {
@@ -67,9 +69,9 @@ pub fn dispatch(state: &State, base: [u32; 3], groups: [u32; 3], queue: &QueueSt
         None => Ok(()),
         // The device is being destroyed: the work did not finish, so nothing may signal.
         Some(Trap::Cancelled) => Err("the device was destroyed during a dispatch".into()),
-        Some(Trap::IterationLimit) => Err(format!(
-            "a compute shader ran more than {} loop iterations in one workgroup",
-            shader::interp::ITERATION_LIMIT
+        Some(Trap::Timeout) => Err(format!(
+            "a dispatch was still running after {:?} (SOFTVK_DISPATCH_TIMEOUT_MS)",
+            queue.dispatch_timeout
         )),
     }
 }

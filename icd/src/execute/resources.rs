@@ -6,11 +6,13 @@
 //! Every window is clamped to the descriptor's range and to the memory the buffer is
 //! bound to, so bounds inside the shader are never wider than the application's resource.
 
-use super::state::{BindPoint, PUSH_CONSTANT_BYTES};
+use super::state::{BindPoint, BoundSet, PUSH_CONSTANT_BYTES};
 use crate::descriptor::Descriptor;
 use crate::pipeline::BindingSlot;
-use crate::resources::Buffer;
-use shader::interp::{Bound, Resources};
+use crate::resources::{Buffer, Image, ImageView, Sampler};
+use ash::vk;
+use rasterizer::{ShaderImage, ShaderSampler, TexelBufferView};
+use shader::interp::{Bound, ImageResource, Resources, SamplerResource};
 use shader::memory::SharedMemory;
 
 /// The window of `buffer` from `offset`, `range` bytes long (clamped to the buffer and its
@@ -29,26 +31,84 @@ pub fn buffer_window(buffer: &Buffer, offset: u64, range: u64) -> SharedMemory {
     unsafe { SharedMemory::new(memory.as_ptr().add(begin as usize), len) }
 }
 
-/// What the bindings of one dispatch resolve to.
+/// The whole memory of `image`'s binding, from the image's start.
+fn image_window(image: &Image) -> SharedMemory {
+    let Some((memory, start)) = image.memory() else { return SharedMemory::EMPTY };
+    if start >= memory.len() as u64 {
+        return SharedMemory::EMPTY;
+    }
+    let len = image.layout.size.min(memory.len() as u64 - start) as usize;
+    // SAFETY: as in `buffer_window`: inside the bound memory, kept alive by the command.
+    unsafe { SharedMemory::new(memory.as_ptr().add(start as usize), len) }
+}
+
+fn shader_image(view: &ImageView) -> Option<ShaderImage> {
+    let (levels, layers) = view.image.range_counts(&view.range);
+    let mut range = view.range;
+    range.level_count = levels;
+    range.layer_count = layers;
+    let plain = rasterizer::shader_image::ImageView { format: view.format, view_type: view.view_type, range, components: view.components };
+    ShaderImage::new(image_window(&view.image), &view.image.layout, &plain)
+}
+
+fn shader_sampler(sampler: &Sampler) -> ShaderSampler {
+    ShaderSampler {
+        mag_filter: sampler.mag_filter,
+        min_filter: sampler.min_filter,
+        mipmap_mode: sampler.mipmap_mode,
+        address_modes: sampler.address_modes,
+        mip_lod_bias: sampler.mip_lod_bias,
+        compare: sampler.compare,
+        min_lod: sampler.lod_range[0],
+        max_lod: sampler.lod_range[1],
+        border_color: sampler.border_color,
+        custom_border_color: [0; 4],
+        unnormalized_coordinates: sampler.unnormalized_coordinates,
+    }
+}
+
+/// An image-like resource a shader reads: an image view or a texel buffer.
+type ImageBox = Box<dyn ImageResource + Send>;
+
+/// One binding, resolved.
+enum Slot {
+    None,
+    Buffers(Vec<SharedMemory>),
+    Images(Vec<Option<ImageBox>>),
+    Samplers(Vec<Option<ShaderSampler>>),
+    Combined(Vec<(Option<ImageBox>, Option<ShaderSampler>)>),
+}
+
+/// What the bindings of one dispatch resolve to; `resources` lends them to the
+/// interpreter.
 pub struct Resolved {
-    bindings: Vec<Bound<'static>>,
-    /// The push constants, as words (the window in `bindings` points here).
+    slots: Vec<Slot>,
+    /// The push constants, as words (the window in `slots` points here).
     _push: Box<[u32; PUSH_CONSTANT_BYTES / 4]>,
+}
+
+fn image(i: &Option<ImageBox>) -> Option<&dyn ImageResource> {
+    i.as_deref().map(|i| i as &dyn ImageResource)
+}
+
+fn sampler(s: &Option<ShaderSampler>) -> Option<&dyn SamplerResource> {
+    s.as_ref().map(|s| s as &dyn SamplerResource)
 }
 
 impl Resolved {
     pub fn resources(&self) -> Resources<'_> {
-        Resources { bindings: self.bindings.iter().map(reborrow).collect() }
-    }
-}
-
-fn reborrow<'a>(bound: &'a Bound<'static>) -> Bound<'a> {
-    match bound {
-        Bound::None => Bound::None,
-        Bound::Buffers(list) => Bound::Buffers(list.clone()),
-        Bound::Images(list) => Bound::Images(list.clone()),
-        Bound::Samplers(list) => Bound::Samplers(list.clone()),
-        Bound::Combined(list) => Bound::Combined(list.clone()),
+        let bindings = self
+            .slots
+            .iter()
+            .map(|slot| match slot {
+                Slot::None => Bound::None,
+                Slot::Buffers(list) => Bound::Buffers(list.clone()),
+                Slot::Images(list) => Bound::Images(list.iter().map(image).collect()),
+                Slot::Samplers(list) => Bound::Samplers(list.iter().map(sampler).collect()),
+                Slot::Combined(list) => Bound::Combined(list.iter().map(|(i, s)| (image(i), sampler(s))).collect()),
+            })
+            .collect();
+        Resources { bindings }
     }
 }
 
@@ -59,42 +119,77 @@ pub fn resolve(slots: &[BindingSlot], point: &BindPoint, push_constants: &[u8; P
         *word = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
     }
     let push_window = SharedMemory::of_words(&mut push[..]);
-    let bindings = slots
+    let slots = slots
         .iter()
         .map(|slot| match *slot {
-            BindingSlot::PushConstants => Bound::Buffers(vec![push_window]),
+            BindingSlot::PushConstants => Slot::Buffers(vec![push_window]),
             BindingSlot::Descriptor { set, index, descriptor_type } => {
                 let Some(bound) = point.sets.get(set as usize).and_then(|s| s.as_ref()) else {
-                    return Bound::None;
+                    return Slot::None;
                 };
                 let table = bound.set.bindings.read().unwrap_or_else(|e| e.into_inner());
-                let Some(descriptors) = table.get(index) else { return Bound::None };
-                // The first dynamic offset of this binding: after those of the dynamic
-                // bindings before it in the set.
-                let dynamic_base: usize = bound.set.layout.bindings[..index]
-                    .iter()
-                    .filter(|b| crate::descriptor::is_dynamic(b.descriptor_type))
-                    .map(|b| b.count as usize)
-                    .sum();
-                let dynamic = crate::descriptor::is_dynamic(descriptor_type);
-                let windows = descriptors
+                let Some(descriptors) = table.get(index) else { return Slot::None };
+                resolve_binding(descriptors, descriptor_type, bound, index)
+            }
+        })
+        .collect();
+    Resolved { slots, _push: push }
+}
+
+fn resolve_binding(descriptors: &[Descriptor], t: vk::DescriptorType, bound: &BoundSet, index: usize) -> Slot {
+    use vk::DescriptorType as T;
+    match t {
+        T::UNIFORM_BUFFER | T::STORAGE_BUFFER | T::UNIFORM_BUFFER_DYNAMIC | T::STORAGE_BUFFER_DYNAMIC => {
+            // The first dynamic offset of this binding: after those of the dynamic
+            // bindings before it in the set.
+            let dynamic_base: usize = bound.set.layout.bindings[..index]
+                .iter()
+                .filter(|b| crate::descriptor::is_dynamic(b.descriptor_type))
+                .map(|b| b.count as usize)
+                .sum();
+            let dynamic = crate::descriptor::is_dynamic(t);
+            Slot::Buffers(
+                descriptors
                     .iter()
                     .enumerate()
                     .map(|(i, d)| match d {
                         Descriptor::Buffer { buffer, offset, range } => {
-                            let extra = if dynamic {
-                                bound.dynamic_offsets.get(dynamic_base + i).copied().unwrap_or(0) as u64
-                            } else {
-                                0
-                            };
+                            let extra =
+                                if dynamic { bound.dynamic_offsets.get(dynamic_base + i).copied().unwrap_or(0) as u64 } else { 0 };
                             buffer_window(buffer, offset.saturating_add(extra), *range)
                         }
                         _ => SharedMemory::EMPTY,
                     })
-                    .collect();
-                Bound::Buffers(windows)
-            }
-        })
-        .collect();
-    Resolved { bindings, _push: push }
+                    .collect(),
+            )
+        }
+        T::SAMPLED_IMAGE | T::STORAGE_IMAGE | T::INPUT_ATTACHMENT | T::UNIFORM_TEXEL_BUFFER | T::STORAGE_TEXEL_BUFFER => Slot::Images(
+            descriptors
+                .iter()
+                .map(|d| match d {
+                    Descriptor::Image(view) => shader_image(view).map(|i| Box::new(i) as ImageBox),
+                    Descriptor::TexelBuffer(view) => {
+                        TexelBufferView::new(buffer_window(&view.buffer, view.offset, view.range), view.format).map(|t| Box::new(t) as ImageBox)
+                    }
+                    _ => None,
+                })
+                .collect(),
+        ),
+        T::SAMPLER => Slot::Samplers(
+            descriptors.iter().map(|d| if let Descriptor::Sampler(s) = d { Some(shader_sampler(s)) } else { None }).collect(),
+        ),
+        T::COMBINED_IMAGE_SAMPLER => Slot::Combined(
+            descriptors
+                .iter()
+                .map(|d| match d {
+                    Descriptor::Combined { view, sampler } => (
+                        view.as_ref().and_then(|v| shader_image(v)).map(|i| Box::new(i) as ImageBox),
+                        sampler.as_ref().map(|s| shader_sampler(s)),
+                    ),
+                    _ => (None, None),
+                })
+                .collect(),
+        ),
+        _ => Slot::None,
+    }
 }

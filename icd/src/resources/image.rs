@@ -78,6 +78,48 @@ pub fn image_shape(info: &vk::ImageCreateInfo<'_>) -> VkResult<ImageShape> {
     })
 }
 
+/// vkCreateImage accepts exactly what vkGetPhysicalDeviceImageFormatProperties reports:
+/// the format, type, tiling, usage and flags must be supported, and the extent, levels,
+/// layers and samples within the limits it gives.
+fn check_against_format_properties(info: &vk::ImageCreateInfo<'_>) -> VkResult<()> {
+    let refuse = |what: String| {
+        tracing::error!("vkCreateImage: {what}");
+        Err(crate::entry::INVALID_USAGE)
+    };
+    let Ok(props) =
+        crate::physical_device::image_format_properties(info.format, info.image_type, info.tiling, info.usage, info.flags)
+    else {
+        return refuse(format!(
+            "{:?} {:?} {:?} images with usage {:?} and flags {:?} are not supported",
+            info.format, info.image_type, info.tiling, info.usage, info.flags
+        ));
+    };
+    let e = info.extent;
+    let shaped = match info.image_type {
+        vk::ImageType::TYPE_1D => e.height == 1 && e.depth == 1,
+        vk::ImageType::TYPE_2D => e.depth == 1,
+        _ => true,
+    };
+    if !shaped {
+        return refuse(format!("extent {e:?} does not fit a {:?} image", info.image_type));
+    }
+    let max = props.max_extent;
+    if e.width > max.width || e.height > max.height || e.depth > max.depth {
+        return refuse(format!("extent {e:?} is past {max:?}"));
+    }
+    if info.mip_levels > props.max_mip_levels || info.array_layers > props.max_array_layers {
+        return refuse(format!("{} levels and {} layers are past the limits", info.mip_levels, info.array_layers));
+    }
+    let full_chain = 32 - e.width.max(e.height).max(e.depth).leading_zeros();
+    if info.mip_levels > full_chain {
+        return refuse(format!("{} levels for a {e:?} image", info.mip_levels));
+    }
+    if !props.sample_counts.contains(info.samples) {
+        return refuse(format!("{:?} samples", info.samples));
+    }
+    Ok(())
+}
+
 /// # Safety
 /// Vulkan's rules for `vkCreateImage`.
 pub unsafe extern "system" fn create_image(
@@ -89,6 +131,7 @@ pub unsafe extern "system" fn create_image(
     guard("vkCreateImage", || {
         let info = read_in(p_create_info)?;
         let shape = image_shape(info)?;
+        check_against_format_properties(info)?;
         let Some(layout) = ImageLayout::new(shape) else {
             tracing::error!("vkCreateImage: format {:?} is not supported", info.format);
             return Err(crate::entry::INVALID_USAGE);

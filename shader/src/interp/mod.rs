@@ -36,18 +36,18 @@ pub use resources::{Bound, DispatchInfo, ImageResource, Resources, SamplerResour
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-/// Loop iterations (summed over every loop) one workgroup may run before the run is
-/// abandoned: a shader that never terminates must not hang the queue.
-pub const ITERATION_LIMIT: u64 = 1 << 32;
-
 /// Why a run stopped before the end.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Trap {
-    /// The shader looped more than [`ITERATION_LIMIT`] times.
-    IterationLimit,
+    /// The run was still looping at its deadline ([`Machine::set_deadline`]): a shader
+    /// that never terminates must not hang the queue.
+    Timeout,
     /// The device is being destroyed.
     Cancelled,
 }
+
+/// How often (in loop iterations) a run looks at the clock and the cancel flag.
+const CHECK_EVERY: u64 = 4096;
 
 /// One scalar of a value in memory with an explicit layout: `bytes` bytes at byte
 /// `offset`, held in register word `word` (and the next, for 8 bytes).
@@ -203,6 +203,7 @@ pub struct Machine<'e> {
     scratch: Vec<u32>,
     iterations: u64,
     cancel: Option<&'e AtomicBool>,
+    deadline: Option<std::time::Instant>,
 }
 
 /// The run-wide things an instruction may touch besides registers.
@@ -232,12 +233,18 @@ impl<'e> Machine<'e> {
             scratch: Vec::new(),
             iterations: 0,
             cancel: None,
+            deadline: None,
         }
     }
 
     /// Makes runs give up (with [`Trap::Cancelled`]) once `flag` is set.
     pub fn cancel_with(&mut self, flag: &'e AtomicBool) {
         self.cancel = Some(flag);
+    }
+
+    /// Makes runs that are still looping at `deadline` give up with [`Trap::Timeout`].
+    pub fn set_deadline(&mut self, deadline: std::time::Instant) {
+        self.deadline = Some(deadline);
     }
 
     /// Runs workgroup `workgroup` of a dispatch.
@@ -394,11 +401,14 @@ impl<'e> Machine<'e> {
 
     fn count_iteration(&mut self) -> Result<(), Trap> {
         self.iterations += 1;
-        if self.iterations > ITERATION_LIMIT {
-            return Err(Trap::IterationLimit);
+        if self.iterations % CHECK_EVERY != 0 {
+            return Ok(());
         }
-        if self.iterations % 1024 == 0 && self.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+        if self.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
             return Err(Trap::Cancelled);
+        }
+        if self.deadline.is_some_and(|d| std::time::Instant::now() >= d) {
+            return Err(Trap::Timeout);
         }
         Ok(())
     }
