@@ -81,7 +81,8 @@ fn compatible(kind: BindingKind, dim: Option<ImageDim>, t: vk::DescriptorType) -
             }
         }
         BindingKind::Sampler => t == T::SAMPLER,
-        BindingKind::CombinedImageSampler => t == T::COMBINED_IMAGE_SAMPLER,
+        // GLSL's samplerBuffer is a sampled image of a buffer: a uniform texel buffer.
+        BindingKind::CombinedImageSampler => t == if buffer_dim { T::UNIFORM_TEXEL_BUFFER } else { T::COMBINED_IMAGE_SAMPLER },
         BindingKind::PushConstants => false,
     }
 }

@@ -52,8 +52,16 @@ impl Machine<'_> {
         })
     }
 
+    /// The object word of the image operand: a handle's only word, or for
+    /// `OpImageTexelPointer` (whose operand is a pointer to the image variable) the
+    /// pointer's object word.
+    fn image_object(&self, access: &ImageAccess, lane: usize) -> u32 {
+        let word = if access.kind == ImageOpKind::TexelPointer { 1 } else { 0 };
+        self.row(access.image, word)[lane]
+    }
+
     fn resolve<'a>(&self, access: &ImageAccess, lane: usize, cx: &Context<'_, 'a>) -> Option<&'a dyn ImageResource> {
-        cx.resources.image(self.row(access.image, 0)[lane])
+        cx.resources.image(self.image_object(access, lane))
     }
 
     pub(super) fn image(&mut self, access: &ImageAccess, dst: Value, out: &mut [u32], mask: &Mask, cx: &Context) {
@@ -108,7 +116,7 @@ impl Machine<'_> {
                     let sample = self.scalar_u32(access.sample, lane);
                     let offset = image.and_then(|i| i.texel_offset(coord, sample)).map_or(u32::MAX, |o| o.min(u32::MAX as usize - 1) as u32);
                     out[lane] = offset;
-                    out[l + lane] = self.row(access.image, 0)[lane];
+                    out[l + lane] = self.image_object(access, lane);
                     continue;
                 }
                 ImageOpKind::Write => continue,

@@ -1,0 +1,277 @@
+//! Compute shaders reading and writing images through the loader: storage images (load,
+//! store, atomics, size), sampled images (explicit-LOD sampling, texel fetches, size) and
+//! uniform and storage texel buffers. Expectations are computed here from the formats'
+//! definitions.
+
+use ash::vk;
+use softvk_tests::compute::{bytes_of, spirv, values_of};
+use softvk_tests::{Context, HostBuffer, Image, FENCE_TIMEOUT_NS};
+
+/// What one binding of set 0 holds.
+enum Info {
+    Buffer(vk::Buffer),
+    StorageImage(vk::ImageView),
+    Combined(vk::ImageView, vk::Sampler),
+    UniformTexel(vk::BufferView),
+    StorageTexel(vk::BufferView),
+}
+
+impl Info {
+    fn descriptor_type(&self) -> vk::DescriptorType {
+        match self {
+            Info::Buffer(_) => vk::DescriptorType::STORAGE_BUFFER,
+            Info::StorageImage(_) => vk::DescriptorType::STORAGE_IMAGE,
+            Info::Combined(..) => vk::DescriptorType::COMBINED_IMAGE_SAMPLER,
+            Info::UniformTexel(_) => vk::DescriptorType::UNIFORM_TEXEL_BUFFER,
+            Info::StorageTexel(_) => vk::DescriptorType::STORAGE_TEXEL_BUFFER,
+        }
+    }
+}
+
+/// Runs `shader` once over `groups` with binding i of set 0 = `bindings[i]`.
+fn dispatch(ctx: &Context, shader: &str, bindings: &[Info], groups: [u32; 3]) {
+    let device = &ctx.device;
+    let code = spirv(shader);
+    let layout_bindings: Vec<_> = bindings
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            vk::DescriptorSetLayoutBinding::default()
+                .binding(i as u32)
+                .descriptor_type(b.descriptor_type())
+                .descriptor_count(1)
+                .stage_flags(vk::ShaderStageFlags::COMPUTE)
+        })
+        .collect();
+    // SAFETY: valid create infos; everything is destroyed after the submission finished.
+    unsafe {
+        let set_layout =
+            device.create_descriptor_set_layout(&vk::DescriptorSetLayoutCreateInfo::default().bindings(&layout_bindings), None).unwrap();
+        let set_layouts = [set_layout];
+        let layout = device.create_pipeline_layout(&vk::PipelineLayoutCreateInfo::default().set_layouts(&set_layouts), None).unwrap();
+        let module = device.create_shader_module(&vk::ShaderModuleCreateInfo::default().code(&code), None).unwrap();
+        let stage = vk::PipelineShaderStageCreateInfo::default().stage(vk::ShaderStageFlags::COMPUTE).module(module).name(c"main");
+        let pipeline = device
+            .create_compute_pipelines(vk::PipelineCache::null(), &[vk::ComputePipelineCreateInfo::default().stage(stage).layout(layout)], None)
+            .expect("vkCreateComputePipelines")[0];
+        let sizes: Vec<_> = bindings.iter().map(|b| vk::DescriptorPoolSize { ty: b.descriptor_type(), descriptor_count: 1 }).collect();
+        let pool = device.create_descriptor_pool(&vk::DescriptorPoolCreateInfo::default().max_sets(1).pool_sizes(&sizes), None).unwrap();
+        let set = device.allocate_descriptor_sets(&vk::DescriptorSetAllocateInfo::default().descriptor_pool(pool).set_layouts(&set_layouts)).unwrap()[0];
+        let buffer_infos: Vec<[vk::DescriptorBufferInfo; 1]> = bindings
+            .iter()
+            .map(|b| match b {
+                Info::Buffer(buffer) => [vk::DescriptorBufferInfo { buffer: *buffer, offset: 0, range: vk::WHOLE_SIZE }],
+                _ => [vk::DescriptorBufferInfo::default()],
+            })
+            .collect();
+        let image_infos: Vec<[vk::DescriptorImageInfo; 1]> = bindings
+            .iter()
+            .map(|b| match b {
+                Info::StorageImage(view) => [vk::DescriptorImageInfo { sampler: vk::Sampler::null(), image_view: *view, image_layout: vk::ImageLayout::GENERAL }],
+                Info::Combined(view, sampler) => [vk::DescriptorImageInfo { sampler: *sampler, image_view: *view, image_layout: vk::ImageLayout::GENERAL }],
+                _ => [vk::DescriptorImageInfo::default()],
+            })
+            .collect();
+        let texel_views: Vec<[vk::BufferView; 1]> = bindings
+            .iter()
+            .map(|b| match b {
+                Info::UniformTexel(v) | Info::StorageTexel(v) => [*v],
+                _ => [vk::BufferView::null()],
+            })
+            .collect();
+        let writes: Vec<_> = bindings
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                let w = vk::WriteDescriptorSet::default().dst_set(set).dst_binding(i as u32).descriptor_type(b.descriptor_type());
+                match b {
+                    Info::Buffer(_) => w.buffer_info(&buffer_infos[i]),
+                    Info::StorageImage(_) | Info::Combined(..) => w.image_info(&image_infos[i]),
+                    Info::UniformTexel(_) | Info::StorageTexel(_) => w.texel_buffer_view(&texel_views[i]),
+                }
+            })
+            .collect();
+        device.update_descriptor_sets(&writes, &[]);
+        let cb = ctx.allocate_command_buffer(vk::CommandBufferLevel::PRIMARY);
+        ctx.begin(cb);
+        device.cmd_bind_pipeline(cb, vk::PipelineBindPoint::COMPUTE, pipeline);
+        device.cmd_bind_descriptor_sets(cb, vk::PipelineBindPoint::COMPUTE, layout, 0, &[set], &[]);
+        device.cmd_dispatch(cb, groups[0], groups[1], groups[2]);
+        let barrier = [vk::MemoryBarrier::default()
+            .src_access_mask(vk::AccessFlags::SHADER_WRITE)
+            .dst_access_mask(vk::AccessFlags::HOST_READ | vk::AccessFlags::TRANSFER_READ)];
+        device.cmd_pipeline_barrier(
+            cb,
+            vk::PipelineStageFlags::COMPUTE_SHADER,
+            vk::PipelineStageFlags::HOST | vk::PipelineStageFlags::TRANSFER,
+            vk::DependencyFlags::empty(),
+            &barrier,
+            &[],
+            &[],
+        );
+        ctx.end(cb);
+        let fence = ctx.create_fence(false);
+        device.queue_submit(ctx.queue, &[vk::SubmitInfo::default().command_buffers(std::slice::from_ref(&cb))], fence).unwrap();
+        device.wait_for_fences(&[fence], true, FENCE_TIMEOUT_NS).expect("dispatch (hang?)");
+        device.destroy_fence(fence, None);
+        device.free_command_buffers(ctx.command_pool, &[cb]);
+        device.destroy_descriptor_pool(pool, None);
+        device.destroy_pipeline(pipeline, None);
+        device.destroy_shader_module(module, None);
+        device.destroy_pipeline_layout(layout, None);
+        device.destroy_descriptor_set_layout(set_layout, None);
+    }
+}
+
+/// A 2D (or 1D) image in GENERAL layout with the usages the tests need, and a view.
+fn image(ctx: &Context, format: vk::Format, image_type: vk::ImageType, width: u32, height: u32) -> (Image, vk::ImageView) {
+    let info = vk::ImageCreateInfo::default()
+        .image_type(image_type)
+        .format(format)
+        .extent(vk::Extent3D { width, height, depth: 1 })
+        .mip_levels(1)
+        .array_layers(1)
+        .samples(vk::SampleCountFlags::TYPE_1)
+        .tiling(vk::ImageTiling::OPTIMAL)
+        .usage(vk::ImageUsageFlags::STORAGE | vk::ImageUsageFlags::SAMPLED | vk::ImageUsageFlags::TRANSFER_SRC | vk::ImageUsageFlags::TRANSFER_DST);
+    let image = ctx.create_image(&info);
+    let view_type = if image_type == vk::ImageType::TYPE_1D { vk::ImageViewType::TYPE_1D } else { vk::ImageViewType::TYPE_2D };
+    let view_info = vk::ImageViewCreateInfo::default()
+        .image(image.image)
+        .view_type(view_type)
+        .format(format)
+        .subresource_range(image.full_range());
+    // SAFETY: valid create info for a live image.
+    let view = unsafe { ctx.device.create_image_view(&view_info, None) }.expect("vkCreateImageView");
+    (image, view)
+}
+
+fn destroy_view(ctx: &Context, view: vk::ImageView) {
+    // SAFETY: the dispatch that used the view has finished.
+    unsafe { ctx.device.destroy_image_view(view, None) };
+}
+
+fn storage_buffer(ctx: &Context, data: &[u8]) -> HostBuffer {
+    let usage = vk::BufferUsageFlags::STORAGE_BUFFER | vk::BufferUsageFlags::UNIFORM_TEXEL_BUFFER | vk::BufferUsageFlags::STORAGE_TEXEL_BUFFER;
+    let buffer = ctx.create_buffer(data.len() as u64, usage);
+    buffer.write(0, data);
+    buffer
+}
+
+fn unorm8(v: f32) -> u8 {
+    (v.clamp(0.0, 1.0) * 255.0).round() as u8
+}
+
+#[test]
+fn image_store_writes_converted_texels_to_an_rgba8_storage_image() {
+    let ctx = Context::new();
+    let (target, view) = image(&ctx, vk::Format::R8G8B8A8_UNORM, vk::ImageType::TYPE_2D, 16, 8);
+    dispatch(&ctx, "image_store_gradient", &[Info::StorageImage(view)], [4, 2, 1]);
+    let texels = ctx.read_image(&target, vk::ImageAspectFlags::COLOR, 0, 0, 1);
+    for y in 0..8 {
+        for x in 0..16 {
+            let at = (y * 16 + x) * 4;
+            let expected = [unorm8(x as f32 / 16.0), unorm8(y as f32 / 8.0), unorm8(0.5), 255];
+            assert_eq!(&texels[at..at + 4], &expected, "texel ({x}, {y})");
+        }
+    }
+    destroy_view(&ctx, view);
+}
+
+#[test]
+fn image_load_and_image_size_read_an_r32f_storage_image() {
+    let ctx = Context::new();
+    let (source, view) = image(&ctx, vk::Format::R32_SFLOAT, vk::ImageType::TYPE_2D, 8, 4);
+    let values: Vec<f32> = (0..32).map(|i| i as f32 * 0.25 - 3.0).collect();
+    ctx.write_image(&source, vk::ImageAspectFlags::COLOR, 0, 0, 1, &bytes_of(&values));
+    let out = storage_buffer(&ctx, &vec![0u8; 8 + 32 * 4]);
+    dispatch(&ctx, "image_load_scale", &[Info::StorageImage(view), Info::Buffer(out.buffer)], [4, 1, 1]);
+    let bytes = out.read();
+    assert_eq!(values_of::<i32>(&bytes[..8]), vec![8, 4], "imageSize");
+    let got: Vec<f32> = values_of(&bytes[8..]);
+    for i in 0..32 {
+        assert_eq!(got[i], 2.0 * values[i] + (i % 8) as f32, "value {i}");
+    }
+    destroy_view(&ctx, view);
+}
+
+#[test]
+fn image_atomic_add_counts_into_an_r32ui_image_exactly() {
+    let ctx = Context::new();
+    let (bins, view) = image(&ctx, vk::Format::R32_UINT, vk::ImageType::TYPE_1D, 16, 1);
+    ctx.write_image(&bins, vk::ImageAspectFlags::COLOR, 0, 0, 1, &vec![0u8; 64]);
+    let values: Vec<u32> = (0..1024u32).map(|i| i.wrapping_mul(2654435761) >> 7).collect();
+    let input = storage_buffer(&ctx, &bytes_of(&values));
+    dispatch(&ctx, "image_atomic_histogram", &[Info::StorageImage(view), Info::Buffer(input.buffer)], [16, 1, 1]);
+    let counts: Vec<u32> = values_of(&ctx.read_image(&bins, vk::ImageAspectFlags::COLOR, 0, 0, 1));
+    let mut expected = [0u32; 16];
+    for v in &values {
+        expected[(v % 16) as usize] += 1;
+    }
+    assert_eq!(counts, expected.to_vec());
+    destroy_view(&ctx, view);
+}
+
+#[test]
+fn texture_lod_filters_and_texel_fetch_reads_a_sampled_image() {
+    let ctx = Context::new();
+    let (tex, view) = image(&ctx, vk::Format::R8G8B8A8_UNORM, vk::ImageType::TYPE_2D, 4, 4);
+    // Texel (x, y) = (x * 60, y * 60, 255 - x * 60, 255).
+    let texels: Vec<u8> = (0..16).flat_map(|i| [(i % 4) as u8 * 60, (i / 4) as u8 * 60, 255 - (i % 4) as u8 * 60, 255]).collect();
+    ctx.write_image(&tex, vk::ImageAspectFlags::COLOR, 0, 0, 1, &texels);
+    let sampler_info = vk::SamplerCreateInfo::default()
+        .mag_filter(vk::Filter::LINEAR)
+        .min_filter(vk::Filter::LINEAR)
+        .address_mode_u(vk::SamplerAddressMode::CLAMP_TO_EDGE)
+        .address_mode_v(vk::SamplerAddressMode::CLAMP_TO_EDGE)
+        .address_mode_w(vk::SamplerAddressMode::CLAMP_TO_EDGE)
+        .max_lod(0.0);
+    // SAFETY: valid create info.
+    let sampler = unsafe { ctx.device.create_sampler(&sampler_info, None) }.unwrap();
+    let out = storage_buffer(&ctx, &vec![0u8; 16 * 3 + 16]);
+    dispatch(&ctx, "texture_sample_lod", &[Info::Combined(view, sampler), Info::Buffer(out.buffer)], [1, 1, 1]);
+    let bytes = out.read();
+    let v: Vec<f32> = values_of(&bytes[..48]);
+    let close = |got: &[f32], want: [f32; 4], what: &str| {
+        for c in 0..4 {
+            assert!((got[c] - want[c]).abs() < 1.0 / 255.0 + 1e-4, "{what}: {got:?} vs {want:?}");
+        }
+    };
+    // (0.125, 0.125) is the centre of texel (0, 0): linear filtering gives it exactly.
+    close(&v[0..4], [0.0, 0.0, 1.0, 1.0], "texel (0,0) centre");
+    // (0.25, 0.125) is halfway between texels (0,0) and (1,0).
+    close(&v[4..8], [30.0 / 255.0, 0.0, 225.0 / 255.0, 1.0], "between (0,0) and (1,0)");
+    close(&v[8..12], [180.0 / 255.0, 60.0 / 255.0, 75.0 / 255.0, 1.0], "texelFetch (3,1)");
+    assert_eq!(values_of::<i32>(&bytes[48..56]), vec![4, 4], "textureSize");
+    // SAFETY: the dispatch finished.
+    unsafe { ctx.device.destroy_sampler(sampler, None) };
+    destroy_view(&ctx, view);
+}
+
+#[test]
+fn texel_buffers_are_fetched_and_stored_through_their_formats() {
+    let ctx = Context::new();
+    let source_texels: Vec<u8> = (0..64u32).map(|i| (i * 4) as u8).collect();
+    let source = storage_buffer(&ctx, &source_texels);
+    let target = storage_buffer(&ctx, &vec![0u8; 64]);
+    // SAFETY: valid create infos for live buffers.
+    let (source_view, target_view) = unsafe {
+        let view = |buffer: vk::Buffer, format| {
+            ctx.device
+                .create_buffer_view(&vk::BufferViewCreateInfo::default().buffer(buffer).format(format).range(vk::WHOLE_SIZE), None)
+                .unwrap()
+        };
+        (view(source.buffer, vk::Format::R8G8B8A8_UNORM), view(target.buffer, vk::Format::R32_SFLOAT))
+    };
+    dispatch(&ctx, "texel_buffers", &[Info::UniformTexel(source_view), Info::StorageTexel(target_view)], [1, 1, 1]);
+    let sums: Vec<f32> = values_of(&target.read());
+    for i in 0..16 {
+        let expected: f32 = (0..4).map(|c| source_texels[i * 4 + c] as f32 / 255.0).sum();
+        assert!((sums[i] - expected).abs() < 1e-5, "texel {i}: {} vs {expected}", sums[i]);
+    }
+    // SAFETY: the dispatch finished.
+    unsafe {
+        ctx.device.destroy_buffer_view(source_view, None);
+        ctx.device.destroy_buffer_view(target_view, None);
+    }
+}
