@@ -10,6 +10,12 @@
 //! ```
 //! Every binding is in set 0. The job creates and destroys everything it uses (layouts,
 //! pool, pipeline, buffers), so a test is just its inputs and its expectations.
+//!
+//! Besides plain storage and uniform buffers a job can bind descriptor arrays
+//! ([`storage_array`](ComputeJob::storage_array)), dynamic buffers with their dynamic
+//! offset ([`storage_dynamic`](ComputeJob::storage_dynamic)), a window of a buffer
+//! ([`storage_window`](ComputeJob::storage_window)), specialisation constants, pipeline
+//! flags, and dispatch from a base workgroup ([`run_base`](ComputeJob::run_base)).
 
 use crate::{Context, HostBuffer, FENCE_TIMEOUT_NS};
 use ash::vk;
@@ -42,7 +48,19 @@ pub fn values_of<T: Copy + Default>(bytes: &[u8]) -> Vec<T> {
 struct JobBinding {
     binding: u32,
     kind: vk::DescriptorType,
-    data: Vec<u8>,
+    /// One buffer per array element (one for a plain binding).
+    elements: Vec<Vec<u8>>,
+    /// The descriptor's offset and range in each element's buffer.
+    offset: u64,
+    range: u64,
+    /// For the DYNAMIC types: the offset given to vkCmdBindDescriptorSets.
+    dynamic_offset: Option<u32>,
+}
+
+impl JobBinding {
+    fn plain(binding: u32, kind: vk::DescriptorType, data: &[u8]) -> Self {
+        JobBinding { binding, kind, elements: vec![data.to_vec()], offset: 0, range: vk::WHOLE_SIZE, dynamic_offset: None }
+    }
 }
 
 pub struct ComputeJob<'a> {
@@ -52,11 +70,12 @@ pub struct ComputeJob<'a> {
     bindings: Vec<JobBinding>,
     push: Vec<u8>,
     spec: Vec<(u32, Vec<u8>)>,
+    flags: vk::PipelineCreateFlags,
 }
 
 impl<'a> ComputeJob<'a> {
     pub fn new(ctx: &'a Context, spirv: &[u32]) -> Self {
-        ComputeJob { ctx, spirv: spirv.to_vec(), entry: c"main".into(), bindings: Vec::new(), push: Vec::new(), spec: Vec::new() }
+        ComputeJob { ctx, spirv: spirv.to_vec(), entry: c"main".into(), bindings: Vec::new(), push: Vec::new(), spec: Vec::new(), flags: vk::PipelineCreateFlags::empty() }
     }
 
     pub fn entry(mut self, name: &str) -> Self {
@@ -66,13 +85,62 @@ impl<'a> ComputeJob<'a> {
 
     /// A storage buffer at `binding` holding `data`.
     pub fn storage(mut self, binding: u32, data: &[u8]) -> Self {
-        self.bindings.push(JobBinding { binding, kind: vk::DescriptorType::STORAGE_BUFFER, data: data.to_vec() });
+        self.bindings.push(JobBinding::plain(binding, vk::DescriptorType::STORAGE_BUFFER, data));
+        self
+    }
+
+    /// A storage buffer holding `data` whose descriptor covers only `range` bytes from
+    /// `offset` (what `.length()` of a runtime array and bounds checks see).
+    pub fn storage_window(mut self, binding: u32, data: &[u8], offset: u64, range: u64) -> Self {
+        let mut b = JobBinding::plain(binding, vk::DescriptorType::STORAGE_BUFFER, data);
+        (b.offset, b.range) = (offset, range);
+        self.bindings.push(b);
+        self
+    }
+
+    /// A STORAGE_BUFFER_DYNAMIC binding of `range` bytes of a buffer holding `data`, at
+    /// descriptor offset 0 and dynamic offset `dynamic_offset` (a multiple of
+    /// `minStorageBufferOffsetAlignment`).
+    pub fn storage_dynamic(mut self, binding: u32, data: &[u8], dynamic_offset: u32, range: u64) -> Self {
+        let mut b = JobBinding::plain(binding, vk::DescriptorType::STORAGE_BUFFER_DYNAMIC, data);
+        (b.range, b.dynamic_offset) = (range, Some(dynamic_offset));
+        self.bindings.push(b);
+        self
+    }
+
+    /// A UNIFORM_BUFFER_DYNAMIC binding, as [`storage_dynamic`](Self::storage_dynamic).
+    pub fn uniform_dynamic(mut self, binding: u32, data: &[u8], dynamic_offset: u32, range: u64) -> Self {
+        let mut b = JobBinding::plain(binding, vk::DescriptorType::UNIFORM_BUFFER_DYNAMIC, data);
+        (b.range, b.dynamic_offset) = (range, Some(dynamic_offset));
+        self.bindings.push(b);
+        self
+    }
+
+    /// An array of storage buffers at `binding`, element `i` holding `elements[i]`.
+    pub fn storage_array(mut self, binding: u32, elements: &[Vec<u8>]) -> Self {
+        let mut b = JobBinding::plain(binding, vk::DescriptorType::STORAGE_BUFFER, &[]);
+        b.elements = elements.to_vec();
+        self.bindings.push(b);
+        self
+    }
+
+    /// An array of uniform buffers at `binding`.
+    pub fn uniform_array(mut self, binding: u32, elements: &[Vec<u8>]) -> Self {
+        let mut b = JobBinding::plain(binding, vk::DescriptorType::UNIFORM_BUFFER, &[]);
+        b.elements = elements.to_vec();
+        self.bindings.push(b);
+        self
+    }
+
+    /// Pipeline creation flags (`DISPATCH_BASE` for [`run_base`](Self::run_base)).
+    pub fn flags(mut self, flags: vk::PipelineCreateFlags) -> Self {
+        self.flags = flags;
         self
     }
 
     /// A uniform buffer at `binding` holding `data`.
     pub fn uniform(mut self, binding: u32, data: &[u8]) -> Self {
-        self.bindings.push(JobBinding { binding, kind: vk::DescriptorType::UNIFORM_BUFFER, data: data.to_vec() });
+        self.bindings.push(JobBinding::plain(binding, vk::DescriptorType::UNIFORM_BUFFER, data));
         self
     }
 
@@ -88,24 +156,40 @@ impl<'a> ComputeJob<'a> {
     }
 
     /// Creates the pipeline, dispatches `groups` and returns every buffer's bytes
-    /// afterwards, in the order they were added. Panics (with the driver's result) if the
-    /// pipeline cannot be created.
+    /// afterwards, in the order they were added (an array binding gives one buffer per
+    /// element, in element order). Panics (with the driver's result) if the pipeline
+    /// cannot be created.
     pub fn run(self, groups: [u32; 3]) -> Vec<Vec<u8>> {
         self.try_run(groups).unwrap_or_else(|e| panic!("compute job failed: {e:?}"))
     }
 
+    /// As `run`, with `vkCmdDispatchBase(base, groups)`; needs
+    /// `.flags(vk::PipelineCreateFlags::DISPATCH_BASE)`.
+    pub fn run_base(self, base: [u32; 3], groups: [u32; 3]) -> Vec<Vec<u8>> {
+        self.try_dispatch(base, groups).unwrap_or_else(|e| panic!("compute job failed: {e:?}"))
+    }
+
     /// As `run`, returning the pipeline creation's error instead of panicking.
     pub fn try_run(self, groups: [u32; 3]) -> Result<Vec<Vec<u8>>, vk::Result> {
+        self.try_dispatch([0; 3], groups)
+    }
+
+    fn try_dispatch(self, base: [u32; 3], groups: [u32; 3]) -> Result<Vec<Vec<u8>>, vk::Result> {
         let ctx = self.ctx;
         let device = &ctx.device;
-        let buffers: Vec<HostBuffer> = self
+        let buffers: Vec<Vec<HostBuffer>> = self
             .bindings
             .iter()
             .map(|b| {
-                let usage = vk::BufferUsageFlags::STORAGE_BUFFER | vk::BufferUsageFlags::UNIFORM_BUFFER;
-                let buffer = ctx.create_buffer(b.data.len().max(4) as u64, usage);
-                buffer.write(0, &b.data);
-                buffer
+                b.elements
+                    .iter()
+                    .map(|data| {
+                        let usage = vk::BufferUsageFlags::STORAGE_BUFFER | vk::BufferUsageFlags::UNIFORM_BUFFER;
+                        let buffer = ctx.create_buffer(data.len().max(4) as u64, usage);
+                        buffer.write(0, data);
+                        buffer
+                    })
+                    .collect()
             })
             .collect();
         let layout_bindings: Vec<vk::DescriptorSetLayoutBinding> = self
@@ -115,7 +199,7 @@ impl<'a> ComputeJob<'a> {
                 vk::DescriptorSetLayoutBinding::default()
                     .binding(b.binding)
                     .descriptor_type(b.kind)
-                    .descriptor_count(1)
+                    .descriptor_count(b.elements.len() as u32)
                     .stage_flags(vk::ShaderStageFlags::COMPUTE)
             })
             .collect();
@@ -149,7 +233,7 @@ impl<'a> ComputeJob<'a> {
             if !self.spec.is_empty() {
                 stage = stage.specialization_info(&spec_info);
             }
-            let pipeline_info = vk::ComputePipelineCreateInfo::default().stage(stage).layout(pipeline_layout);
+            let pipeline_info = vk::ComputePipelineCreateInfo::default().stage(stage).layout(pipeline_layout).flags(self.flags);
             let created = device.create_compute_pipelines(vk::PipelineCache::null(), &[pipeline_info], None);
             let cleanup_pipeline_objects = || {
                 device.destroy_shader_module(module, None);
@@ -165,7 +249,7 @@ impl<'a> ComputeJob<'a> {
             };
             let mut pool_sizes: Vec<vk::DescriptorPoolSize> = Vec::new();
             for b in &self.bindings {
-                pool_sizes.push(vk::DescriptorPoolSize { ty: b.kind, descriptor_count: 1 });
+                pool_sizes.push(vk::DescriptorPoolSize { ty: b.kind, descriptor_count: b.elements.len() as u32 });
             }
             if pool_sizes.is_empty() {
                 pool_sizes.push(vk::DescriptorPoolSize { ty: vk::DescriptorType::STORAGE_BUFFER, descriptor_count: 1 });
@@ -176,9 +260,16 @@ impl<'a> ComputeJob<'a> {
             let set = device
                 .allocate_descriptor_sets(&vk::DescriptorSetAllocateInfo::default().descriptor_pool(pool).set_layouts(&set_layouts))
                 .expect("vkAllocateDescriptorSets")[0];
-            let infos: Vec<[vk::DescriptorBufferInfo; 1]> = buffers
+            let infos: Vec<Vec<vk::DescriptorBufferInfo>> = self
+                .bindings
                 .iter()
-                .map(|b| [vk::DescriptorBufferInfo { buffer: b.buffer, offset: 0, range: vk::WHOLE_SIZE }])
+                .zip(&buffers)
+                .map(|(b, elements)| {
+                    elements
+                        .iter()
+                        .map(|e| vk::DescriptorBufferInfo { buffer: e.buffer, offset: b.offset, range: b.range })
+                        .collect()
+                })
                 .collect();
             let writes: Vec<vk::WriteDescriptorSet> = self
                 .bindings
@@ -192,11 +283,19 @@ impl<'a> ComputeJob<'a> {
             let cb = ctx.allocate_command_buffer(vk::CommandBufferLevel::PRIMARY);
             ctx.begin(cb);
             device.cmd_bind_pipeline(cb, vk::PipelineBindPoint::COMPUTE, pipeline);
-            device.cmd_bind_descriptor_sets(cb, vk::PipelineBindPoint::COMPUTE, pipeline_layout, 0, &[set], &[]);
+            // Dynamic offsets go in binding-number order (spec: vkCmdBindDescriptorSets).
+            let mut dynamic: Vec<(u32, u32)> = self.bindings.iter().filter_map(|b| b.dynamic_offset.map(|o| (b.binding, o))).collect();
+            dynamic.sort();
+            let dynamic_offsets: Vec<u32> = dynamic.iter().map(|&(_, o)| o).collect();
+            device.cmd_bind_descriptor_sets(cb, vk::PipelineBindPoint::COMPUTE, pipeline_layout, 0, &[set], &dynamic_offsets);
             if !self.push.is_empty() {
                 device.cmd_push_constants(cb, pipeline_layout, vk::ShaderStageFlags::COMPUTE, 0, &self.push);
             }
-            device.cmd_dispatch(cb, groups[0], groups[1], groups[2]);
+            if base == [0; 3] {
+                device.cmd_dispatch(cb, groups[0], groups[1], groups[2]);
+            } else {
+                device.cmd_dispatch_base(cb, base[0], base[1], base[2], groups[0], groups[1], groups[2]);
+            }
             let to_host = [vk::MemoryBarrier::default()
                 .src_access_mask(vk::AccessFlags::SHADER_WRITE)
                 .dst_access_mask(vk::AccessFlags::HOST_READ)];
@@ -220,6 +319,6 @@ impl<'a> ComputeJob<'a> {
             device.destroy_pipeline(pipeline, None);
             cleanup_pipeline_objects();
         }
-        Ok(buffers.iter().map(|b| b.read()).collect())
+        Ok(buffers.iter().flatten().map(|b| b.read()).collect())
     }
 }

@@ -21,9 +21,13 @@ use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard, Once};
 
 pub mod compute;
+pub mod features;
+pub mod precision;
 pub mod reference;
 pub mod validation;
 
+pub use features::ShaderFeatures;
+use features::FeatureChain;
 pub use validation::Validation;
 
 /// The `deviceName` softvk reports.
@@ -494,13 +498,35 @@ impl Context {
         extensions: &[&CStr],
         validation: Validation,
     ) -> Option<Self> {
+        match Self::build(instance_extensions, extensions, validation, None) {
+            Ok(context) => Some(context),
+            Err(why) => {
+                eprintln!("{why}");
+                None
+            }
+        }
+    }
+
+    /// A context whose device enables `extensions` and the shader `features` (with the
+    /// extensions those features need: VK_KHR_shader_float16_int8, VK_KHR_8bit_storage),
+    /// under the validation layer. `Err` says which extension or feature the device lacks;
+    /// tests pass it to [`skip`], which fails on softvk.
+    pub fn with_features(extensions: &[&CStr], features: &ShaderFeatures) -> Result<Self, String> {
+        Self::build(&[], extensions, Validation::Default, Some(features))
+    }
+
+    fn build(
+        instance_extensions: &[&CStr],
+        extensions: &[&CStr],
+        validation: Validation,
+        features: Option<&ShaderFeatures>,
+    ) -> Result<Self, String> {
         let entry = load_entry();
         let instance_names: Vec<*const c_char> = instance_extensions.iter().map(|n| n.as_ptr()).collect();
         let instance = match create_instance_validated(&entry, &instance_names, std::ptr::null(), validation) {
             Ok(instance) => instance,
             Err(vk::Result::ERROR_EXTENSION_NOT_PRESENT) if !instance_extensions.is_empty() => {
-                eprintln!("the loader does not offer {instance_extensions:?}");
-                return None;
+                return Err(format!("the loader does not offer {instance_extensions:?}"));
             }
             Err(e) => panic!("vkCreateInstance failed with {e:?} for manifest {}", icd_manifest().display()),
         };
@@ -510,10 +536,27 @@ impl Context {
         let available = unsafe { instance.enumerate_device_extension_properties(physical_device) }
             .expect("vkEnumerateDeviceExtensionProperties failed");
         let advertised = |name: &CStr| available.iter().any(|e| e.extension_name_as_c_str() == Ok(name));
+        let mut extensions: Vec<&CStr> = extensions.to_vec();
+        if let Some(wanted) = features {
+            for needed in wanted.extensions() {
+                if !extensions.contains(&needed) {
+                    extensions.push(needed);
+                }
+            }
+        }
         if let Some(missing) = extensions.iter().find(|n| !advertised(n)) {
-            eprintln!("device does not advertise {missing:?}");
             destroy_instance(&instance);
-            return None;
+            return Err(format!("device does not advertise {missing:?}"));
+        }
+        let mut chain = FeatureChain::default();
+        if let Some(wanted) = features {
+            let supported = ShaderFeatures::supported(&instance, physical_device, &advertised);
+            let missing = wanted.missing_from(&supported);
+            if !missing.is_empty() {
+                destroy_instance(&instance);
+                return Err(format!("device does not support {}", missing.join(", ")));
+            }
+            chain = wanted.chain();
         }
         // SAFETY: as above.
         let memory_properties = unsafe { instance.get_physical_device_memory_properties(physical_device) };
@@ -528,6 +571,9 @@ impl Context {
         if extensions.contains(&ash::khr::timeline_semaphore::NAME) {
             device_info = device_info.push_next(&mut timeline);
         }
+        if let Some(wanted) = features {
+            device_info = chain.attach(device_info, wanted);
+        }
         let device = {
             let _guard = loader_guard();
             // SAFETY: device_info and what it points to outlive the call.
@@ -540,7 +586,7 @@ impl Context {
             .queue_family_index(queue_family_index);
         // SAFETY: valid create info.
         let command_pool = unsafe { device.create_command_pool(&pool_info, None) }.expect("vkCreateCommandPool failed");
-        Some(Context {
+        Ok(Context {
             entry,
             instance,
             physical_device,
@@ -554,6 +600,17 @@ impl Context {
             is_softvk,
             owned: Mutex::new(Vec::new()),
         })
+    }
+
+    /// The device's subgroup properties (`VkPhysicalDeviceSubgroupProperties`, core 1.1).
+    pub fn subgroup_properties(&self) -> vk::PhysicalDeviceSubgroupProperties<'static> {
+        let mut subgroup = vk::PhysicalDeviceSubgroupProperties::default();
+        let mut properties = vk::PhysicalDeviceProperties2::default().push_next(&mut subgroup);
+        // SAFETY: physical_device belongs to instance; the chain outlives the call.
+        unsafe { self.instance.get_physical_device_properties2(self.physical_device, &mut properties) };
+        let vk::PhysicalDeviceSubgroupProperties { subgroup_size, supported_stages, supported_operations, quad_operations_in_all_stages, .. } =
+            subgroup;
+        vk::PhysicalDeviceSubgroupProperties { subgroup_size, supported_stages, supported_operations, quad_operations_in_all_stages, ..Default::default() }
     }
 
     pub fn device_name(&self) -> String {

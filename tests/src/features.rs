@@ -1,0 +1,234 @@
+//! Optional device features the shader tests enable: the core ones (`shaderInt64`...) and
+//! those of the feature structures a `VkDeviceCreateInfo` chains (16- and 8-bit storage,
+//! `shaderFloat16`/`shaderInt8`, variable pointers, 64-bit atomics).
+//!
+//! ```ignore
+//! let wanted = ShaderFeatures { float16: true, ..Default::default() };
+//! let ctx = match Context::with_features(&[], &wanted) {
+//!     Ok(ctx) => ctx,
+//!     Err(why) => return skip("float16_arithmetic", &why), // fails on softvk
+//! };
+//! ```
+//! [`Context::with_features`](crate::Context::with_features) queries what the device
+//! supports (`vkGetPhysicalDeviceFeatures2`, chaining only the structures of extensions
+//! the device advertises), refuses with the names of the missing features, and otherwise
+//! creates the device with exactly the wanted ones enabled, adding the extensions they
+//! need at API version 1.1.
+
+use ash::vk;
+use std::ffi::CStr;
+
+macro_rules! shader_features {
+    ($($field:ident: $name:literal,)*) => {
+        /// Features to enable; each field is named after its Vulkan feature.
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+        pub struct ShaderFeatures {
+            $(#[doc = $name] pub $field: bool,)*
+        }
+
+        impl ShaderFeatures {
+            fn named(&self) -> Vec<(&'static str, bool)> {
+                vec![$(($name, self.$field),)*]
+            }
+        }
+    };
+}
+
+shader_features! {
+    int64: "shaderInt64",
+    int16: "shaderInt16",
+    float64: "shaderFloat64",
+    uniform_buffer_array_dynamic_indexing: "shaderUniformBufferArrayDynamicIndexing",
+    storage_buffer_array_dynamic_indexing: "shaderStorageBufferArrayDynamicIndexing",
+    float16: "shaderFloat16",
+    int8: "shaderInt8",
+    storage_buffer_16bit_access: "storageBuffer16BitAccess",
+    uniform_and_storage_buffer_16bit_access: "uniformAndStorageBuffer16BitAccess",
+    storage_push_constant16: "storagePushConstant16",
+    storage_buffer_8bit_access: "storageBuffer8BitAccess",
+    uniform_and_storage_buffer_8bit_access: "uniformAndStorageBuffer8BitAccess",
+    storage_push_constant8: "storagePushConstant8",
+    variable_pointers_storage_buffer: "variablePointersStorageBuffer",
+    variable_pointers: "variablePointers",
+    shader_buffer_int64_atomics: "shaderBufferInt64Atomics",
+    shader_shared_int64_atomics: "shaderSharedInt64Atomics",
+}
+
+fn bool32(b: bool) -> vk::Bool32 {
+    b as vk::Bool32
+}
+
+fn is(b: vk::Bool32) -> bool {
+    b != vk::FALSE
+}
+
+impl ShaderFeatures {
+    fn float16_int8(&self) -> bool {
+        self.float16 || self.int8
+    }
+
+    fn storage16(&self) -> bool {
+        self.storage_buffer_16bit_access || self.uniform_and_storage_buffer_16bit_access || self.storage_push_constant16
+    }
+
+    fn storage8(&self) -> bool {
+        self.storage_buffer_8bit_access || self.uniform_and_storage_buffer_8bit_access || self.storage_push_constant8
+    }
+
+    fn variable(&self) -> bool {
+        self.variable_pointers_storage_buffer || self.variable_pointers
+    }
+
+    fn atomic_int64(&self) -> bool {
+        self.shader_buffer_int64_atomics || self.shader_shared_int64_atomics
+    }
+
+    /// The device extensions these features need at API version 1.1 (16-bit storage and
+    /// variable pointers are core there).
+    pub fn extensions(&self) -> Vec<&'static CStr> {
+        let mut names = Vec::new();
+        if self.float16_int8() {
+            names.push(ash::khr::shader_float16_int8::NAME);
+        }
+        if self.storage8() {
+            names.push(ash::khr::_8bit_storage::NAME);
+        }
+        if self.atomic_int64() {
+            names.push(ash::khr::shader_atomic_int64::NAME);
+        }
+        names
+    }
+
+    /// The Vulkan names of the features wanted here that `supported` lacks.
+    pub fn missing_from(&self, supported: &ShaderFeatures) -> Vec<&'static str> {
+        self.named().into_iter().zip(supported.named()).filter(|((_, want), (_, have))| *want && !*have).map(|((name, _), _)| name).collect()
+    }
+
+    /// What the device supports. Structures of extensions the device does not advertise
+    /// are not queried (their features count as unsupported).
+    pub(crate) fn supported(
+        instance: &ash::Instance,
+        physical_device: vk::PhysicalDevice,
+        advertised: &dyn Fn(&CStr) -> bool,
+    ) -> ShaderFeatures {
+        let mut storage16 = vk::PhysicalDevice16BitStorageFeatures::default();
+        let mut variable = vk::PhysicalDeviceVariablePointersFeatures::default();
+        let mut float16_int8 = vk::PhysicalDeviceShaderFloat16Int8Features::default();
+        let mut storage8 = vk::PhysicalDevice8BitStorageFeatures::default();
+        let mut atomic_int64 = vk::PhysicalDeviceShaderAtomicInt64Features::default();
+        let has_float16_int8 = advertised(ash::khr::shader_float16_int8::NAME);
+        let has_storage8 = advertised(ash::khr::_8bit_storage::NAME);
+        let has_atomic_int64 = advertised(ash::khr::shader_atomic_int64::NAME);
+        let core = {
+            let mut features2 = vk::PhysicalDeviceFeatures2::default().push_next(&mut storage16).push_next(&mut variable);
+            if has_float16_int8 {
+                features2 = features2.push_next(&mut float16_int8);
+            }
+            if has_storage8 {
+                features2 = features2.push_next(&mut storage8);
+            }
+            if has_atomic_int64 {
+                features2 = features2.push_next(&mut atomic_int64);
+            }
+            // SAFETY: physical_device belongs to instance; every chained structure is one
+            // the device's API version or advertised extensions define.
+            unsafe { instance.get_physical_device_features2(physical_device, &mut features2) };
+            features2.features
+        };
+        ShaderFeatures {
+            int64: is(core.shader_int64),
+            int16: is(core.shader_int16),
+            float64: is(core.shader_float64),
+            uniform_buffer_array_dynamic_indexing: is(core.shader_uniform_buffer_array_dynamic_indexing),
+            storage_buffer_array_dynamic_indexing: is(core.shader_storage_buffer_array_dynamic_indexing),
+            float16: has_float16_int8 && is(float16_int8.shader_float16),
+            int8: has_float16_int8 && is(float16_int8.shader_int8),
+            storage_buffer_16bit_access: is(storage16.storage_buffer16_bit_access),
+            uniform_and_storage_buffer_16bit_access: is(storage16.uniform_and_storage_buffer16_bit_access),
+            storage_push_constant16: is(storage16.storage_push_constant16),
+            storage_buffer_8bit_access: has_storage8 && is(storage8.storage_buffer8_bit_access),
+            uniform_and_storage_buffer_8bit_access: has_storage8 && is(storage8.uniform_and_storage_buffer8_bit_access),
+            storage_push_constant8: has_storage8 && is(storage8.storage_push_constant8),
+            variable_pointers_storage_buffer: is(variable.variable_pointers_storage_buffer),
+            variable_pointers: is(variable.variable_pointers),
+            shader_buffer_int64_atomics: has_atomic_int64 && is(atomic_int64.shader_buffer_int64_atomics),
+            shader_shared_int64_atomics: has_atomic_int64 && is(atomic_int64.shader_shared_int64_atomics),
+        }
+    }
+
+    /// The structures that enable exactly these features at device creation.
+    pub(crate) fn chain(&self) -> FeatureChain {
+        FeatureChain {
+            core: vk::PhysicalDeviceFeatures {
+                shader_int64: bool32(self.int64),
+                shader_int16: bool32(self.int16),
+                shader_float64: bool32(self.float64),
+                shader_uniform_buffer_array_dynamic_indexing: bool32(self.uniform_buffer_array_dynamic_indexing),
+                shader_storage_buffer_array_dynamic_indexing: bool32(self.storage_buffer_array_dynamic_indexing),
+                ..Default::default()
+            },
+            storage16: vk::PhysicalDevice16BitStorageFeatures {
+                storage_buffer16_bit_access: bool32(self.storage_buffer_16bit_access),
+                uniform_and_storage_buffer16_bit_access: bool32(self.uniform_and_storage_buffer_16bit_access),
+                storage_push_constant16: bool32(self.storage_push_constant16),
+                ..Default::default()
+            },
+            float16_int8: vk::PhysicalDeviceShaderFloat16Int8Features {
+                shader_float16: bool32(self.float16),
+                shader_int8: bool32(self.int8),
+                ..Default::default()
+            },
+            storage8: vk::PhysicalDevice8BitStorageFeatures {
+                storage_buffer8_bit_access: bool32(self.storage_buffer_8bit_access),
+                uniform_and_storage_buffer8_bit_access: bool32(self.uniform_and_storage_buffer_8bit_access),
+                storage_push_constant8: bool32(self.storage_push_constant8),
+                ..Default::default()
+            },
+            variable: vk::PhysicalDeviceVariablePointersFeatures {
+                variable_pointers_storage_buffer: bool32(self.variable_pointers_storage_buffer),
+                variable_pointers: bool32(self.variable_pointers),
+                ..Default::default()
+            },
+            atomic_int64: vk::PhysicalDeviceShaderAtomicInt64Features {
+                shader_buffer_int64_atomics: bool32(self.shader_buffer_int64_atomics),
+                shader_shared_int64_atomics: bool32(self.shader_shared_int64_atomics),
+                ..Default::default()
+            },
+        }
+    }
+}
+
+/// The feature structures of one `vkCreateDevice`, kept alive while its create info
+/// points at them.
+#[derive(Default)]
+pub struct FeatureChain {
+    core: vk::PhysicalDeviceFeatures,
+    storage16: vk::PhysicalDevice16BitStorageFeatures<'static>,
+    float16_int8: vk::PhysicalDeviceShaderFloat16Int8Features<'static>,
+    storage8: vk::PhysicalDevice8BitStorageFeatures<'static>,
+    variable: vk::PhysicalDeviceVariablePointersFeatures<'static>,
+    atomic_int64: vk::PhysicalDeviceShaderAtomicInt64Features<'static>,
+}
+
+impl FeatureChain {
+    /// `info` with the core features and every structure `wanted` uses chained.
+    pub(crate) fn attach<'a>(&'a mut self, info: vk::DeviceCreateInfo<'a>, wanted: &ShaderFeatures) -> vk::DeviceCreateInfo<'a> {
+        let mut info = info.enabled_features(&self.core);
+        if wanted.storage16() {
+            info = info.push_next(&mut self.storage16);
+        }
+        if wanted.float16_int8() {
+            info = info.push_next(&mut self.float16_int8);
+        }
+        if wanted.storage8() {
+            info = info.push_next(&mut self.storage8);
+        }
+        if wanted.variable() {
+            info = info.push_next(&mut self.variable);
+        }
+        if wanted.atomic_int64() {
+            info = info.push_next(&mut self.atomic_int64);
+        }
+        info
+    }
+}
