@@ -33,6 +33,12 @@ pub const DEVICE_EXTENSIONS: &[Extension] = &[
     Extension { name: c"VK_KHR_external_semaphore_fd", spec_version: 1 },
     Extension { name: c"VK_KHR_external_fence", spec_version: 1 },
     Extension { name: c"VK_KHR_external_fence_fd", spec_version: 1 },
+    Extension { name: c"VK_KHR_maintenance3", spec_version: 1 },
+    Extension { name: c"VK_KHR_descriptor_update_template", spec_version: 1 },
+    Extension { name: c"VK_KHR_push_descriptor", spec_version: 2 },
+    Extension { name: c"VK_KHR_storage_buffer_storage_class", spec_version: 1 },
+    Extension { name: c"VK_KHR_relaxed_block_layout", spec_version: 1 },
+    Extension { name: c"VK_KHR_shader_non_semantic_info", spec_version: 1 },
 ];
 
 pub fn properties(list: &[Extension]) -> Vec<vk::ExtensionProperties> {

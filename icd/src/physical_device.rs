@@ -204,7 +204,8 @@ pub fn properties() -> vk::PhysicalDeviceProperties {
 
 /// Core 1.0 features softvk implements (and tests): robust buffer access (every shader
 /// access is bounds-checked against the descriptor's range), 16-, 64-bit integers and
-/// 64-bit floats in shaders, dynamically indexed arrays of buffer descriptors.
+/// 64-bit floats in shaders, dynamically indexed arrays of descriptors, storage images of
+/// every storable format, read and written without a declared format.
 pub fn features() -> vk::PhysicalDeviceFeatures {
     vk::PhysicalDeviceFeatures {
         robust_buffer_access: vk::TRUE,
@@ -213,6 +214,12 @@ pub fn features() -> vk::PhysicalDeviceFeatures {
         shader_float64: vk::TRUE,
         shader_uniform_buffer_array_dynamic_indexing: vk::TRUE,
         shader_storage_buffer_array_dynamic_indexing: vk::TRUE,
+        shader_sampled_image_array_dynamic_indexing: vk::TRUE,
+        shader_storage_image_array_dynamic_indexing: vk::TRUE,
+        // Storage texels convert through the view's format, whatever the shader declares.
+        shader_storage_image_extended_formats: vk::TRUE,
+        shader_storage_image_read_without_format: vk::TRUE,
+        shader_storage_image_write_without_format: vk::TRUE,
         ..Default::default()
     }
 }
@@ -347,6 +354,10 @@ unsafe fn fill_property_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_
                 min_imported_host_pointer_alignment: crate::external_memory::HOST_POINTER_ALIGNMENT,
                 ..Default::default()
             },
+        ),
+        S::PHYSICAL_DEVICE_PUSH_DESCRIPTOR_PROPERTIES_KHR => pnext::fill(
+            ptr,
+            vk::PhysicalDevicePushDescriptorPropertiesKHR { max_push_descriptors: 32, ..Default::default() },
         ),
         S::PHYSICAL_DEVICE_TIMELINE_SEMAPHORE_PROPERTIES => pnext::fill(
             ptr,

@@ -283,6 +283,10 @@ entry_points! {
         "vkCmdEndRenderPass" => unsupported::cmd_end_render_pass,
         "vkGetRenderAreaGranularity" => unsupported::get_render_area_granularity,
         "vkGetDescriptorSetLayoutSupport" => descriptor::get_descriptor_set_layout_support,
+        "vkGetDescriptorSetLayoutSupportKHR" => descriptor::get_descriptor_set_layout_support ; device "VK_KHR_maintenance3",
+        "vkCreateDescriptorUpdateTemplateKHR" => descriptor::create_descriptor_update_template ; device "VK_KHR_descriptor_update_template",
+        "vkDestroyDescriptorUpdateTemplateKHR" => descriptor::destroy_descriptor_update_template ; device "VK_KHR_descriptor_update_template",
+        "vkUpdateDescriptorSetWithTemplateKHR" => descriptor::update_descriptor_set_with_template ; device "VK_KHR_descriptor_update_template",
         "vkGetDeviceGroupPeerMemoryFeatures" => unsupported::get_device_group_peer_memory_features,
         "vkCmdSetDeviceMask" => unsupported::cmd_set_device_mask,
     }

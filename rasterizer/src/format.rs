@@ -493,13 +493,14 @@ pub fn shader_readable(format: vk::Format) -> bool {
 
 /// Whether shaders can read and write the format as a storage image or storage texel
 /// buffer: uncompressed colour formats without 64-bit components, except sRGB, scaled and
-/// shared-exponent ones, which SPIR-V has no storage format for.
+/// shared-exponent ones, which SPIR-V has no storage format for (the shader's declared
+/// format does not matter: texels always convert through the view's format).
 pub fn shader_storable(format: vk::Format) -> bool {
     describe(format).is_some_and(|d| {
         shader_readable(format)
             && !d.is_depth_stencil()
             && matches!(d.codec, Codec::Channels { .. })
-            && !matches!(d.numeric, Numeric::Srgb | Numeric::Uscaled | Numeric::Sscaled | Numeric::Ufloat)
+            && !matches!(d.numeric, Numeric::Srgb | Numeric::Uscaled | Numeric::Sscaled)
     })
 }
 
