@@ -232,3 +232,17 @@ impl FeatureChain {
         info
     }
 }
+
+/// A context with `features` enabled, or None after [`skip`](crate::skip) when the device
+/// lacks one of them: the test returns (on another driver) or fails (on softvk, where
+/// every check must run; a test of a feature softvk does not advertise yet is
+/// `#[ignore]`d with the reason).
+pub fn context_with(test: &str, features: ShaderFeatures) -> Option<crate::Context> {
+    match crate::Context::with_features(&[], &features) {
+        Ok(ctx) => Some(ctx),
+        Err(why) => {
+            crate::skip(test, &why);
+            None
+        }
+    }
+}

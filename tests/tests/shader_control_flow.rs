@@ -268,3 +268,107 @@ fn functions_with_in_out_and_inout_parameters_are_inlined() {
         assert_eq!(&y[4 * i..4 * i + 4], &expected, "x = {v}");
     }
 }
+
+fn xorshift32(mut s: u32, n: u32) -> u32 {
+    for _ in 0..n {
+        s ^= s << 13;
+        s ^= s >> 17;
+        s ^= s << 5;
+    }
+    s
+}
+
+#[test]
+fn a_long_bounded_loop_runs_to_its_end() {
+    let ctx = Context::new();
+    // 2^15 iterations of 16 steps per invocation (about a second on softvk): long enough
+    // to cross the interpreter's periodic deadline checks several times.
+    let n = 1u32 << 15;
+    let seeds: Vec<u32> = (0..64u32).map(|i| i.wrapping_mul(0x9e37_79b9) | 1).collect();
+    let start = std::time::Instant::now();
+    let out = ComputeJob::new(&ctx, &spirv("cf_long_bounded_loop")).storage(0, &bytes_of(&seeds)).push(&bytes_of(&[n])).run([1, 1, 1]);
+    eprintln!("{n} iterations x 64 invocations took {:?}", start.elapsed());
+    let y: Vec<u32> = values_of(&out[0]);
+    for (i, &s) in seeds.iter().enumerate() {
+        assert_eq!(y[i], xorshift32(s, 16 * n), "invocation {i}");
+    }
+}
+
+#[test]
+fn logical_and_or_and_the_ternary_evaluate_only_what_they_need() {
+    let ctx = Context::new();
+    let x: Vec<i32> = (0..64).map(|i| i - 20).collect();
+    let out = ComputeJob::new(&ctx, &spirv("cf_short_circuit"))
+        .storage(0, &bytes_of(&x))
+        .storage(1, &bytes_of(&vec![0u32; x.len()]))
+        .storage(2, &bytes_of(&[0u32; 4]))
+        .run([2, 1, 1]);
+    let (y, counts): (Vec<u32>, Vec<u32>) = (values_of(&out[1]), values_of(&out[2]));
+    let mut expected_counts = [0u32; 4];
+    for (i, &v) in x.iter().enumerate() {
+        let mut r = 0u32;
+        if v > -5 {
+            expected_counts[0] += 1;
+            if v - 3 > 0 {
+                r |= 1;
+            }
+        }
+        if v < 0 {
+            r |= 2;
+        } else {
+            expected_counts[1] += 1;
+            if v & 1 == 0 {
+                r |= 2;
+            }
+        }
+        let t = if v % 3 == 0 {
+            expected_counts[2] += 1;
+            v * 2
+        } else {
+            expected_counts[3] += 1;
+            v - 7
+        };
+        assert_eq!(y[i], r | (((t + 1000) as u32) << 8), "x = {v}");
+    }
+    assert_eq!(counts, expected_counts, "calls of the right operands of &&, || and of each ternary arm");
+}
+
+#[test]
+fn ternaries_and_mix_with_booleans_select_scalars_vectors_and_structs() {
+    let ctx = Context::new();
+    let x: Vec<[f32; 4]> = (0..16)
+        .map(|i| {
+            // i % 3: 0 all above 0.5, 1 some, 2 none.
+            let f = |k: i32| match i % 3 {
+                0 => 0.625 + ((i + k) % 4) as f32 / 8.0,
+                1 => ((i * 7 + k * 3) % 10) as f32 / 8.0,
+                _ => ((i + k) % 5) as f32 / 16.0,
+            };
+            [f(0), f(1), f(2), f(3)]
+        })
+        .collect();
+    let out = ComputeJob::new(&ctx, &spirv("cf_select_vectors"))
+        .storage(0, &bytes_of(&x))
+        .storage(1, &bytes_of(&vec![[0f32; 4]; 2 * x.len()]))
+        .run([1, 1, 1]);
+    let y: Vec<[f32; 4]> = values_of(&out[1]);
+    let mut saw = [false; 3];
+    for (i, v) in x.iter().enumerate() {
+        let gt = v.map(|c| c > 0.5);
+        let picked: Vec<f32> = (0..4).map(|c| if gt[c] { v[c] * 2.0 } else { -1.0 }).collect();
+        let (a, b) = if v[0] > v[1] { (1.0, v[2]) } else { (2.0, v[3]) };
+        let t = if gt.iter().all(|&g| g) {
+            saw[0] = true;
+            [v[0], v[1]]
+        } else if gt.iter().any(|&g| g) {
+            saw[1] = true;
+            [v[2], v[3]]
+        } else {
+            saw[2] = true;
+            [9.0, 9.0]
+        };
+        assert_eq!(y[2 * i].to_vec(), picked, "mix with bvec4 for {v:?}");
+        assert_eq!(y[2 * i + 1], [a, b, t[0], t[1]], "struct and nested ternaries for {v:?}");
+    }
+    assert!(saw.iter().all(|&s| s), "inputs cover all, any and none: {saw:?}");
+}
