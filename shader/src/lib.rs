@@ -13,6 +13,7 @@
 //! `ir::print` shows a program as text (`SOFTVK_DUMP_SHADERS`).
 
 pub mod front;
+pub mod fuzzing;
 pub mod interp;
 pub mod ir;
 pub mod memory;

@@ -60,12 +60,39 @@ impl SharedMemory {
 
     /// Whether the address of byte `offset` is a multiple of `bytes` (the window itself
     /// may start anywhere).
+    #[inline]
     fn aligned(&self, offset: usize, bytes: usize) -> bool {
         (self.base as usize).wrapping_add(offset) % bytes == 0
     }
 
     fn fits(&self, offset: usize, bytes: usize) -> bool {
         offset.checked_add(bytes).is_some_and(|end| end <= self.len)
+    }
+
+    /// The 32-bit word at `offset` (the common case of `load`).
+    #[inline]
+    pub fn load_u32(&self, offset: usize) -> Option<u32> {
+        match offset.checked_add(4) {
+            Some(end) if end <= self.len && self.aligned(offset, 4) => {
+                // SAFETY: in bounds and aligned (checked just above); see `load`.
+                Some(unsafe { AtomicU32::from_ptr(self.base.add(offset) as *mut u32).load(Ordering::Relaxed) })
+            }
+            Some(end) if end <= self.len => Some(self.load_unaligned(offset, 4) as u32),
+            _ => None,
+        }
+    }
+
+    /// Writes the 32-bit word at `offset` (the common case of `store`).
+    #[inline]
+    pub fn store_u32(&self, offset: usize, value: u32) {
+        match offset.checked_add(4) {
+            Some(end) if end <= self.len && self.aligned(offset, 4) => {
+                // SAFETY: in bounds and aligned (checked just above); see `load`.
+                unsafe { AtomicU32::from_ptr(self.base.add(offset) as *mut u32).store(value, Ordering::Relaxed) }
+            }
+            Some(end) if end <= self.len => self.store(offset, 4, value as u64),
+            _ => {}
+        }
     }
 
     /// Reads `bytes` (1, 2, 4 or 8) at `offset`, zero-extended; None outside the window.

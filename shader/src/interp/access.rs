@@ -54,15 +54,29 @@ impl Machine<'_> {
                 }
                 Step::Index { index, stride, len } => {
                     let (s, _) = self.scalars(index);
-                    for lane in mask.lanes() {
-                        let i = scalar::sign_extend(self.get(index, 0, s, lane), s.bits());
-                        if physical {
+                    if physical {
+                        for lane in mask.lanes() {
+                            let i = scalar::sign_extend(self.get(index, 0, s, lane), s.bits());
                             let address = (out[lane] as u64 | (out[l + lane] as u64) << 32)
                                 .wrapping_add((i as u64).wrapping_mul(stride as u64));
                             out[lane] = address as u32;
                             out[l + lane] = (address >> 32) as u32;
-                            continue;
                         }
+                        continue;
+                    }
+                    if s.bits() == 32 {
+                        // Every lane at once (the result of inactive lanes is never used).
+                        let indices = self.row(index, 0);
+                        for (o, &i) in out[..l].iter_mut().zip(indices) {
+                            let i = i as i32 as i64;
+                            let in_range = i >= 0 && (len == 0 || i < len as i64);
+                            let at = *o as u64 + (i as u64).wrapping_mul(stride as u64);
+                            *o = if in_range && at < OUT_OF_BOUNDS as u64 { at as u32 } else { OUT_OF_BOUNDS };
+                        }
+                        continue;
+                    }
+                    for lane in mask.lanes() {
+                        let i = scalar::sign_extend(self.get(index, 0, s, lane), s.bits());
                         let in_range = i >= 0 && (len == 0 || i < len as i64);
                         let moved = (i as u64).checked_mul(stride as u64).and_then(|d| (out[lane] as u64).checked_add(d));
                         out[lane] = match (in_range, moved) {
@@ -90,15 +104,25 @@ impl Machine<'_> {
     /// The active lanes' pointer offsets, if they are all the same.
     fn uniform_offset(&self, pointer: Value, mask: &Mask) -> Option<u32> {
         let row = self.row(pointer, 0);
-        let mut lanes = mask.lanes();
-        let first = row[lanes.next()?];
-        lanes.all(|lane| row[lane] == first).then_some(first)
+        if self.info(pointer).uniform {
+            return mask.lanes().next().map(|lane| row[lane]);
+        }
+        uniform(row, mask)
+    }
+
+    /// The active lanes' pointer objects, if they are all the same.
+    fn uniform_object(&self, pointer: Value, mask: &Mask) -> Option<u32> {
+        let row = self.row(pointer, 1);
+        if self.info(pointer).uniform {
+            return mask.lanes().next().map(|lane| row[lane]);
+        }
+        uniform(row, mask)
     }
 
     pub(super) fn load(&mut self, pointer: Value, dst: Value, out: &mut [u32], mask: &Mask, cx: &Context) {
         let (class, pointee) = self.pointer_type(pointer);
         let l = self.lanes;
-        let words = self.exe.program.words(dst) as usize;
+        let words = self.info(dst).words as usize;
         match class {
             StorageClass::Private => {
                 let limit = self.exe.program.private_words as usize;
@@ -106,9 +130,12 @@ impl Machine<'_> {
                     let offset = offset as usize;
                     if offset + words <= limit {
                         out.copy_from_slice(&self.private[offset * l..(offset + words) * l]);
+                    } else {
+                        out.fill(0);
                     }
                     return;
                 }
+                out.fill(0);
                 let offsets = self.row(pointer, 0).to_vec();
                 for lane in mask.lanes() {
                     let offset = offsets[lane] as usize;
@@ -120,6 +147,7 @@ impl Machine<'_> {
                 }
             }
             StorageClass::Workgroup => {
+                out.fill(0);
                 let offsets = self.row(pointer, 0);
                 for lane in mask.lanes() {
                     let offset = offsets[lane] as usize;
@@ -132,6 +160,7 @@ impl Machine<'_> {
             }
             StorageClass::Buffer { .. } => self.load_buffer(pointer, pointee, out, mask, cx.resources),
             StorageClass::PhysicalBuffer => {
+                out.fill(0);
                 tracing::warn!("softvk does not resolve buffer device addresses yet: a load read zero");
             }
             StorageClass::Handle => {
@@ -147,6 +176,24 @@ impl Machine<'_> {
         let l = self.lanes;
         let plan = self.exe.plan(pointee);
         let (offsets, objects) = (self.row(pointer, 0), self.row(pointer, 1));
+        if let [part] = plan {
+            if part.bytes == 4 {
+                // One 32-bit scalar a lane: the common case (an element of an array).
+                if let Some(object) = self.uniform_object(pointer, mask) {
+                    let memory = resources.buffer(object);
+                    if let Some(offset) = self.uniform_offset(pointer, mask) {
+                        // The same word for every lane (a push constant, a uniform).
+                        let value = memory.load_u32(offset as usize + part.offset as usize).unwrap_or(0);
+                        out[..l].fill(value);
+                        return;
+                    }
+                    each_lane!(self, mask, |lane| {
+                        out[lane] = memory.load_u32(offsets[lane] as usize + part.offset as usize).unwrap_or(0);
+                    });
+                    return;
+                }
+            }
+        }
         let mut cached: Option<(u32, crate::memory::SharedMemory)> = None;
         for lane in mask.lanes() {
             let object = objects[lane];
@@ -173,8 +220,8 @@ impl Machine<'_> {
     pub(super) fn store(&mut self, pointer: Value, value: Value, mask: &Mask, cx: &Context) {
         let (class, pointee) = self.pointer_type(pointer);
         let l = self.lanes;
-        let words = self.exe.program.words(value) as usize;
-        let slot = self.exe.program.values[value].slot as usize;
+        let words = self.info(value).words as usize;
+        let slot = self.info(value).slot as usize;
         match class {
             StorageClass::Private => {
                 let limit = self.exe.program.private_words as usize;
@@ -202,6 +249,16 @@ impl Machine<'_> {
             StorageClass::Buffer { .. } => {
                 let plan = self.exe.plan(pointee);
                 let (offsets, objects) = (self.row(pointer, 0), self.row(pointer, 1));
+                if let ([part], Some(object)) = (plan, self.uniform_object(pointer, mask)) {
+                    if part.bytes == 4 {
+                        let memory = cx.resources.buffer(object);
+                        let values = &self.regs[(slot + part.word as usize) * l..(slot + part.word as usize + 1) * l];
+                        each_lane!(self, mask, |lane| {
+                            memory.store_u32(offsets[lane] as usize + part.offset as usize, values[lane]);
+                        });
+                        return;
+                    }
+                }
                 for lane in mask.lanes() {
                     let memory = cx.resources.buffer(objects[lane]);
                     let base = offsets[lane] as usize;
@@ -304,6 +361,18 @@ impl Machine<'_> {
             }
         }
     }
+}
+
+/// The word all active lanes of `row` hold, if they hold the same.
+fn uniform(row: &[u32], mask: &Mask) -> Option<u32> {
+    let mut lanes = mask.lanes();
+    let first = row[lanes.next()?];
+    // Comparing every lane is cheaper than walking the mask, and right whenever the
+    // inactive lanes agree too (they usually hold the same value).
+    if row.iter().all(|&w| w == first) {
+        return Some(first);
+    }
+    lanes.all(|lane| row[lane] == first).then_some(first)
 }
 
 /// The new value of an atomic operation on `old`.

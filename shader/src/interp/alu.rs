@@ -116,9 +116,8 @@ fn binary32(op: BinaryOp, a: &[u32], b: &[u32], out: &mut [u32]) -> bool {
 impl Machine<'_> {
     /// The scalar type of `v` and how many scalars it holds in all.
     pub(super) fn scalars(&self, v: Value) -> (Scalar, u32) {
-        let p = &self.exe.program;
-        let s = p.types.scalar_of(p.ty(v)).unwrap_or(Scalar::U32);
-        (s, p.words(v) / s.words())
+        let info = self.info(v);
+        (info.scalar, info.count)
     }
 
     pub(super) fn get(&self, v: Value, c: u32, s: Scalar, lane: usize) -> u64 {
@@ -166,8 +165,8 @@ impl Machine<'_> {
 
     pub(super) fn select(&mut self, cond: Value, a: Value, b: Value, out: &mut [u32]) {
         let l = self.lanes;
-        let cond_n = self.exe.program.words(cond);
-        let words = self.exe.program.words(a);
+        let cond_n = self.info(cond).words;
+        let words = self.info(a).words;
         let per = if cond_n > 1 { words / cond_n } else { words };
         let (ra, rb, rc) = (self.rows(a), self.rows(b), self.rows(cond));
         for w in 0..words as usize {
@@ -282,7 +281,7 @@ impl Machine<'_> {
 
     pub(super) fn any_all(&mut self, all: bool, a: Value, out: &mut [u32]) {
         let l = self.lanes;
-        let n = self.exe.program.words(a) as usize;
+        let n = self.info(a).words as usize;
         let rows = self.rows(a);
         for lane in 0..l {
             let mut values = (0..n).map(|c| rows[c * l + lane] != 0);

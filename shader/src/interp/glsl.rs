@@ -193,6 +193,9 @@ impl Machine<'_> {
     pub(super) fn glsl(&mut self, op: u32, args: &[Value], dst: Value, out: &mut [u32], mask: &Mask) {
         let l = self.lanes;
         let (rs, rn) = self.scalars(dst);
+        if rs.bits() == 32 && rs.is_float() && self.float32_rows(op, args, out) {
+            return;
+        }
         let lanes: Vec<usize> = mask.lanes().collect();
         let arg = |m: &Machine, i: usize, c: u32, lane: usize| -> f64 {
             let (s, n) = m.scalars(args[i]);
@@ -200,11 +203,13 @@ impl Machine<'_> {
         };
         if rs.is_float() && !matches!(op, n::DETERMINANT | n::MATRIX_INVERSE | n::LENGTH | n::DISTANCE | n::CROSS | n::NORMALIZE | n::FACE_FORWARD | n::REFLECT | n::REFRACT | n::LDEXP | n::UNPACK_SNORM2X16 | n::UNPACK_UNORM2X16 | n::UNPACK_HALF2X16 | n::UNPACK_SNORM4X8 | n::UNPACK_UNORM4X8 | n::UNPACK_DOUBLE2X32 | n::MODF_STRUCT | n::FREXP_STRUCT) {
             let bits = rs.bits();
+            let mut a = [0f64; 3];
             for &lane in &lanes {
                 for c in 0..rn {
-                    let a: Vec<f64> = (0..args.len()).map(|i| arg(self, i, c, lane)).collect();
-                    let r = float_function(op, &a).unwrap_or(0.0);
-                    // Clamp and min/max are exact; everything else rounds once.
+                    for (i, slot) in a.iter_mut().enumerate().take(args.len().min(3)) {
+                        *slot = arg(self, i, c, lane);
+                    }
+                    let r = float_function(op, &a[..args.len().min(3)]).unwrap_or(0.0);
                     put(out, l, c, rs.words(), lane, from_f64(r, bits));
                 }
             }
@@ -326,6 +331,52 @@ impl Machine<'_> {
             n::DETERMINANT | n::MATRIX_INVERSE => self.determinant_inverse(op, args[0], dst, out, &lanes),
             _ => self.pack_unpack(op, args[0], dst, out, &lanes),
         }
+    }
+
+    /// Component-wise float functions on 32-bit rows, for every lane at once: the
+    /// operands' rows are read in place, each row of the result written once. False when
+    /// an operand is not a 32-bit float of the result's shape.
+    fn float32_rows(&self, op: u32, args: &[Value], out: &mut [u32]) -> bool {
+        let l = self.lanes;
+        let (_, n) = self.scalars(args[0]);
+        let component_wise = float_function(op, &[0.0; 3][..args.len().min(3)]).is_some();
+        if !component_wise || args.len() > 3 || args.iter().any(|&a| self.scalars(a) != (Scalar::F32, n)) || out.len() != n as usize * l {
+            return false;
+        }
+        let rows: Vec<&[u32]> = args.iter().map(|&a| self.rows(a)).collect();
+        let f = |v: u32| f32::from_bits(v);
+        match (op, rows.as_slice()) {
+            (n::FMA, [x, y, z]) => {
+                for (o, ((&x, &y), &z)) in out.iter_mut().zip(x.iter().zip(y.iter()).zip(z.iter())) {
+                    *o = f(x).mul_add(f(y), f(z)).to_bits();
+                }
+            }
+            (n::FMIN | n::NMIN, [x, y]) => {
+                for (o, (&x, &y)) in out.iter_mut().zip(x.iter().zip(y.iter())) {
+                    *o = (fmin(f(x) as f64, f(y) as f64) as f32).to_bits();
+                }
+            }
+            (n::FMAX | n::NMAX, [x, y]) => {
+                for (o, (&x, &y)) in out.iter_mut().zip(x.iter().zip(y.iter())) {
+                    *o = (fmax(f(x) as f64, f(y) as f64) as f32).to_bits();
+                }
+            }
+            (n::FABS, [x]) => out.iter_mut().zip(x.iter()).for_each(|(o, &x)| *o = x & 0x7fff_ffff),
+            (n::FLOOR, [x]) => out.iter_mut().zip(x.iter()).for_each(|(o, &x)| *o = f(x).floor().to_bits()),
+            (n::SQRT, [x]) => out.iter_mut().zip(x.iter()).for_each(|(o, &x)| *o = f(x).sqrt().to_bits()),
+            (_, rows) => {
+                // The general path, without allocating: f64 evaluation, one rounding.
+                let mut a = [0f64; 3];
+                for (i, o) in out.iter_mut().enumerate() {
+                    for (k, row) in rows.iter().enumerate() {
+                        a[k] = f(row[i]) as f64;
+                    }
+                    let r = float_function(op, &a[..rows.len()]).unwrap_or(0.0);
+                    *o = (r as f32).to_bits();
+                }
+            }
+        }
+        true
     }
 
     fn modf_frexp(&mut self, op: u32, x: Value, out: &mut [u32], lanes: &[usize]) {

@@ -44,6 +44,33 @@ impl Mask {
         }
     }
 
+    /// Activates lanes `start..end`.
+    pub fn set_range(&mut self, start: usize, end: usize) {
+        let end = end.min(MAX_LANES);
+        let mut lane = start;
+        while lane < end {
+            let word = lane / 64;
+            let bit = lane % 64;
+            let n = (64 - bit).min(end - lane);
+            let bits = if n == 64 { u64::MAX } else { ((1u64 << n) - 1) << bit };
+            self.bits[word] |= bits;
+            lane += n;
+        }
+    }
+
+    /// The lanes of `row` (one word a lane) that hold a non-zero word.
+    pub fn from_nonzero(row: &[u32]) -> Mask {
+        let mut m = Mask::EMPTY;
+        for (word, chunk) in m.bits.iter_mut().zip(row.chunks(64)) {
+            let mut w = 0u64;
+            for (bit, &v) in chunk.iter().enumerate() {
+                w |= ((v != 0) as u64) << bit;
+            }
+            *word = w;
+        }
+        m
+    }
+
     pub fn count(&self) -> u32 {
         self.bits.iter().map(|w| w.count_ones()).sum()
     }
@@ -54,18 +81,8 @@ impl Mask {
     }
 
     /// The active lanes, in order.
-    pub fn lanes(&self) -> impl Iterator<Item = usize> + '_ {
-        self.bits.iter().enumerate().flat_map(|(i, &word)| {
-            let mut w = word;
-            std::iter::from_fn(move || {
-                if w == 0 {
-                    return None;
-                }
-                let bit = w.trailing_zeros() as usize;
-                w &= w - 1;
-                Some(i * 64 + bit)
-            })
-        })
+    pub fn lanes(&self) -> Lanes<'_> {
+        Lanes { bits: &self.bits, word: 0, current: self.bits[0] }
     }
 
     /// The 8 bits of subgroup `group` (lanes `8 * group .. 8 * group + 8`).
@@ -89,6 +106,33 @@ impl Mask {
         let mut m = *self;
         m.bits.iter_mut().zip(&other.bits).for_each(|(a, b)| *a |= b);
         m
+    }
+}
+
+/// The active lanes of a mask, in order.
+pub struct Lanes<'a> {
+    bits: &'a [u64; WORDS],
+    word: usize,
+    current: u64,
+}
+
+impl Iterator for Lanes<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        loop {
+            if self.current != 0 {
+                let bit = self.current.trailing_zeros() as usize;
+                self.current &= self.current - 1;
+                return Some(self.word * 64 + bit);
+            }
+            self.word += 1;
+            if self.word >= WORDS {
+                return None;
+            }
+            self.current = self.bits[self.word];
+        }
     }
 }
 

@@ -22,6 +22,17 @@
 //! The per-family semantics live in `alu` (arithmetic, composites, matrices), `access`
 //! (pointers, loads, stores, atomics), `glsl`, `image` and `subgroup`.
 
+/// Runs `$body` for every active lane of `$mask`, as a plain range when every lane is.
+macro_rules! each_lane {
+    ($machine:expr, $mask:expr, |$lane:ident| $body:block) => {
+        if *$mask == $machine.full {
+            for $lane in 0..$machine.lanes $body
+        } else {
+            for $lane in $mask.lanes() $body
+        }
+    };
+}
+
 mod access;
 mod alu;
 mod glsl;
@@ -63,9 +74,29 @@ pub struct Part {
 pub struct Executable {
     pub program: Program,
     plans: HashMap<TypeId, Vec<Part>>,
-    /// Invocations per workgroup, and lanes per run (rounded up to whole subgroups).
+    /// Per value: where it lives and its scalar shape, looked up on every instruction.
+    values: Vec<ValueInfo>,
+    /// Invocations per workgroup.
     pub invocations: usize,
+    /// Lanes of one workgroup in a run: its invocations rounded up to whole subgroups.
+    pub group_lanes: usize,
+    /// Workgroups one run may cover side by side (see [`Machine::run_workgroups`]).
+    pub groups_per_run: usize,
+    /// Lanes of a run: `group_lanes * groups_per_run`.
     pub lanes: usize,
+}
+
+/// What the interpreter needs to know of a value, precomputed.
+#[derive(Clone, Copy, Debug)]
+struct ValueInfo {
+    slot: u32,
+    words: u32,
+    /// The scalar type of a scalar, vector or matrix (u32 for anything else).
+    scalar: Scalar,
+    /// Scalars in all (words / scalar words).
+    count: u32,
+    /// The same in every lane (`passes::uniformity`).
+    uniform: bool,
 }
 
 /// Most scalar parts one load or store of a buffer may move.
@@ -74,10 +105,12 @@ const MAX_PLAN_PARTS: usize = 1 << 16;
 impl Executable {
     pub fn new(program: Program) -> Result<Executable, crate::Error> {
         let invocations = program.workgroup_size.iter().map(|&n| n as usize).product::<usize>().max(1);
-        let lanes = invocations.div_ceil(crate::SUBGROUP_SIZE as usize) * crate::SUBGROUP_SIZE as usize;
-        if lanes > mask::MAX_LANES {
+        let group_lanes = invocations.div_ceil(crate::SUBGROUP_SIZE as usize) * crate::SUBGROUP_SIZE as usize;
+        if group_lanes > mask::MAX_LANES {
             return Err(crate::Error::Unsupported(format!("{invocations} invocations in one workgroup")));
         }
+        let groups_per_run = groups_per_run(&program, group_lanes);
+        let lanes = group_lanes * groups_per_run;
         let mut plans = HashMap::new();
         let mut pointees = Vec::new();
         collect_accessed(&program, &program.body, &mut pointees);
@@ -89,12 +122,42 @@ impl Executable {
             plan(&program.types, pointee, 0, 0, &mut parts)?;
             plans.insert(pointee, parts);
         }
-        Ok(Executable { program, plans, invocations, lanes })
+        let uniform = crate::passes::uniformity::analyze(&program);
+        let values = program
+            .values
+            .values()
+            .zip(uniform)
+            .map(|(data, uniform)| {
+                let words = program.types.words(data.ty);
+                let scalar = program.types.scalar_of(data.ty).unwrap_or(Scalar::U32);
+                ValueInfo { slot: data.slot, words, scalar, count: words / scalar.words(), uniform }
+            })
+            .collect();
+        Ok(Executable { program, plans, values, invocations, group_lanes, groups_per_run, lanes })
     }
 
     fn plan(&self, pointee: TypeId) -> &[Part] {
         self.plans.get(&pointee).map_or(&[], |p| p.as_slice())
     }
+}
+
+/// Lanes a run aims for: enough that the cost of stepping through an instruction is shared
+/// by many invocations, few enough that the register file stays in cache.
+const TARGET_LANES: usize = 256;
+const TARGET_REGISTER_BYTES: usize = 512 << 10;
+
+/// How many workgroups one run covers. Workgroups are independent unless they share
+/// workgroup memory, which each needs its own of; barriers are fine (every workgroup of a
+/// run reaches a barrier with all its lanes, as on its own), and subgroups never straddle
+/// two workgroups because each starts on a whole subgroup.
+fn groups_per_run(program: &Program, group_lanes: usize) -> usize {
+    if program.uses.workgroup_memory {
+        return 1;
+    }
+    let by_lanes = (TARGET_LANES / group_lanes).max(1);
+    let row_bytes = (program.register_words as usize + program.private_words as usize).max(1) * 4;
+    let by_registers = (TARGET_REGISTER_BYTES / (row_bytes * group_lanes)).max(1);
+    by_lanes.min(by_registers).min(mask::MAX_LANES / group_lanes)
 }
 
 /// The pointee types of every buffer load and store in `region`.
@@ -204,6 +267,12 @@ pub struct Machine<'e> {
     iterations: u64,
     cancel: Option<&'e AtomicBool>,
     deadline: Option<std::time::Instant>,
+    /// Every lane of a run: commits under it are plain copies.
+    full: Mask,
+    /// LocalInvocationId of each local invocation index.
+    local_ids: Vec<[u32; 3]>,
+    /// Scratch for one built-in's words, per local invocation.
+    builtin_words: Vec<[u32; 4]>,
 }
 
 /// The run-wide things an instruction may touch besides registers.
@@ -234,6 +303,14 @@ impl<'e> Machine<'e> {
             iterations: 0,
             cancel: None,
             deadline: None,
+            full: Mask::first(lanes),
+            local_ids: (0..exe.group_lanes as u32)
+                .map(|i| {
+                    let size = p.workgroup_size;
+                    [i % size[0], (i / size[0]) % size[1], i / (size[0] * size[1])]
+                })
+                .collect(),
+            builtin_words: Vec::new(),
         }
     }
 
@@ -249,6 +326,14 @@ impl<'e> Machine<'e> {
 
     /// Runs workgroup `workgroup` of a dispatch.
     pub fn run_workgroup(&mut self, resources: &Resources, info: &DispatchInfo, workgroup: [u32; 3]) -> Result<(), Trap> {
+        self.run_workgroups(resources, info, &[workgroup])
+    }
+
+    /// Runs the workgroups `groups` of a dispatch side by side, up to
+    /// `Executable::groups_per_run` of them (more are ignored): workgroup `g` takes lanes
+    /// `g * group_lanes ..`, its invocations in LocalInvocationIndex order.
+    pub fn run_workgroups(&mut self, resources: &Resources, info: &DispatchInfo, groups: &[[u32; 3]]) -> Result<(), Trap> {
+        let groups = &groups[..groups.len().min(self.exe.groups_per_run)];
         let p = &self.exe.program;
         self.private.fill(0);
         for (offset, words) in &p.private_init {
@@ -262,14 +347,19 @@ impl<'e> Machine<'e> {
             let at = *offset as usize;
             self.shared[at..at + words.len()].copy_from_slice(words);
         }
-        self.write_builtins(info, workgroup);
+        let mut mask = Mask::EMPTY;
+        for (g, &workgroup) in groups.iter().enumerate() {
+            let first = g * self.exe.group_lanes;
+            self.write_builtins(info, workgroup, first);
+            mask.set_range(first, first + self.exe.invocations);
+        }
         self.iterations = 0;
-        let mask = Mask::first(self.exe.invocations);
         let context = Context { resources };
         self.run_region(&p.body, mask, &context).map(|_| ())
     }
 
-    fn write_builtins(&mut self, info: &DispatchInfo, workgroup: [u32; 3]) {
+    /// The built-in inputs of the workgroup whose lanes start at `first`.
+    fn write_builtins(&mut self, info: &DispatchInfo, workgroup: [u32; 3], first: usize) {
         let p = &self.exe.program;
         let size = p.workgroup_size;
         let lanes = self.lanes;
@@ -281,10 +371,13 @@ impl<'e> Machine<'e> {
         let subgroups = self.exe.invocations.div_ceil(crate::SUBGROUP_SIZE as usize) as u32;
         for input in &p.builtins {
             let base = input.offset as usize;
-            for lane in 0..lanes {
-                let i = lane as u32;
-                let local = [i % size[0], (i / size[0]) % size[1], i / (size[0] * size[1])];
-                let words: [u32; 4] = match input.builtin {
+            let count = (p.types.words(input.ty) as usize).min(4);
+            let mut words = std::mem::take(&mut self.builtin_words);
+            words.resize(self.exe.group_lanes, [0; 4]);
+            for (local_index, w) in words.iter_mut().enumerate() {
+                let i = local_index as u32;
+                let local = self.local_ids[local_index];
+                *w = match input.builtin {
                     Builtin::LocalInvocationId => [local[0], local[1], local[2], 0],
                     Builtin::GlobalInvocationId => [
                         group[0].wrapping_mul(size[0]).wrapping_add(local[0]),
@@ -307,13 +400,15 @@ impl<'e> Machine<'e> {
                     Builtin::SubgroupLtMask => [(1 << (i % 8)) - 1, 0, 0, 0],
                     Builtin::BaseWorkgroup => [info.base_workgroup[0], info.base_workgroup[1], info.base_workgroup[2], 0],
                 };
-                let count = (p.types.words(input.ty) as usize).min(4);
-                for (k, &w) in words.iter().enumerate().take(count) {
-                    if let Some(slot) = self.private.get_mut((base + k) * lanes + lane) {
-                        *slot = w;
-                    }
+            }
+            for k in 0..count {
+                let row = (base + k) * lanes;
+                let Some(target) = self.private.get_mut(row + first..row + first + self.exe.group_lanes) else { continue };
+                for (slot, w) in target.iter_mut().zip(&words) {
+                    *slot = w[k];
                 }
             }
+            self.builtin_words = words;
         }
     }
 
@@ -439,7 +534,7 @@ impl<'e> Machine<'e> {
         self.frames[d].brk = Mask::EMPTY;
         let mut entering = vec![Mask::EMPTY; bodies.len()];
         let mut to_merge = Mask::EMPTY;
-        let words = self.exe.program.words(selector);
+        let words = self.info(selector).words;
         for lane in mask.lanes() {
             let value = self.lane_u64(selector, 0, words, lane);
             let target = cases.iter().find(|(literal, _)| *literal == value).map_or(default, |(_, t)| *t);
@@ -462,14 +557,7 @@ impl<'e> Machine<'e> {
 
     /// The lanes of `mask` where boolean `cond` is true.
     fn condition(&self, cond: Value, mask: &Mask) -> Mask {
-        let row = self.row(cond, 0);
-        let mut out = Mask::EMPTY;
-        for lane in mask.lanes() {
-            if row[lane] != 0 {
-                out.set(lane, true);
-            }
-        }
-        out
+        Mask::from_nonzero(self.row(cond, 0)).and(mask)
     }
 
     /// Parallel copies of an edge into phi values, for `lanes`.
@@ -490,52 +578,63 @@ impl<'e> Machine<'e> {
         for &(dst, _) in copies {
             let d = p.values[dst].slot as usize;
             let w = p.words(dst) as usize;
-            commit_rows(&mut self.regs[d * l..(d + w) * l], &staged[at..at + w * l], lanes, l);
+            commit_rows(&mut self.regs[d * l..(d + w) * l], &staged[at..at + w * l], lanes, &self.full, l);
             at += w * l;
         }
     }
 
     // ---- registers -----------------------------------------------------------------
 
+    fn info(&self, v: Value) -> ValueInfo {
+        self.exe.values[cranelift_entity::EntityRef::index(v)]
+    }
+
     /// Row `word` of value `v`: one word per lane.
     fn row(&self, v: Value, word: u32) -> &[u32] {
-        let slot = (self.exe.program.values[v].slot + word) as usize;
+        let slot = (self.info(v).slot + word) as usize;
         &self.regs[slot * self.lanes..(slot + 1) * self.lanes]
     }
 
     /// All rows of `v`.
     fn rows(&self, v: Value) -> &[u32] {
-        let p = &self.exe.program;
-        let slot = p.values[v].slot as usize;
-        let w = p.words(v) as usize;
+        let info = self.info(v);
+        let (slot, w) = (info.slot as usize, info.words as usize);
         &self.regs[slot * self.lanes..(slot + w) * self.lanes]
     }
 
     /// Component `c` of `v` in `lane` as a u64 (`words` words per component).
     fn lane_u64(&self, v: Value, c: u32, words: u32, lane: usize) -> u64 {
-        let lo = self.row(v, c * words)[lane] as u64;
+        let at = (self.info(v).slot + c * words) as usize * self.lanes + lane;
+        let lo = self.regs.get(at).copied().unwrap_or(0) as u64;
         if words >= 2 {
-            lo | (self.row(v, c * words + 1)[lane] as u64) << 32
+            lo | (self.regs.get(at + self.lanes).copied().unwrap_or(0) as u64) << 32
         } else {
             lo
         }
     }
 
-    /// A zeroed scratch area for a result of `words` words.
-    fn scratch_for(&mut self, words: u32) -> Vec<u32> {
+    /// A scratch area for a result of `words` words, zeroed when `zero` (for operations
+    /// that may leave some lanes unwritten: their result must not be stale data).
+    fn scratch_for(&mut self, words: u32, zero: bool) -> Vec<u32> {
         let mut s = std::mem::take(&mut self.scratch);
-        s.clear();
-        s.resize(words as usize * self.lanes, 0);
+        let n = words as usize * self.lanes;
+        if zero {
+            s.clear();
+            s.resize(n, 0);
+        } else if s.len() < n {
+            s.resize(n, 0);
+        } else {
+            s.truncate(n);
+        }
         s
     }
 
     /// Writes `result` (from `scratch_for`) into `dst` for the lanes of `mask`.
     fn commit(&mut self, dst: Value, result: Vec<u32>, mask: &Mask) {
-        let p = &self.exe.program;
         let l = self.lanes;
-        let slot = p.values[dst].slot as usize;
-        let w = p.words(dst) as usize;
-        commit_rows(&mut self.regs[slot * l..(slot + w) * l], &result[..w * l], mask, l);
+        let info = self.info(dst);
+        let (slot, w) = (info.slot as usize, info.words as usize);
+        commit_rows(&mut self.regs[slot * l..(slot + w) * l], &result[..w * l], mask, &self.full, l);
         self.scratch = result;
     }
 
@@ -552,8 +651,19 @@ impl<'e> Machine<'e> {
             }
             op => {
                 let Some(dst) = inst.result else { return };
-                let words = self.exe.program.words(dst);
-                let mut out = self.scratch_for(words);
+                let words = self.info(dst).words;
+                // These write only some lanes or components (per active lane, or not at
+                // all when out of bounds); everything else writes every word of `out`.
+                let partial = matches!(
+                    op,
+                    Op::Image(_)
+                        | Op::Subgroup { .. }
+                        | Op::ExtractDynamic { .. }
+                        | Op::Atomic { .. }
+                        | Op::ArrayLength { .. }
+                        | Op::Glsl { .. }
+                );
+                let mut out = self.scratch_for(words, partial);
                 self.compute(op, dst, &mut out, mask, cx);
                 self.commit(dst, out, mask);
             }
@@ -678,8 +788,8 @@ fn format_printf(format: &str, values: &[String]) -> String {
 }
 
 /// Copies the lanes of `mask` from `src` rows into `dst` rows (`lanes` words a row).
-fn commit_rows(dst: &mut [u32], src: &[u32], mask: &Mask, lanes: usize) {
-    if mask.is_full(lanes) {
+fn commit_rows(dst: &mut [u32], src: &[u32], mask: &Mask, full: &Mask, lanes: usize) {
+    if mask == full {
         dst.copy_from_slice(src);
         return;
     }

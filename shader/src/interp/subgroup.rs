@@ -76,7 +76,7 @@ impl Machine<'_> {
                 }
                 SubgroupOp::AllEqual => {
                     let v = value.unwrap_or(dst);
-                    let words = self.exe.program.words(v) as usize;
+                    let words = self.info(v).words as usize;
                     let first = active[0];
                     let equal = active.iter().all(|&i| (0..words).all(|k| self.row(v, k as u32)[base + i] == self.row(v, k as u32)[base + first]));
                     for &i in &active {
@@ -85,7 +85,7 @@ impl Machine<'_> {
                 }
                 SubgroupOp::Broadcast | SubgroupOp::BroadcastFirst | SubgroupOp::Shuffle | SubgroupOp::ShuffleXor | SubgroupOp::ShuffleUp | SubgroupOp::ShuffleDown | SubgroupOp::QuadBroadcast | SubgroupOp::QuadSwap(_) => {
                     let v = value.unwrap_or(dst);
-                    let words = self.exe.program.words(v) as usize;
+                    let words = self.info(v).words as usize;
                     for &i in &active {
                         let idx = index.map_or(0, |ix| self.row(ix, 0)[base + i] as usize);
                         let source = match op {

@@ -2,6 +2,7 @@
 //! [`run`] after the front end.
 
 mod dead_code;
+pub mod uniformity;
 
 use crate::ir::Program;
 
