@@ -34,28 +34,32 @@ pub fn dispatch(state: &State, base: [u32; 3], groups: [u32; 3], queue: &QueueSt
     let resolved = resolve(&compute.slots, &state.compute, &state.push_constants);
     let resources = resolved.resources();
     let info = DispatchInfo { num_workgroups: groups, base_workgroup: base };
-    let per_task = (INVOCATIONS_PER_TASK / executable.invocations as u64).max(1) as usize;
+    // Workgroups go in runs of `groups_per_run` side by side (see shader::interp).
+    let per_run = executable.groups_per_run as u64;
+    let runs = total.div_ceil(per_run);
+    let per_task = (INVOCATIONS_PER_TASK / (executable.invocations as u64 * per_run)).max(1) as usize;
     let failed = AtomicBool::new(false);
     let trap: Mutex<Option<Trap>> = Mutex::new(None);
     let cancel = &queue.stop;
     let deadline = std::time::Instant::now() + queue.dispatch_timeout;
     let (gx, gy) = (groups[0] as u64, groups[1] as u64);
     rasterizer::parallel::for_each_row(
-        total as usize,
+        runs as usize,
         per_task,
         || {
             let mut machine = Machine::new(executable);
             machine.cancel_with(cancel);
             machine.set_deadline(deadline);
-            machine
+            (machine, Vec::with_capacity(per_run as usize))
         },
-        |machine, i| {
+        |(machine, ids), run| {
             if failed.load(Ordering::Relaxed) {
                 return true;
             }
-            let i = i as u64;
-            let id = [(i % gx) as u32, ((i / gx) % gy) as u32, (i / (gx * gy)) as u32];
-            match machine.run_workgroup(&resources, &info, id) {
+            let first = run as u64 * per_run;
+            ids.clear();
+            ids.extend((first..(first + per_run).min(total)).map(|i| [(i % gx) as u32, ((i / gx) % gy) as u32, (i / (gx * gy)) as u32]));
+            match machine.run_workgroups(&resources, &info, ids) {
                 Ok(()) => false,
                 Err(t) => {
                     failed.store(true, Ordering::Relaxed);
