@@ -65,6 +65,7 @@ pub fn supported(capability: C) -> bool {
             | C::SignedZeroInfNanPreserve
             | C::RoundingModeRTE
             | C::RoundingModeRTZ
+            | C::DeviceGroup
     )
 }
 
@@ -89,5 +90,6 @@ pub fn extension_supported(name: &str) -> bool {
             | "SPV_GOOGLE_user_type"
             | "SPV_KHR_terminate_invocation"
             | "SPV_KHR_no_integer_wrap_decoration"
+            | "SPV_KHR_device_group"
     )
 }

@@ -440,7 +440,8 @@ impl<'m> Compiler<'m> {
             S::Uniform | S::StorageBuffer | S::UniformConstant => {
                 let set = m.decoration_literal(id, Decoration::DescriptorSet).unwrap_or(0);
                 let binding = m.decoration_literal(id, Decoration::Binding).unwrap_or(0);
-                let (kind, count, image) = self.binding_kind(*spirv_class, pointee)?;
+                let buffer_block = self.spirv_block_of(ptr_spirv).is_some_and(|s| m.has_decoration(s, Decoration::BufferBlock));
+                let (kind, count, image) = self.binding_kind(*spirv_class, pointee, buffer_block)?;
                 let index = self.bindings.len() as u32;
                 let non_writable = m.has_decoration(id, Decoration::NonWritable);
                 self.bindings.push(Binding {
@@ -478,6 +479,7 @@ impl<'m> Compiler<'m> {
         &mut self,
         class: spirv::StorageClass,
         pointee: TypeId,
+        buffer_block: bool,
     ) -> Result<(BindingKind, u32, Option<ImageType>), Error> {
         let (element, count) = match self.types.get(pointee) {
             Type::Array { element, len, stride: None } => (*element, *len),
@@ -488,8 +490,6 @@ impl<'m> Compiler<'m> {
             (spirv::StorageClass::StorageBuffer, _) => (BindingKind::StorageBuffer, None),
             (spirv::StorageClass::Uniform, Type::Struct { .. }) => {
                 // Uniform + BufferBlock is a storage buffer in SPIR-V 1.0-1.2.
-                let spirv_struct = self.spirv_type_of(element);
-                let buffer_block = spirv_struct.is_some_and(|s| self.m.has_decoration(s, Decoration::BufferBlock));
                 (if buffer_block { BindingKind::StorageBuffer } else { BindingKind::UniformBuffer }, None)
             }
             (_, Type::Image(image)) => {
@@ -512,9 +512,22 @@ impl<'m> Compiler<'m> {
         Ok((kind.0, count, kind.1))
     }
 
-    /// The SPIR-V type id that became IR type `ty` (for decorations that live on ids).
-    fn spirv_type_of(&self, ty: TypeId) -> Option<Word> {
-        self.type_map.iter().find(|(_, &t)| t == ty).map(|(&id, _)| id)
+    /// The block struct a descriptor variable's SPIR-V pointer type points at (through
+    /// an array of descriptors): where `Block`/`BufferBlock` decorations live. IR types
+    /// are interned by shape, so this must be found on the SPIR-V ids.
+    fn spirv_block_of(&self, pointer_type: Word) -> Option<Word> {
+        let pointer = self.m.definition(pointer_type)?;
+        let mut id = match pointer.operands.get(1) {
+            Some(Operand::IdRef(id)) => *id,
+            _ => return None,
+        };
+        let def = self.m.definition(id)?;
+        if matches!(def.class.opcode, Op::TypeArray | Op::TypeRuntimeArray) {
+            if let Some(Operand::IdRef(element)) = def.operands.first() {
+                id = *element;
+            }
+        }
+        Some(id)
     }
 
     pub fn frame_entered(&mut self, depth: u32) {
@@ -573,6 +586,7 @@ fn builtin(b: u32) -> Result<Builtin, Error> {
         (B::SubgroupGtMask, Builtin::SubgroupGtMask),
         (B::SubgroupLeMask, Builtin::SubgroupLeMask),
         (B::SubgroupLtMask, Builtin::SubgroupLtMask),
+        (B::DeviceIndex, Builtin::DeviceIndex),
     ];
     known
         .iter()

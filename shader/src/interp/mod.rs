@@ -399,6 +399,7 @@ impl<'e> Machine<'e> {
                     Builtin::SubgroupLeMask => [(2 << (i % 8)) - 1, 0, 0, 0],
                     Builtin::SubgroupLtMask => [(1 << (i % 8)) - 1, 0, 0, 0],
                     Builtin::BaseWorkgroup => [info.base_workgroup[0], info.base_workgroup[1], info.base_workgroup[2], 0],
+                    Builtin::DeviceIndex => [0; 4],
                 };
             }
             for k in 0..count {

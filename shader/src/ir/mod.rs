@@ -103,6 +103,8 @@ pub enum Builtin {
     SubgroupLeMask,
     SubgroupLtMask,
     BaseWorkgroup,
+    /// The device of a device group: always 0 (softvk's groups have one device).
+    DeviceIndex,
 }
 
 /// A compiled entry point.
