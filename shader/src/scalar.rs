@@ -184,6 +184,13 @@ pub fn unary(op: UnaryOp, s: Scalar, a: u64) -> u64 {
         UnaryOp::BitCount => truncate(a, bits).count_ones() as u64,
         UnaryOp::IsNan => to_f64(a, bits).is_nan() as u64,
         UnaryOp::IsInf => to_f64(a, bits).is_infinite() as u64,
+        // spec: too large gives an infinity, too small for a normal f16 gives ±0, NaN a NaN.
+        UnaryOp::QuantizeToF16 => {
+            let h = f16::from_f32(f32::from_bits(a as u32));
+            let subnormal = h.to_bits() & 0x7c00 == 0 && h.to_bits() & 0x03ff != 0;
+            let h = if subnormal { f16::from_bits(h.to_bits() & 0x8000) } else { h };
+            h.to_f32().to_bits() as u64
+        }
     }
 }
 

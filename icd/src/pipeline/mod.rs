@@ -71,6 +71,9 @@ fn compatible(kind: BindingKind, dim: Option<ImageDim>, t: vk::DescriptorType) -
                 t == T::STORAGE_IMAGE
             }
         }
+        // A combined image sampler may also be read as its image or its sampler alone.
+        BindingKind::SampledImage if t == T::COMBINED_IMAGE_SAMPLER => !buffer_dim,
+        BindingKind::Sampler if t == T::COMBINED_IMAGE_SAMPLER => true,
         BindingKind::SampledImage => {
             if buffer_dim {
                 t == T::UNIFORM_TEXEL_BUFFER

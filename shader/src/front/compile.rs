@@ -26,6 +26,9 @@ impl Specialization {
 /// How deep function calls may nest when inlined (SPIR-V for Vulkan has no recursion; a
 /// module that recurses is refused when this is reached).
 const MAX_CALL_DEPTH: u32 = 64;
+/// Most instructions inlined into one program, all call sites together: a call graph that
+/// fans out (f calls g twice, g calls h twice...) grows exponentially when inlined.
+const MAX_INLINED_INSTRUCTIONS: usize = 1 << 20;
 /// A program larger than this many register words per lane is refused.
 const MAX_REGISTER_WORDS: u32 = 1 << 20;
 /// Private memory per invocation and workgroup memory, in words.
@@ -61,6 +64,8 @@ pub struct Compiler<'m> {
     pub uses: Uses,
     pub max_frames: u32,
     pub call_depth: u32,
+    /// Instructions of the functions inlined so far.
+    pub inlined_instructions: usize,
     /// Workgroup size from a `WorkgroupSize` built-in constant, which overrides the
     /// execution mode.
     workgroup_size_builtin: Option<[u32; 3]>,
@@ -93,6 +98,7 @@ impl<'m> Compiler<'m> {
             uses: Uses::default(),
             max_frames: 0,
             call_depth: 0,
+            inlined_instructions: 0,
             workgroup_size_builtin: None,
         }
     }
@@ -320,8 +326,11 @@ impl<'m> Compiler<'m> {
                 }
                 words
             }
+            Op::Undef if m.spec_constant_op(id).is_some() => {
+                let raw = m.spec_constant_op(id).unwrap_or_default().to_vec();
+                super::spec_op::evaluate(self, &raw, ty)?
+            }
             Op::ConstantNull | Op::Undef => vec![0; self.types.words(ty) as usize],
-            Op::SpecConstantOp => super::spec_op::evaluate(self, inst, ty)?,
             other => return Err(Error::Unsupported(format!("constant Op{other:?}"))),
         };
         if words.len() != self.types.words(ty) as usize {
@@ -537,6 +546,15 @@ impl<'m> Compiler<'m> {
     pub fn check_call_depth(&self) -> Result<(), Error> {
         if self.call_depth > MAX_CALL_DEPTH {
             return Err(Error::Unsupported("function calls nest too deeply (recursion?)".into()));
+        }
+        Ok(())
+    }
+
+    /// Counts the `instructions` of a function about to be inlined.
+    pub fn count_inlined(&mut self, instructions: usize) -> Result<(), Error> {
+        self.inlined_instructions = self.inlined_instructions.saturating_add(instructions);
+        if self.inlined_instructions > MAX_INLINED_INSTRUCTIONS {
+            return Err(Error::Unsupported(format!("more than {MAX_INLINED_INSTRUCTIONS} instructions once calls are inlined")));
         }
         Ok(())
     }

@@ -57,6 +57,7 @@ pub fn inline_call(
     let func = m.function(function).ok_or_else(|| Error::Invalid(format!("call of %{function}, not a function")))?;
     c.call_depth += 1;
     c.check_call_depth()?;
+    c.count_inlined(func.blocks.iter().map(|b| b.instructions.len() + 1).sum())?;
     c.frame_entered(depth);
     let mut builder = FunctionBuilder {
         c,
@@ -301,10 +302,17 @@ impl<'c, 'm> FunctionBuilder<'c, 'm> {
                     if let Some(merge) = merge.filter(|m| m.class.opcode == Op::SelectionMerge) {
                         let merge_block = idref(merge, 0)?;
                         self.frames.push(Frame::Selection { merge: merge_block });
-                        let then_region = self.enter(from, t);
-                        let else_region = self.enter(from, f);
-                        self.frames.pop();
-                        region.nodes.push(Node::If { cond, then_region: then_region?, else_region: else_region? });
+                        if t == f {
+                            // Both sides lead to the same block: no divergence, one region.
+                            let only = self.enter(from, t);
+                            self.frames.pop();
+                            region.nodes.extend(only?.nodes);
+                        } else {
+                            let then_region = self.enter(from, t);
+                            let else_region = self.enter(from, f);
+                            self.frames.pop();
+                            region.nodes.push(Node::If { cond, then_region: then_region?, else_region: else_region? });
+                        }
                         match self.after_construct(&mut region, merge_block)? {
                             Some(next) => {
                                 current = next;
@@ -506,7 +514,8 @@ impl<'c, 'm> FunctionBuilder<'c, 'm> {
     /// A constant integer operand, if `id` is one.
     pub(super) fn constant_index(&mut self, id: Word) -> Option<u64> {
         let def = self.c.m.definition(id)?;
-        if !matches!(def.class.opcode, Op::Constant | Op::SpecConstant | Op::SpecConstantOp | Op::ConstantNull) {
+        let spec_op = def.class.opcode == Op::Undef && self.c.m.spec_constant_op(id).is_some();
+        if !spec_op && !matches!(def.class.opcode, Op::Constant | Op::SpecConstant | Op::ConstantNull) {
             return None;
         }
         let k = self.c.constant(id).ok()?;
@@ -537,6 +546,7 @@ impl<'c, 'm> FunctionBuilder<'c, 'm> {
             Op::BitCount => unary(UnaryOp::BitCount),
             Op::IsNan => unary(UnaryOp::IsNan),
             Op::IsInf => unary(UnaryOp::IsInf),
+            Op::QuantizeToF16 => unary(UnaryOp::QuantizeToF16),
             _ => None,
         };
         if let Some(op) = unary_op {

@@ -72,7 +72,7 @@ pub fn compile(module: &Module, entry: &str, stage: Stage, spec: &Specialization
     if let Some(size) = c.workgroup_size_builtin() {
         workgroup_size = size;
     }
-    let invocations = workgroup_size.iter().map(|&n| n as u64).product::<u64>();
+    let invocations = workgroup_size.iter().fold(1u64, |a, &n| a.saturating_mul(n as u64));
     if workgroup_size.contains(&0) || invocations > MAX_WORKGROUP_INVOCATIONS as u64 {
         return Err(Error::Unsupported(format!(
             "workgroup size {workgroup_size:?} (at most {MAX_WORKGROUP_INVOCATIONS} invocations)"

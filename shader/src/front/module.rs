@@ -40,6 +40,8 @@ pub struct Module {
     pub strings: HashMap<Word, String>,
     pub entry_points: Vec<EntryPoint>,
     pub capabilities: Vec<spirv::Capability>,
+    /// `OpSpecConstantOp`s by result id, as raw operand words (see `spec_constant_op`).
+    spec_ops: HashMap<Word, Vec<u32>>,
 }
 
 impl Module {
@@ -55,12 +57,15 @@ impl Module {
         if version.0 != 1 || version.1 > 6 {
             return Err(Error::Unsupported(format!("SPIR-V version {}.{} (softvk reads 1.0 to 1.6)", version.0, version.1)));
         }
+        let (words, spec_ops) = without_debug_only_instructions(words);
         // rspirv reports malformed input as errors; a panic inside it is caught so that
         // no module can take the driver down.
-        let parsed = std::panic::catch_unwind(|| rspirv::dr::load_words(words))
+        let parsed = std::panic::catch_unwind(|| rspirv::dr::load_words(&words))
             .map_err(|_| Error::Invalid("the SPIR-V parser failed on this module".into()))?;
         let dr = parsed.map_err(|e| Error::Invalid(format!("malformed SPIR-V: {e}")))?;
-        Module::index(dr, version)
+        let mut module = Module::index(dr, version)?;
+        module.spec_ops = spec_ops;
+        Ok(module)
     }
 
     fn index(dr: dr::Module, version: (u8, u8)) -> Result<Module, Error> {
@@ -75,6 +80,7 @@ impl Module {
             strings: HashMap::new(),
             entry_points: Vec::new(),
             capabilities: Vec::new(),
+            spec_ops: HashMap::new(),
             dr,
         };
         for inst in &module.dr.capabilities {
@@ -200,6 +206,12 @@ impl Module {
         self.dr.disassemble()
     }
 
+    /// The raw operand words (inner opcode, operands) of the `OpSpecConstantOp` defining
+    /// `id`. The parser sees such an instruction as an `OpUndef` of the same type and id.
+    pub fn spec_constant_op(&self, id: Word) -> Option<&[u32]> {
+        self.spec_ops.get(&id).map(|v| v.as_slice())
+    }
+
     /// The module-scope instruction (type, constant, global variable) defining `id`.
     pub fn definition(&self, id: Word) -> Option<&Instruction> {
         self.definitions.get(&id).map(|&i| &self.dr.types_global_values[i])
@@ -245,6 +257,48 @@ impl Module {
             }
         })
     }
+}
+
+/// The module without the instructions that carry no semantics and that rspirv's loader
+/// cannot take: debug names and sources (whose strings need not be valid UTF-8 in
+/// practice) and module-scope `OpExtInst`s (only `NonSemantic.*` sets may appear there).
+/// Ids are untouched, so nothing else changes. A malformed word count is left for the
+/// parser to report.
+fn without_debug_only_instructions(words: &[u32]) -> (Vec<u32>, HashMap<Word, Vec<u32>>) {
+    let mut out = Vec::with_capacity(words.len());
+    let mut spec_ops = HashMap::new();
+    out.extend_from_slice(&words[..5]);
+    let mut at = 5;
+    let mut in_function = false;
+    while at < words.len() {
+        let count = (words[at] >> 16) as usize;
+        let opcode = words[at] & 0xffff;
+        if count == 0 || at + count > words.len() {
+            out.extend_from_slice(&words[at..]);
+            break;
+        }
+        let op = spirv::Op::from_u32(opcode);
+        match op {
+            Some(Op::Function) => in_function = true,
+            Some(Op::FunctionEnd) => in_function = false,
+            _ => {}
+        }
+        let drop = match op {
+            Some(Op::Name | Op::MemberName | Op::Source | Op::SourceContinued | Op::SourceExtension | Op::ModuleProcessed) => true,
+            Some(Op::ExtInst) => !in_function,
+            _ => false,
+        };
+        if op == Some(Op::SpecConstantOp) && count >= 4 {
+            // [header, result type, result id, opcode, operands...]: parsed here, an
+            // OpUndef of the same type and id for rspirv.
+            spec_ops.insert(words[at + 2], words[at + 3..at + count].to_vec());
+            out.extend_from_slice(&[(3 << 16) | Op::Undef as u32, words[at + 1], words[at + 2]]);
+        } else if !drop {
+            out.extend_from_slice(&words[at..at + count]);
+        }
+        at += count;
+    }
+    (out, spec_ops)
 }
 
 fn literal_of(list: &[(Decoration, Vec<Operand>)], decoration: Decoration) -> Option<u32> {

@@ -6,22 +6,30 @@ use super::compile::{scalar_words, Compiler};
 use crate::ir::{BinaryOp, ConvertOp, Scalar, Type, TypeId, UnaryOp};
 use crate::scalar;
 use crate::Error;
-use rspirv::dr::{Instruction, Operand};
 use spirv::Op;
 
-/// The words of `inst`'s result, of type `ty`.
-pub fn evaluate(c: &mut Compiler, inst: &Instruction, ty: TypeId) -> Result<Vec<u32>, Error> {
-    let Some(Operand::LiteralSpecConstantOpInteger(opcode)) = inst.operands.first() else {
-        return Err(Error::Invalid("OpSpecConstantOp without an opcode".into()));
+/// The words of the result, of type `ty`, of an `OpSpecConstantOp` whose operand words
+/// (after the result id: the inner opcode, then its operands) are `raw`. The module keeps
+/// them raw (`Module::spec_constant_op`) because rspirv cannot decode every form, such as
+/// a CompositeExtract with several indices.
+pub fn evaluate(c: &mut Compiler, raw: &[u32], ty: TypeId) -> Result<Vec<u32>, Error> {
+    let opcode = &raw
+        .first()
+        .and_then(|&o| Op::from_u32(o))
+        .ok_or_else(|| Error::Invalid("OpSpecConstantOp without a known opcode".into()))?;
+    // Which operands are literals: the indices of CompositeExtract / CompositeInsert and
+    // the components of VectorShuffle; everything else is an id.
+    let id_count = match opcode {
+        Op::CompositeExtract => 1,
+        Op::CompositeInsert | Op::VectorShuffle => 2,
+        _ => raw.len() - 1,
     };
-    let ids: Vec<u32> = inst.operands[1..]
-        .iter()
-        .filter_map(|o| if let Operand::IdRef(id) = o { Some(*id) } else { None })
-        .collect();
-    let literals: Vec<u32> = inst.operands[1..]
-        .iter()
-        .filter_map(|o| if let Operand::LiteralBit32(v) = o { Some(*v) } else { None })
-        .collect();
+    let operands = &raw[1..];
+    if operands.len() < id_count {
+        return Err(Error::Invalid("OpSpecConstantOp: missing operands".into()));
+    }
+    let ids: Vec<u32> = operands[..id_count].to_vec();
+    let literals: Vec<u32> = operands[id_count..].to_vec();
     let operand = |c: &mut Compiler, i: usize| -> Result<(Scalar, u32, Vec<u32>), Error> {
         let id = *ids.get(i).ok_or_else(|| Error::Invalid("OpSpecConstantOp: missing operand".into()))?;
         let k = c.constant(id)?;

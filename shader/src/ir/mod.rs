@@ -249,6 +249,8 @@ pub enum UnaryOp {
     BitCount,
     IsNan,
     IsInf,
+    /// OpQuantizeToF16: an f32 rounded to f16 precision (denormals flush to zero).
+    QuantizeToF16,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
