@@ -39,6 +39,13 @@ pub const DEVICE_EXTENSIONS: &[Extension] = &[
     Extension { name: c"VK_KHR_storage_buffer_storage_class", spec_version: 1 },
     Extension { name: c"VK_KHR_relaxed_block_layout", spec_version: 1 },
     Extension { name: c"VK_KHR_shader_non_semantic_info", spec_version: 1 },
+    Extension { name: c"VK_KHR_16bit_storage", spec_version: 1 },
+    Extension { name: c"VK_KHR_8bit_storage", spec_version: 1 },
+    Extension { name: c"VK_KHR_shader_float16_int8", spec_version: 1 },
+    Extension { name: c"VK_KHR_variable_pointers", spec_version: 1 },
+    Extension { name: c"VK_KHR_shader_float_controls", spec_version: 4 },
+    Extension { name: c"VK_KHR_spirv_1_4", spec_version: 1 },
+    Extension { name: c"VK_KHR_zero_initialize_workgroup_memory", spec_version: 1 },
 ];
 
 pub fn properties(list: &[Extension]) -> Vec<vk::ExtensionProperties> {

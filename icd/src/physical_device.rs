@@ -355,6 +355,25 @@ unsafe fn fill_property_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_
                 ..Default::default()
             },
         ),
+        // The interpreter keeps denormals, signed zeros, infinities and NaNs as IEEE does
+        // and rounds to nearest even; it neither flushes denormals nor rounds toward zero.
+        S::PHYSICAL_DEVICE_FLOAT_CONTROLS_PROPERTIES => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceFloatControlsProperties {
+                denorm_behavior_independence: vk::ShaderFloatControlsIndependence::ALL,
+                rounding_mode_independence: vk::ShaderFloatControlsIndependence::ALL,
+                shader_signed_zero_inf_nan_preserve_float16: vk::TRUE,
+                shader_signed_zero_inf_nan_preserve_float32: vk::TRUE,
+                shader_signed_zero_inf_nan_preserve_float64: vk::TRUE,
+                shader_denorm_preserve_float16: vk::TRUE,
+                shader_denorm_preserve_float32: vk::TRUE,
+                shader_denorm_preserve_float64: vk::TRUE,
+                shader_rounding_mode_rte_float16: vk::TRUE,
+                shader_rounding_mode_rte_float32: vk::TRUE,
+                shader_rounding_mode_rte_float64: vk::TRUE,
+                ..Default::default()
+            },
+        ),
         S::PHYSICAL_DEVICE_PUSH_DESCRIPTOR_PROPERTIES_KHR => pnext::fill(
             ptr,
             vk::PhysicalDevicePushDescriptorPropertiesKHR { max_push_descriptors: 32, ..Default::default() },
@@ -401,7 +420,17 @@ pub unsafe extern "system" fn get_physical_device_features2(
 unsafe fn fill_feature_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_void) {
     type S = vk::StructureType;
     match s_type {
-        S::PHYSICAL_DEVICE_VULKAN_1_1_FEATURES => pnext::fill(ptr, vk::PhysicalDeviceVulkan11Features::default()),
+        S::PHYSICAL_DEVICE_VULKAN_1_1_FEATURES => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceVulkan11Features {
+                storage_buffer16_bit_access: vk::TRUE,
+                uniform_and_storage_buffer16_bit_access: vk::TRUE,
+                storage_push_constant16: vk::TRUE,
+                variable_pointers_storage_buffer: vk::TRUE,
+                variable_pointers: vk::TRUE,
+                ..Default::default()
+            },
+        ),
         S::PHYSICAL_DEVICE_VULKAN_1_2_FEATURES => pnext::fill(
             ptr,
             vk::PhysicalDeviceVulkan12Features {
@@ -410,13 +439,47 @@ unsafe fn fill_feature_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_v
                 ..Default::default()
             },
         ),
-        S::PHYSICAL_DEVICE_16BIT_STORAGE_FEATURES => {
-            pnext::fill(ptr, vk::PhysicalDevice16BitStorageFeatures::default())
-        }
+        // Buffer loads and stores move 8- and 16-bit scalars as they are (layout plans), and
+        // pointers of any storage class are two words a lane, so every kind of pointer can
+        // be selected, phi'd and stored: the storage and variable-pointer features hold.
+        S::PHYSICAL_DEVICE_16BIT_STORAGE_FEATURES => pnext::fill(
+            ptr,
+            vk::PhysicalDevice16BitStorageFeatures {
+                storage_buffer16_bit_access: vk::TRUE,
+                uniform_and_storage_buffer16_bit_access: vk::TRUE,
+                storage_push_constant16: vk::TRUE,
+                ..Default::default()
+            },
+        ),
+        S::PHYSICAL_DEVICE_8BIT_STORAGE_FEATURES => pnext::fill(
+            ptr,
+            vk::PhysicalDevice8BitStorageFeatures {
+                storage_buffer8_bit_access: vk::TRUE,
+                uniform_and_storage_buffer8_bit_access: vk::TRUE,
+                storage_push_constant8: vk::TRUE,
+                ..Default::default()
+            },
+        ),
+        S::PHYSICAL_DEVICE_SHADER_FLOAT16_INT8_FEATURES => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceShaderFloat16Int8Features { shader_float16: vk::TRUE, shader_int8: vk::TRUE, ..Default::default() },
+        ),
+        S::PHYSICAL_DEVICE_ZERO_INITIALIZE_WORKGROUP_MEMORY_FEATURES => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceZeroInitializeWorkgroupMemoryFeatures {
+                shader_zero_initialize_workgroup_memory: vk::TRUE,
+                ..Default::default()
+            },
+        ),
         S::PHYSICAL_DEVICE_MULTIVIEW_FEATURES => pnext::fill(ptr, vk::PhysicalDeviceMultiviewFeatures::default()),
-        S::PHYSICAL_DEVICE_VARIABLE_POINTERS_FEATURES => {
-            pnext::fill(ptr, vk::PhysicalDeviceVariablePointersFeatures::default())
-        }
+        S::PHYSICAL_DEVICE_VARIABLE_POINTERS_FEATURES => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceVariablePointersFeatures {
+                variable_pointers_storage_buffer: vk::TRUE,
+                variable_pointers: vk::TRUE,
+                ..Default::default()
+            },
+        ),
         S::PHYSICAL_DEVICE_PROTECTED_MEMORY_FEATURES => {
             pnext::fill(ptr, vk::PhysicalDeviceProtectedMemoryFeatures::default())
         }

@@ -9,7 +9,7 @@
 //! float-to-integer conversions out of range), the result here is some value, never a
 //! panic: an application's shader must not be able to crash the driver.
 
-use crate::ir::{BinaryOp, ConvertOp, Scalar, UnaryOp};
+use crate::ir::{BinaryOp, ConvertOp, Rounding, Scalar, UnaryOp};
 use half::f16;
 
 /// Keeps the low `bits` bits.
@@ -194,19 +194,80 @@ pub fn unary(op: UnaryOp, s: Scalar, a: u64) -> u64 {
     }
 }
 
+/// `x` rounded to a binary float with `mantissa` fraction bits and exponents
+/// `min_exponent..=max_exponent` (of normal numbers), as that format's bits, in `mode`.
+/// Correctly rounded straight from f64, so never rounded twice.
+fn round_float(x: f64, mantissa: u32, min_exponent: i32, max_exponent: i32, mode: Rounding) -> u64 {
+    let exponent_bits = {
+        let bias = max_exponent;
+        let total = (2 * bias + 1) as u64;
+        64 - total.leading_zeros()
+    };
+    let sign_bit = 1u64 << (mantissa + exponent_bits);
+    let infinity = ((1u64 << exponent_bits) - 1) << mantissa;
+    let negative = x.is_sign_negative();
+    let sign = if negative { sign_bit } else { 0 };
+    if x.is_nan() {
+        return sign | infinity | (1 << (mantissa - 1));
+    }
+    let a = x.abs();
+    if a.is_infinite() {
+        return sign | infinity;
+    }
+    // Round a non-negative exact value to an integer, as the mode says for this sign.
+    let round = |v: f64| -> f64 {
+        match mode {
+            Rounding::Rte => v.round_ties_even(),
+            Rounding::Rtz => v.trunc(),
+            Rounding::Rtp => if negative { v.trunc() } else { v.ceil() },
+            Rounding::Rtn => if negative { v.ceil() } else { v.trunc() },
+        }
+    };
+    if a == 0.0 {
+        return sign;
+    }
+    let e = a.log2().floor() as i32;
+    // Correct log2's rounding near powers of two.
+    let e = if 2f64.powi(e) > a { e - 1 } else if 2f64.powi(e + 1) <= a { e + 1 } else { e };
+    let bits = if e < min_exponent {
+        // Subnormal: whole units of 2^(min_exponent - mantissa).
+        let units = round(a * 2f64.powi(mantissa as i32 - min_exponent));
+        units as u64
+    } else {
+        let fraction = round((a / 2f64.powi(e) - 1.0) * 2f64.powi(mantissa as i32)) as u64;
+        let (e, fraction) = if fraction == 1 << mantissa { (e + 1, 0) } else { (e, fraction) };
+        if e > max_exponent {
+            let to_infinity = match mode {
+                Rounding::Rte => true,
+                Rounding::Rtz => false,
+                Rounding::Rtp => !negative,
+                Rounding::Rtn => negative,
+            };
+            return sign | if to_infinity { infinity } else { infinity - 1 };
+        }
+        (((e + max_exponent) as u64) << mantissa) | fraction
+    };
+    sign | bits
+}
+
+/// `x` as a float of `bits` bits, rounded in `mode`.
+pub fn round_to(x: f64, bits: u32, mode: Rounding) -> u64 {
+    match bits {
+        16 => round_float(x, 10, -14, 15, mode),
+        32 => round_float(x, 23, -126, 127, mode),
+        _ => x.to_bits(),
+    }
+}
+
 /// Converts `a` of type `from` to type `to`.
 pub fn convert(op: ConvertOp, from: Scalar, to: Scalar, a: u64) -> u64 {
     let (fb, tb) = (from.bits(), to.bits());
     match op {
+        ConvertOp::FConvertRounded(mode) => round_to(to_f64(a, fb), tb, mode),
         ConvertOp::UConvert => truncate(truncate(a, fb), tb),
         ConvertOp::SConvert => truncate(sign_extend(a, fb) as u64, tb),
-        ConvertOp::FConvert => {
-            if fb == 32 && tb == 16 {
-                f16::from_f32(f32::from_bits(a as u32)).to_bits() as u64
-            } else {
-                from_f64(to_f64(a, fb), tb)
-            }
-        }
+        // Straight from the source value: f64 -> f16 through f32 would round twice.
+        ConvertOp::FConvert => round_to(to_f64(a, fb), tb, Rounding::Rte),
         ConvertOp::SToF => {
             let v = sign_extend(a, fb);
             match tb {
@@ -283,6 +344,23 @@ mod tests {
         let fmod = |x: f32, y: f32| f32::from_bits(binary(BinaryOp::FMod, f, f, x.to_bits() as u64, y.to_bits() as u64) as u32);
         let frem = |x: f32, y: f32| f32::from_bits(binary(BinaryOp::FRem, f, f, x.to_bits() as u64, y.to_bits() as u64) as u32);
         assert_eq!((fmod(-5.5, 2.0), frem(-5.5, 2.0)), (0.5, -1.5));
+    }
+
+    #[test]
+    fn rounding_modes_round_once_from_f64() {
+        // 1 + 2^-11 + 2^-40 is just above halfway between two f16 neighbours of 1: RTE goes
+        // up; through f32 it would first round to the halfway point, then to even (down).
+        let x = 1.0 + 2f64.powi(-11) + 2f64.powi(-40);
+        assert_eq!(round_to(x, 16, Rounding::Rte), 0x3c01);
+        assert_eq!(round_to(x, 16, Rounding::Rtz), 0x3c00);
+        assert_eq!(round_to(-x, 16, Rounding::Rtn), 0xbc01);
+        assert_eq!(round_to(-x, 16, Rounding::Rtp), 0xbc00);
+        assert_eq!(round_to(70000.0, 16, Rounding::Rte), 0x7c00, "overflow to infinity");
+        assert_eq!(round_to(70000.0, 16, Rounding::Rtz), 0x7bff, "overflow to the largest finite");
+        assert_eq!(round_to(2f64.powi(-24), 16, Rounding::Rte), 0x0001, "the smallest subnormal");
+        assert_eq!(round_to(2f64.powi(-25), 16, Rounding::Rte), 0x0000, "a tie to even zero");
+        assert_eq!(round_to(1.0 / 3.0, 32, Rounding::Rte), (1.0f32 / 3.0).to_bits() as u64);
+        assert_eq!(round_to(-0.0, 16, Rounding::Rte), 0x8000);
     }
 
     #[test]

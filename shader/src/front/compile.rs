@@ -48,6 +48,7 @@ pub struct Compiler<'m> {
     pub types: TypeTable,
     type_map: HashMap<Word, TypeId>,
     types_in_progress: Vec<Word>,
+    constants_in_progress: Vec<Word>,
     pub values: PrimaryMap<Value, ValueData>,
     next_slot: u32,
     pub constants: Vec<(Value, Vec<u32>)>,
@@ -83,6 +84,7 @@ impl<'m> Compiler<'m> {
             types: TypeTable::default(),
             type_map: HashMap::new(),
             types_in_progress: Vec::new(),
+            constants_in_progress: Vec::new(),
             values: PrimaryMap::new(),
             next_slot: 0,
             constants: Vec::new(),
@@ -295,6 +297,16 @@ impl<'m> Compiler<'m> {
         if let Some(c) = self.constant_map.get(&id) {
             return Ok(c.clone());
         }
+        if self.constants_in_progress.contains(&id) {
+            return Err(Error::Invalid(format!("constant %{id} is defined in terms of itself")));
+        }
+        self.constants_in_progress.push(id);
+        let result = self.convert_constant(id);
+        self.constants_in_progress.pop();
+        result
+    }
+
+    fn convert_constant(&mut self, id: Word) -> Result<Constant, Error> {
         let m = self.m;
         let inst = m.definition(id).ok_or_else(|| Error::Invalid(format!("%{id} is not a constant")))?;
         let ty = self.ty(inst.result_type.ok_or_else(|| Error::Invalid("constant without a type".into()))?)?;
@@ -395,7 +407,7 @@ impl<'m> Compiler<'m> {
             return Err(Error::Invalid("OpVariable of a non-pointer type".into()));
         };
         let initializer = match inst.operands.get(1) {
-            Some(Operand::IdRef(init)) => Some(self.constant(*init)?.words),
+            Some(Operand::IdRef(init)) => Some(self.initializer_words(*init)?),
             _ => None,
         };
         use spirv::StorageClass as S;
@@ -480,6 +492,21 @@ impl<'m> Compiler<'m> {
             }
             other => Err(Error::Unsupported(format!("variables in storage class {other:?}"))),
         }
+    }
+
+    /// The words of an initializer: a constant, or another module-scope variable (whose
+    /// value is its constant pointer).
+    fn initializer_words(&mut self, id: Word) -> Result<Vec<u32>, Error> {
+        if self.m.definition(id).is_some_and(|d| d.class.opcode == Op::Variable) {
+            let pointer = self.global(id)?;
+            return self
+                .constants
+                .iter()
+                .find(|(v, _)| *v == pointer)
+                .map(|(_, w)| w.clone())
+                .ok_or_else(|| Error::Invalid("initializer variable without a constant pointer".into()));
+        }
+        Ok(self.constant(id)?.words)
     }
 
     /// What a descriptor variable of `pointee` is bound to, and its array size (0 for a

@@ -122,8 +122,6 @@ impl<'c, 'm> FunctionBuilder<'c, 'm> {
                 } else if inst.class.opcode == Op::Undef {
                     let words = self.c.types.words(ty);
                     self.c.constant_value(ty, vec![0; words as usize])?
-                } else if self.c.types.words(ty) == 0 {
-                    continue;
                 } else {
                     self.c.new_value(ty)?
                 };
@@ -568,6 +566,16 @@ impl<'c, 'm> FunctionBuilder<'c, 'm> {
         if let Some(op) = convert {
             let a = self.value(id(0)?)?;
             let result = self.result_value(inst)?;
+            let rounding = inst.result_id.and_then(|r| self.c.m.decoration_literal(r, spirv::Decoration::FPRoundingMode));
+            let op = match (op, rounding) {
+                (ConvertOp::FConvert, Some(mode)) => ConvertOp::FConvertRounded(match mode {
+                    0 => Rounding::Rte,
+                    1 => Rounding::Rtz,
+                    2 => Rounding::Rtp,
+                    _ => Rounding::Rtn,
+                }),
+                (op, _) => op,
+            };
             self.emit(nodes, Some(result), I::Convert { op, a });
             return Ok(());
         }
@@ -632,6 +640,24 @@ impl<'c, 'm> FunctionBuilder<'c, 'm> {
                 let (vector, component, index) = (self.value(id(0)?)?, self.value(id(1)?)?, self.value(id(2)?)?);
                 let result = self.result_value(inst)?;
                 self.emit(nodes, Some(result), I::InsertDynamic { vector, component, index });
+            }
+            Op::PtrEqual | Op::PtrNotEqual | Op::PtrDiff => {
+                let (a, b) = (self.value(id(0)?)?, self.value(id(1)?)?);
+                let op = match opcode {
+                    Op::PtrEqual => PointerCompare::Equal,
+                    Op::PtrNotEqual => PointerCompare::NotEqual,
+                    _ => PointerCompare::Diff,
+                };
+                let stride = match self.c.types.get(self.c.values[a].ty) {
+                    Type::Pointer { class, pointee } => {
+                        let explicit = matches!(class, StorageClass::Buffer { .. } | StorageClass::PhysicalBuffer);
+                        let array_stride = self.pointer_spirv_type(id(0)?).and_then(|p| self.c.m.decoration_literal(p, spirv::Decoration::ArrayStride));
+                        if explicit { array_stride.unwrap_or(1) } else { self.c.types.words(*pointee).max(1) }
+                    }
+                    _ => 1,
+                };
+                let result = self.result_value(inst)?;
+                self.emit(nodes, Some(result), I::PointerCompare { op, a, b, stride });
             }
             Op::Any | Op::All => {
                 let a = self.value(id(0)?)?;

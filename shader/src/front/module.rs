@@ -305,6 +305,7 @@ fn literal_of(list: &[(Decoration, Vec<Operand>)], decoration: Decoration) -> Op
     list.iter().find(|(d, _)| *d == decoration).and_then(|(_, ops)| match ops.first() {
         Some(Operand::LiteralBit32(v)) => Some(*v),
         Some(Operand::BuiltIn(b)) => Some(*b as u32),
+        Some(Operand::FPRoundingMode(m)) => Some(*m as u32),
         _ => None,
     })
 }

@@ -70,7 +70,7 @@ impl Machine<'_> {
                         for (o, &i) in out[..l].iter_mut().zip(indices) {
                             let i = i as i32 as i64;
                             let in_range = i >= 0 && (len == 0 || i < len as i64);
-                            let at = *o as u64 + (i as u64).wrapping_mul(stride as u64);
+                            let at = (*o as u64).wrapping_add((i as u64).wrapping_mul(stride as u64));
                             *o = if in_range && at < OUT_OF_BOUNDS as u64 { at as u32 } else { OUT_OF_BOUNDS };
                         }
                         continue;
@@ -209,9 +209,15 @@ impl Machine<'_> {
             for part in plan {
                 let value = memory.load(base.wrapping_add(part.offset as usize), part.bytes as usize).unwrap_or(0);
                 let w = part.word as usize;
-                out[w * l + lane] = value as u32;
+                // Words past the result are dropped (a result type that is not the
+                // pointee: invalid SPIR-V).
+                if let Some(o) = out.get_mut(w * l + lane) {
+                    *o = value as u32;
+                }
                 if part.bytes == 8 {
-                    out[(w + 1) * l + lane] = (value >> 32) as u32;
+                    if let Some(o) = out.get_mut((w + 1) * l + lane) {
+                        *o = (value >> 32) as u32;
+                    }
                 }
             }
         }

@@ -45,10 +45,15 @@ impl Float for f64 {
 
 /// Writes component `c` (of `words` words) of `lane` into result rows.
 pub(super) fn put(out: &mut [u32], lanes: usize, c: u32, words: u32, lane: usize, value: u64) {
+    // Past the end of `out` only where the module's types disagree (invalid SPIR-V).
     let row = (c * words) as usize;
-    out[row * lanes + lane] = value as u32;
+    if let Some(o) = out.get_mut(row * lanes + lane) {
+        *o = value as u32;
+    }
     if words >= 2 {
-        out[(row + 1) * lanes + lane] = (value >> 32) as u32;
+        if let Some(o) = out.get_mut((row + 1) * lanes + lane) {
+            *o = (value >> 32) as u32;
+        }
     }
 }
 
@@ -166,13 +171,14 @@ impl Machine<'_> {
     pub(super) fn select(&mut self, cond: Value, a: Value, b: Value, out: &mut [u32]) {
         let l = self.lanes;
         let cond_n = self.info(cond).words;
-        let words = self.info(a).words;
-        let per = if cond_n > 1 { words / cond_n } else { words };
+        let words = self.info(a).words.min(self.info(b).words).min((out.len() / l) as u32);
+        let per = if cond_n > 1 { (words / cond_n).max(1) } else { words };
         let (ra, rb, rc) = (self.rows(a), self.rows(b), self.rows(cond));
         for w in 0..words as usize {
             let crow = if cond_n > 1 { w / per as usize } else { 0 };
             for lane in 0..l {
-                out[w * l + lane] = if rc[crow * l + lane] != 0 { ra[w * l + lane] } else { rb[w * l + lane] };
+                let c = rc.get(crow * l + lane).copied().unwrap_or(0);
+                out[w * l + lane] = if c != 0 { ra[w * l + lane] } else { rb[w * l + lane] };
             }
         }
     }
@@ -238,7 +244,7 @@ impl Machine<'_> {
         let (s, _) = self.scalars(dst);
         let (_, na) = self.scalars(a);
         let w = s.words() as usize * self.lanes;
-        for (i, &c) in components.iter().enumerate() {
+        for (i, &c) in components.iter().enumerate().take(out.len() / w.max(1)) {
             let target = &mut out[i * w..(i + 1) * w];
             if c == u32::MAX {
                 target.fill(0);

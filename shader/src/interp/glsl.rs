@@ -70,6 +70,7 @@ mod n {
     pub const PACK_DOUBLE2X32: u32 = 59;
     pub const UNPACK_SNORM2X16: u32 = 60;
     pub const UNPACK_UNORM2X16: u32 = 61;
+    #[allow(dead_code)]
     pub const UNPACK_HALF2X16: u32 = 62;
     pub const UNPACK_SNORM4X8: u32 = 63;
     pub const UNPACK_UNORM4X8: u32 = 64;
@@ -201,7 +202,8 @@ impl Machine<'_> {
             let (s, n) = m.scalars(args[i]);
             to_f64(m.get(args[i], c.min(n - 1), s, lane), s.bits())
         };
-        if rs.is_float() && !matches!(op, n::DETERMINANT | n::MATRIX_INVERSE | n::LENGTH | n::DISTANCE | n::CROSS | n::NORMALIZE | n::FACE_FORWARD | n::REFLECT | n::REFRACT | n::LDEXP | n::UNPACK_SNORM2X16 | n::UNPACK_UNORM2X16 | n::UNPACK_HALF2X16 | n::UNPACK_SNORM4X8 | n::UNPACK_UNORM4X8 | n::UNPACK_DOUBLE2X32 | n::MODF_STRUCT | n::FREXP_STRUCT) {
+        let component_wise = float_function(op, &[0.0; 3][..args.len().min(3)]).is_some();
+        if rs.is_float() && component_wise {
             let bits = rs.bits();
             let mut a = [0f64; 3];
             for &lane in &lanes {
@@ -209,7 +211,10 @@ impl Machine<'_> {
                     for (i, slot) in a.iter_mut().enumerate().take(args.len().min(3)) {
                         *slot = arg(self, i, c, lane);
                     }
-                    let r = float_function(op, &a[..args.len().min(3)]).unwrap_or(0.0);
+                    let r = match op {
+                        n::RADIANS | n::DEGREES => scale_in_precision(op, a[0], bits),
+                        _ => float_function(op, &a[..args.len().min(3)]).unwrap_or(0.0),
+                    };
                     put(out, l, c, rs.words(), lane, from_f64(r, bits));
                 }
             }
@@ -362,6 +367,9 @@ impl Machine<'_> {
                 }
             }
             (n::FABS, [x]) => out.iter_mut().zip(x.iter()).for_each(|(o, &x)| *o = x & 0x7fff_ffff),
+            (n::RADIANS | n::DEGREES, [x]) => {
+                out.iter_mut().zip(x.iter()).for_each(|(o, &x)| *o = (scale_in_precision(op, f(x) as f64, 32) as f32).to_bits())
+            }
             (n::FLOOR, [x]) => out.iter_mut().zip(x.iter()).for_each(|(o, &x)| *o = f(x).floor().to_bits()),
             (n::SQRT, [x]) => out.iter_mut().zip(x.iter()).for_each(|(o, &x)| *o = f(x).sqrt().to_bits()),
             (_, rows) => {
@@ -478,6 +486,22 @@ impl Machine<'_> {
                 }
             }
         }
+    }
+}
+
+/// radians() and degrees() as GLSL defines them: a multiplication by the constant
+/// (pi/180 or 180/pi) in the operand's precision, so the constant is rounded to that
+/// precision first ("inherited from a * b").
+fn scale_in_precision(op: u32, x: f64, bits: u32) -> f64 {
+    let k = if op == n::RADIANS { std::f64::consts::PI / 180.0 } else { 180.0 / std::f64::consts::PI };
+    match bits {
+        16 => {
+            let k = half::f16::from_f64(k).to_f64();
+            // Both factors have 11 significant bits: their f64 product is exact.
+            x * k
+        }
+        32 => (x as f32 * k as f32) as f64,
+        _ => x * k,
     }
 }
 

@@ -684,7 +684,10 @@ impl<'e> Machine<'e> {
             Op::Extract { composite, offset } => {
                 let l = self.lanes;
                 let at = *offset as usize * l;
-                out.copy_from_slice(&self.rows(*composite)[at..at + out.len()]);
+                match self.rows(*composite).get(at..at + out.len()) {
+                    Some(rows) => out.copy_from_slice(rows),
+                    None => out.fill(0), // a member past the composite: invalid SPIR-V
+                }
             }
             Op::Insert { composite, object, offset } => {
                 let l = self.lanes;
@@ -697,6 +700,18 @@ impl<'e> Machine<'e> {
             Op::ExtractDynamic { vector, index } => self.extract_dynamic(*vector, *index, dst, out, mask),
             Op::InsertDynamic { vector, component, index } => self.insert_dynamic(*vector, *component, *index, out, mask),
             Op::AnyAll { all, a } => self.any_all(*all, *a, out),
+            Op::PointerCompare { op, a, b, stride } => {
+                let l = self.lanes;
+                let (ra, rb) = (self.rows(*a), self.rows(*b));
+                for lane in 0..l {
+                    let same_object = ra[l + lane] == rb[l + lane];
+                    out[lane] = match op {
+                        PointerCompare::Equal => (same_object && ra[lane] == rb[lane]) as u32,
+                        PointerCompare::NotEqual => !(same_object && ra[lane] == rb[lane]) as u32,
+                        PointerCompare::Diff => ((ra[lane] as i64 - rb[lane] as i64) / (*stride).max(1) as i64) as u32,
+                    };
+                }
+            }
             Op::Dot { a, b } => self.dot(*a, *b, dst, out),
             Op::VectorTimesScalar { vector, scalar } => self.times_scalar(*vector, *scalar, dst, out),
             Op::MatrixTimesScalar { matrix, scalar } => self.times_scalar(*matrix, *scalar, dst, out),

@@ -253,6 +253,15 @@ pub enum UnaryOp {
     QuantizeToF16,
 }
 
+/// OpPtrEqual / OpPtrNotEqual / OpPtrDiff.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum PointerCompare {
+    Equal,
+    NotEqual,
+    /// The distance in elements of the pointee type.
+    Diff,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum BinaryOp {
     IAdd,
@@ -312,6 +321,21 @@ pub enum ConvertOp {
     UConvert,
     SConvert,
     FConvert,
+    /// OpFConvert with an `FPRoundingMode` decoration (SPV_KHR_16bit_storage).
+    FConvertRounded(Rounding),
+}
+
+/// IEEE rounding modes of `FPRoundingMode`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Rounding {
+    /// To nearest, ties to even.
+    Rte,
+    /// Toward zero.
+    Rtz,
+    /// Toward positive infinity.
+    Rtp,
+    /// Toward negative infinity.
+    Rtn,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -455,6 +479,8 @@ pub enum Op {
     Transpose(Value),
     /// OpAny (`all` false) and OpAll over a boolean vector.
     AnyAll { all: bool, a: Value },
+    /// Pointer comparisons; `stride` is the pointee's size for `Diff`.
+    PointerCompare { op: PointerCompare, a: Value, b: Value, stride: u32 },
     /// OpIAddCarry, OpISubBorrow, OpUMulExtended, OpSMulExtended: a struct of two.
     Extended { op: ExtendedOp, a: Value, b: Value },
     BitFieldInsert { base: Value, insert: Value, offset: Value, count: Value },

@@ -33,6 +33,10 @@ fn operands(op: &Op, mut f: impl FnMut(Value)) {
             f(*a);
             f(*b)
         }
+        Op::PointerCompare { a, b, .. } => {
+            f(*a);
+            f(*b)
+        }
         Op::Select { cond, a, b } => {
             f(*cond);
             f(*a);
