@@ -150,3 +150,32 @@ fn int64_buffer_atomics_carry_across_halves() {
     assert_eq!(r[1] as i64, *x.iter().min().unwrap(), "64-bit signed atomicMin");
     assert_eq!(r[2], x.iter().map(|&v| v as u64).max().unwrap(), "64-bit unsigned atomicMax");
 }
+
+#[test]
+fn atomics_in_divergent_loops_count_every_iteration() {
+    let ctx = Context::new();
+    let x = words(4 * 64, 56);
+    let out = ComputeJob::new(&ctx, &spirv("atomic_divergent_loops"))
+        .storage(0, &bytes_of(&x))
+        .storage(1, &bytes_of(&[0u32; 6]))
+        .storage(2, &bytes_of(&[0u32; 256]))
+        .run([4, 1, 1]);
+    let (t, seen): (Vec<u32>, Vec<u32>) = (values_of(&out[1]), values_of(&out[2]));
+    let n: Vec<u32> = x.iter().map(|v| v % 7).collect();
+    let odd_sum = |n: u32| (0..n).filter(|k| k & 1 == 1).sum::<u32>();
+    let total: u32 = n.iter().map(|&n| odd_sum(n)).sum();
+    assert_eq!(t[0], total, "buffer total of the odd iterations");
+    assert_eq!(t[1], n.iter().sum::<u32>(), "one call count per iteration");
+    for g in 0..4 {
+        let local: u32 = n[64 * g..64 * (g + 1)].iter().map(|&n| (0..n).filter(|k| k & 1 == 0).map(|k| k + 1).sum::<u32>()).sum();
+        assert_eq!(t[2 + g], local, "group {g}: shared total of the even iterations");
+    }
+    // Each invocation's last buffer atomic returned a partial total below the final one.
+    for (i, &s) in seen.iter().enumerate() {
+        if n[i] < 2 {
+            assert_eq!(s, u32::MAX, "invocation {i} made no buffer atomic");
+        } else {
+            assert!(s < total, "invocation {i}: old value {s} is below the final total {total}");
+        }
+    }
+}

@@ -44,6 +44,9 @@ struct Lane {
 fn subgroups(ids: &[[u32; 4]], ctx: &Context, workgroup_size: usize) -> (BTreeMap<(u32, u32), Vec<Lane>>, u32) {
     let size = ids[0][2];
     assert!(size.is_power_of_two() && size <= 128, "gl_SubgroupSize {size}");
+    if ctx.is_softvk {
+        assert_eq!(size, 8, "softvk's gl_SubgroupSize");
+    }
     let mut map: BTreeMap<(u32, u32), Vec<Lane>> = BTreeMap::new();
     for (index, &[sid, lid, s, wg]) in ids.iter().enumerate() {
         assert_eq!(s, size, "gl_SubgroupSize is the same everywhere");
