@@ -254,3 +254,70 @@ fn module_scope_variables_start_from_their_initialisers_in_every_invocation() {
         assert_eq!(r[i], [counter as f32, accum[0], accum[1], key as f32 + value], "invocation {i}");
     }
 }
+
+#[test]
+fn arrays_of_row_and_column_major_matrices_runtime_columns_components_and_bools() {
+    let ctx = Context::new();
+    // a[k][c][r] (row-major mat2x3, std140) at 48k + 16r + 4c; b[k][c][r] (mat3) at
+    // 96 + 48k + 16c + 4r.
+    let a = |k: usize, c: usize, r: usize| (100 * k + 10 * c + r) as f32;
+    let b = |k: usize, c: usize, r: usize| (k + 2 * c + 3 * r) as f32 * 0.5;
+    let mut u = Layout::new(192);
+    for k in 0..2 {
+        for c in 0..3 {
+            for r in 0..3 {
+                if c < 2 {
+                    u.put(48 * k + 16 * r + 4 * c, &[a(k, c, r)]);
+                }
+                u.put(96 + 48 * k + 16 * c + 4 * r, &[b(k, c, r)]);
+            }
+        }
+    }
+    // c[k][c][r] (row-major mat4x2, std430) at 32k + 16r + 4c; d[k][c][r] (mat3x2) at
+    // 64 + 24k + 8c + 4r; v at 112; flags at 128.
+    let cm = |k: usize, c: usize, r: usize| (1000 + 100 * k + 10 * c + r) as f32;
+    let dm = |k: usize, c: usize, r: usize| -((10 * k + 3 * c + r) as f32);
+    let mut s = Layout::new(144);
+    for k in 0..2 {
+        for c in 0..4 {
+            for r in 0..2 {
+                s.put(32 * k + 16 * r + 4 * c, &[cm(k, c, r)]);
+                if c < 3 {
+                    s.put(64 + 24 * k + 8 * c + 4 * r, &[dm(k, c, r)]);
+                }
+            }
+        }
+    }
+    let v = [0.25f32, 0.5, 0.75, 1.0];
+    let flags = [1u32, 0, 0, 1];
+    s.put(112, &v).put(128, &flags);
+    let out = ComputeJob::new(&ctx, &spirv("mem_matrix_arrays")).uniform(0, &u.0).storage(1, &s.0).storage(2, &bytes_of(&[0f32; 64])).run([1, 1, 1]);
+    let r: Vec<f32> = values_of(&out[2]);
+    for i in 0..4usize {
+        let (k, col, row) = (i % 2, i % 3, (i + 1) % 2);
+        let g = &r[16 * i..16 * i + 12];
+        let bc: f32 = (0..3).map(|rr| b(k, col, rr) * [1.0, 10.0, 100.0][rr]).sum();
+        let expected = [
+            a(k, col % 2, 0),
+            a(k, col % 2, 1),
+            a(k, col % 2, 2),
+            a(1 - k, 1, col),
+            bc,
+            cm(k, col, 0),
+            cm(k, col, 1),
+            dm(1 - k, col, row),
+            v[col],
+            flags[i] as f32 + if flags[(i + 1) % 4] != 0 { 10.0 } else { 0.0 },
+            a(0, 0, 2) + 2.0 * a(0, 1, 2),
+            cm(1, 3, 0) - cm(1, 3, 1),
+        ];
+        assert_eq!(g, &expected, "invocation {i}");
+    }
+    let after = Layout(out[1].clone());
+    assert_eq!(after.f32s(40, 1)[0], -7.0, "c[1][2][0] stored into a row-major matrix");
+    assert_eq!(after.f32s(56, 1)[0], -8.0, "c[1][2][1]");
+    assert_eq!(after.f32s(44, 1)[0], cm(1, 3, 0), "c[1][3][0] untouched");
+    assert_eq!(after.f32s(72, 1)[0], 99.0, "d[0][1][0]");
+    assert_eq!(after.f32s(112, 4), vec![0.25, 0.5, 123.0, 55.0], "v[2] and v[3] stored");
+    assert_eq!(values_of::<u32>(&after.0[128..144]), vec![1, 1, 0, 1], "flags[1] negated, stored as 1");
+}
