@@ -372,3 +372,48 @@ fn ternaries_and_mix_with_booleans_select_scalars_vectors_and_structs() {
     }
     assert!(saw.iter().all(|&s| s), "inputs cover all, any and none: {saw:?}");
 }
+
+#[test]
+fn calls_with_early_returns_inside_loops_inside_calls() {
+    let ctx = Context::new();
+    let x: Vec<u32> = (0..64u32).map(|i| i * 37 + 2).collect();
+    let out = ComputeJob::new(&ctx, &spirv("cf_calls_in_loops")).storage(0, &bytes_of(&x)).storage(1, &bytes_of(&[0u32; 64])).run([2, 1, 1]);
+    let y: Vec<u32> = values_of(&out[1]);
+    let first_divisor = |v: u32, from: u32| -> u32 {
+        let mut d = from;
+        while d * d <= v {
+            if v % d == 0 {
+                return d;
+            }
+            d += 1;
+        }
+        v
+    };
+    let largest_prime_factor = |mut v: u32, limit: u32| -> u32 {
+        let (mut best, mut steps) = (1u32, 0u32);
+        while v > 1 {
+            let d = first_divisor(v, 2);
+            best = best.max(d);
+            v /= d;
+            steps += 1;
+            if steps == limit {
+                return best + 1_000_000;
+            }
+        }
+        best
+    };
+    for (i, &v) in x.iter().enumerate() {
+        let mut acc = 0u32;
+        for k in 0..6 {
+            let p = largest_prime_factor(v + k, 4);
+            if p > 1_000_000 {
+                continue;
+            }
+            if p == v + k && k > 0 {
+                break;
+            }
+            acc = acc.wrapping_mul(7).wrapping_add(p);
+        }
+        assert_eq!(y[i], acc, "x = {v}");
+    }
+}
