@@ -10,6 +10,14 @@
 #                                               # SwiftShader's ThreadCount=T (below),
 #                                               # sections threads-T, then the scaling table
 #
+# With --scaling, BENCH_SECTION_PREFIX=P names the sections Pthreads-T and Pscaling, so
+# that a run of some workloads (--filter) keeps the full run's sections, e.g.
+#   BENCH_SECTION_PREFIX=compute- bash scripts/bench.sh --scaling \
+#       --filter saxpy,sgemm,reduce,compute-pipeline
+# and BENCH_THREAD_COUNTS="1 2" runs only those thread counts: the scaling table is still
+# composed from every Pthreads-T section in the file (T in 1 2 4 8 16, T <= nproc), so a
+# long scaling run can be split over several calls that share BENCHMARKS.md.
+#
 # BENCH_SKIP_BUILD=1 skips the build and install steps (binaries already built), the
 # download of SwiftShader included.
 # BENCH_PEER_ICD overrides lavapipe's manifest (default: lvp_icd.<arch>.json).
@@ -102,14 +110,16 @@ if [ "${1:-}" = "--scaling" ]; then
     fi
     trap 'if ours; then rm -f SwiftShader.ini; fi' EXIT
     cpus=$(nproc)
+    prefix="${BENCH_SECTION_PREFIX:-}"
     counts=()
     for threads in 1 2 4 8 16; do
         [ "$threads" -le "$cpus" ] || continue
         counts+=("$threads")
+        case " ${BENCH_THREAD_COUNTS:-1 2 4 8 16} " in *" $threads "*) ;; *) continue ;; esac
         echo "bench.sh: $threads thread(s)" >&2
         printf '%s\n[Processor]\nThreadCount=%s\n' "$ini_marker" "$threads" > SwiftShader.ini
         RAYON_NUM_THREADS=$threads LP_NUM_THREADS=$threads \
-            taskset -c "0-$((threads - 1))" ./target/release/bench --section "threads-$threads" "$@"
+            taskset -c "0-$((threads - 1))" ./target/release/bench --section "${prefix}threads-$threads" "$@"
     done
     rm -f SwiftShader.ini
     # Pass --out through to the table builder when given.
@@ -121,7 +131,7 @@ if [ "${1:-}" = "--scaling" ]; then
         esac
     done
     list=$(IFS=,; echo "${counts[*]}")
-    ./target/release/bench --scaling-section "$list" "${out_args[@]}"
+    ./target/release/bench --scaling-section "$list" --threads-prefix "$prefix" "${out_args[@]}"
 else
     ./target/release/bench "$@"
 fi

@@ -11,6 +11,11 @@
 # lavapipe only, and the report says so.
 #
 #   bash scripts/device-bench.sh OUT_DIR [bench.sh arguments]
+#
+# bench.sh's variables pass through, e.g. the compute workloads alone with thread scaling,
+# in sections of their own (compute-threads-T, compute-scaling):
+#   BENCH_SECTION_PREFIX=compute- bash scripts/device-bench.sh OUT_DIR --scaling \
+#       --filter saxpy,sgemm,reduce,compute-pipeline
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:?usage: device-bench.sh OUT_DIR [bench.sh arguments]}"

@@ -9,15 +9,18 @@
 //! Implicit layers (Mesa's device-select layer...) are disabled in the child so that the
 //! time is the driver's, not the layers'.
 //!
-//! A future cross-process workload (export an image, import it in a second process) fits
-//! the same shape: a child mode of this binary that prints `seconds\t<time>` lines, and a
-//! parent loop like [`measure`].
+//! The other cross-process workloads have the same shape: a child mode of this binary
+//! that prints `device\t<name>` and `seconds\t<time>` lines (`sharing`: export an image,
+//! import it in a second process; `pipeline_create`: a compute pipeline and its first
+//! dispatch, cold or warm), and [`measure`] as the parent loop.
 
 use crate::device::{Column, Role};
 use crate::failure::Failure;
+use crate::pipeline_create::Phase;
 use crate::schedule::RunPlan;
-use crate::stats::Measurement;
+use crate::stats::{format_range, Measurement};
 use ash::vk;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
@@ -105,10 +108,32 @@ struct ManifestRuns {
     device_name: Option<String>,
     samples: Vec<Duration>,
     failure: Option<Failure>,
+    /// `extra` lines of the timed children (and of the prime): (kind, label) → values.
+    extras: Vec<((String, String), Vec<f64>)>,
 }
 
-/// Runs the creation children for every manifest, interleaved, and returns one result
-/// per column (matched by device name). Problems that fit no column go to `notes`.
+impl ManifestRuns {
+    /// Keeps a child's time when `timed`, its extras when `timed` or `prime`.
+    fn record(&mut self, report: ChildReport, timed: bool, prime: bool) {
+        self.device_name = Some(report.name);
+        if timed {
+            self.samples.push(report.time);
+        }
+        if !timed && !prime {
+            return;
+        }
+        for (key, value) in report.extras {
+            match self.extras.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, values)) => values.push(value),
+                None => self.extras.push((key, vec![value])),
+            }
+        }
+    }
+}
+
+/// Runs the children of `child` for every manifest, interleaved, and returns one result
+/// per column (matched by device name). Problems that fit no column, and what the
+/// children measured besides their time, go to `notes`.
 pub fn measure(
     columns: &[Column],
     plan: RunPlan,
@@ -120,26 +145,46 @@ pub fn measure(
         let why = Failure::Skipped("VK_ICD_FILENAMES not set, cannot load one driver at a time".into());
         return columns.iter().map(|_| Err(why.clone())).collect();
     }
+    let scratch = std::env::temp_dir().join(format!("softvk-bench-{}", std::process::id()));
+    if let Err(e) = std::fs::create_dir_all(&scratch) {
+        let why = Failure::Error(format!("cannot create {}: {e}", scratch.display()));
+        return columns.iter().map(|_| Err(why.clone())).collect();
+    }
     let mut runs: Vec<ManifestRuns> = manifests
         .into_iter()
-        .map(|manifest| ManifestRuns { manifest, device_name: None, samples: Vec::new(), failure: None })
+        .map(|manifest| ManifestRuns {
+            manifest,
+            device_name: None,
+            samples: Vec::new(),
+            failure: None,
+            extras: Vec::new(),
+        })
         .collect();
-    for run in 0..plan.warmups + plan.runs {
-        for manifest_runs in runs.iter_mut().filter(|r| r.failure.is_none()) {
-            match run_child(&manifest_runs.manifest, child) {
-                Ok((name, time)) => {
-                    manifest_runs.device_name = Some(name);
-                    if run >= plan.warmups {
-                        manifest_runs.samples.push(time);
-                    }
-                }
+    if let ChildWorkload::ComputePipeline { warm: true } = child {
+        for (index, manifest_runs) in runs.iter_mut().enumerate() {
+            let invocation = pipeline_invocation(Phase::Prime, &manifest_runs.manifest, &scratch, index, 0);
+            match run_child(&invocation) {
+                Ok(report) => manifest_runs.record(report, false, true),
                 Err(failure) => manifest_runs.failure = Some(failure),
             }
         }
     }
+    for run in 0..plan.warmups + plan.runs {
+        for (index, manifest_runs) in runs.iter_mut().enumerate().filter(|(_, r)| r.failure.is_none()) {
+            let invocation = child.invocation(&manifest_runs.manifest, &scratch, index, run);
+            match run_child(&invocation) {
+                Ok(report) => manifest_runs.record(report, run >= plan.warmups, false),
+                Err(failure) => manifest_runs.failure = Some(failure),
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&scratch);
 
     let mut results: Vec<Result<Measurement, Failure>> =
         columns.iter().map(|_| Err(Failure::Skipped("no manifest of its own in VK_ICD_FILENAMES".into()))).collect();
+    // (kind, label) → (column label, values), in the order first seen.
+    type ByColumn = Vec<(String, Vec<f64>)>;
+    let mut extras: Vec<((String, String), ByColumn)> = Vec::new();
     for manifest_runs in runs {
         let column = match &manifest_runs.device_name {
             Some(name) => columns.iter().position(|c| &c.device_name == name),
@@ -151,7 +196,18 @@ pub fn measure(
             (None, None) => Err(Failure::Error("no timed runs".into())),
         };
         match column {
-            Some(index) => results[index] = result,
+            Some(index) => {
+                if result.is_ok() {
+                    for (key, values) in manifest_runs.extras {
+                        let by_column = (columns[index].label.clone(), values);
+                        match extras.iter_mut().find(|(k, _)| *k == key) {
+                            Some((_, list)) => list.push(by_column),
+                            None => extras.push((key, vec![by_column])),
+                        }
+                    }
+                }
+                results[index] = result;
+            }
             None => notes.push(format!(
                 "{} with {} ({}): {}",
                 child.name(),
@@ -163,6 +219,21 @@ pub fn measure(
                 }
             )),
         }
+    }
+    for ((kind, label), by_column) in extras {
+        let cells: Vec<String> = by_column
+            .iter()
+            .map(|(column, values)| {
+                let value = if kind == "seconds" {
+                    let samples: Vec<Duration> = values.iter().map(|&v| Duration::from_secs_f64(v)).collect();
+                    Measurement::from_samples(&samples).map_or("—".into(), |m| format_range(&m))
+                } else {
+                    format!("{} {kind}", values.last().copied().unwrap_or(0.0))
+                };
+                format!("{column} {value}")
+            })
+            .collect();
+        notes.push(format!("`{}`: {label} (not in the time): {}", child.name(), cells.join(", ")));
     }
     results
 }
@@ -188,45 +259,106 @@ fn guess_role(manifest: &Path) -> Role {
 pub enum ChildWorkload {
     CreateInstanceDevice,
     ExportImportImage,
+    /// `pipeline_create`: cold, or warm (after one prime per driver).
+    ComputePipeline {
+        warm: bool,
+    },
 }
 
 impl ChildWorkload {
-    fn flag(self) -> &'static str {
-        match self {
-            ChildWorkload::CreateInstanceDevice => "--create-only",
-            ChildWorkload::ExportImportImage => "--export-import",
-        }
-    }
-
     fn name(self) -> &'static str {
         match self {
             ChildWorkload::CreateInstanceDevice => "create_instance_device",
             ChildWorkload::ExportImportImage => "export_import_image",
+            ChildWorkload::ComputePipeline { warm: false } => "compute-pipeline-create-cold",
+            ChildWorkload::ComputePipeline { warm: true } => "compute-pipeline-create-warm",
+        }
+    }
+
+    /// The child of run `run` for the `index`th manifest; `scratch` holds what the
+    /// children of one workload share (pipeline cache blobs, Mesa's disk caches).
+    fn invocation(self, manifest: &Path, scratch: &Path, index: usize, run: usize) -> Invocation {
+        let plain = |flag: &str| Invocation { args: vec![flag.into(), manifest.into()], env: Vec::new() };
+        match self {
+            ChildWorkload::CreateInstanceDevice => plain("--create-only"),
+            ChildWorkload::ExportImportImage => plain("--export-import"),
+            ChildWorkload::ComputePipeline { warm } => {
+                let phase = if warm { Phase::Warm } else { Phase::Cold };
+                pipeline_invocation(phase, manifest, scratch, index, run)
+            }
         }
     }
 }
 
-/// Runs `bench <child flag> <manifest>` once and parses its report.
-fn run_child(manifest: &Path, child: ChildWorkload) -> Result<(String, Duration), Failure> {
+/// A child's command line (after the binary) and the environment it changes (`None`:
+/// removed).
+struct Invocation {
+    args: Vec<OsString>,
+    env: Vec<(&'static str, Option<OsString>)>,
+}
+
+/// `bench --pipeline-child PHASE MANIFEST BLOB`. Cold children get Mesa's disk cache
+/// disabled and, in case that were not honoured, a fresh empty directory of their own;
+/// the prime and the warm children share the manifest's cache directory.
+fn pipeline_invocation(phase: Phase, manifest: &Path, scratch: &Path, index: usize, run: usize) -> Invocation {
+    let blob = scratch.join(format!("pipeline-cache-{index}.bin"));
+    let args = vec!["--pipeline-child".into(), phase.name().into(), manifest.into(), blob.into()];
+    let env = match phase {
+        Phase::Cold => vec![
+            ("MESA_SHADER_CACHE_DISABLE", Some("true".into())),
+            ("MESA_SHADER_CACHE_DIR", Some(scratch.join(format!("mesa-cold-{index}-{run}")).into())),
+        ],
+        Phase::Prime | Phase::Warm => vec![
+            ("MESA_SHADER_CACHE_DISABLE", None),
+            ("MESA_GLSL_CACHE_DISABLE", None),
+            ("MESA_SHADER_CACHE_DIR", Some(scratch.join(format!("mesa-warm-{index}")).into())),
+        ],
+    };
+    Invocation { args, env }
+}
+
+/// What one child printed.
+struct ChildReport {
+    name: String,
+    time: Duration,
+    /// `extra\t<kind>\t<label>\t<value>` lines: ((kind, label), value).
+    extras: Vec<((String, String), f64)>,
+}
+
+/// Runs this binary once as `invocation` and parses its report.
+fn run_child(invocation: &Invocation) -> Result<ChildReport, Failure> {
     let exe = std::env::current_exe().map_err(|e| Failure::Error(format!("current_exe: {e}")))?;
-    let output = Command::new(exe)
-        .arg(child.flag())
-        .arg(manifest)
-        .output()
-        .map_err(|e| Failure::Error(format!("cannot start child: {e}")))?;
+    let mut command = Command::new(exe);
+    command.args(&invocation.args);
+    for (name, value) in &invocation.env {
+        match value {
+            Some(value) => command.env(name, value),
+            None => command.env_remove(name),
+        };
+    }
+    let output = command.output().map_err(|e| Failure::Error(format!("cannot start child: {e}")))?;
     let stdout = String::from_utf8_lossy(&output.stdout);
     let mut name = None;
     let mut time = None;
+    let mut extras = Vec::new();
     for line in stdout.lines() {
         match line.split_once('\t') {
             Some(("device", value)) => name = Some(value.to_string()),
             Some(("seconds", value)) => time = value.trim().parse::<f64>().ok().map(Duration::from_secs_f64),
             Some(("failed", value)) => return Err(Failure::from_child(value)),
+            Some(("extra", rest)) => {
+                let fields: Vec<&str> = rest.splitn(3, '\t').collect();
+                if let [kind, label, value] = fields[..] {
+                    if let Ok(value) = value.trim().parse::<f64>() {
+                        extras.push(((kind.to_string(), label.to_string()), value));
+                    }
+                }
+            }
             _ => {}
         }
     }
     match (name, time) {
-        (Some(name), Some(time)) if output.status.success() => Ok((name, time)),
+        (Some(name), Some(time)) if output.status.success() => Ok(ChildReport { name, time, extras }),
         _ => {
             let stderr = String::from_utf8_lossy(&output.stderr);
             let last = stderr.lines().last().unwrap_or("").trim();

@@ -129,11 +129,18 @@ fn driver_properties(
     Some((name, info))
 }
 
-/// The buffers and images one workload created on one device; destroyed together.
+/// The buffers and images one workload created on one device, and for compute
+/// workloads its pipeline and descriptor objects; destroyed together.
 #[derive(Default)]
 pub struct Resources {
     buffers: Vec<(vk::Buffer, vk::DeviceMemory)>,
     images: Vec<(vk::Image, vk::DeviceMemory)>,
+    pub pipelines: Vec<vk::Pipeline>,
+    pub shader_modules: Vec<vk::ShaderModule>,
+    pub pipeline_layouts: Vec<vk::PipelineLayout>,
+    pub set_layouts: Vec<vk::DescriptorSetLayout>,
+    /// Destroying a pool frees its sets.
+    pub descriptor_pools: Vec<vk::DescriptorPool>,
 }
 
 impl Resources {
@@ -144,6 +151,21 @@ impl Resources {
         // created from this device and is destroyed exactly once.
         unsafe {
             let _ = d.device_wait_idle();
+            for pipeline in self.pipelines {
+                d.destroy_pipeline(pipeline, None);
+            }
+            for module in self.shader_modules {
+                d.destroy_shader_module(module, None);
+            }
+            for layout in self.pipeline_layouts {
+                d.destroy_pipeline_layout(layout, None);
+            }
+            for pool in self.descriptor_pools {
+                d.destroy_descriptor_pool(pool, None);
+            }
+            for layout in self.set_layouts {
+                d.destroy_descriptor_set_layout(layout, None);
+            }
             for (buffer, memory) in self.buffers {
                 d.destroy_buffer(buffer, None);
                 d.free_memory(memory, None);
@@ -162,6 +184,8 @@ pub struct BenchDevice {
     pub physical: vk::PhysicalDevice,
     pub device: ash::Device,
     queue: vk::Queue,
+    /// What the queue's family can do (the compute workloads need COMPUTE).
+    pub queue_flags: vk::QueueFlags,
     pool: vk::CommandPool,
     command_buffer: vk::CommandBuffer,
     fence: vk::Fence,
@@ -194,6 +218,7 @@ impl BenchDevice {
             physical,
             device,
             queue,
+            queue_flags: families[family as usize].queue_flags,
             pool: vk::CommandPool::null(),
             command_buffer: vk::CommandBuffer::null(),
             fence: vk::Fence::null(),
@@ -293,11 +318,21 @@ impl BenchDevice {
         host_visible: bool,
         resources: Option<&mut Resources>,
     ) -> Result<(vk::Buffer, vk::DeviceMemory), Failure> {
+        let usage = vk::BufferUsageFlags::TRANSFER_SRC | vk::BufferUsageFlags::TRANSFER_DST;
+        self.create_buffer_with_usage(size, usage, host_visible, resources)
+    }
+
+    /// As [`create_buffer`](Self::create_buffer), with `usage` instead of transfer
+    /// source and destination.
+    pub fn create_buffer_with_usage(
+        &self,
+        size: u64,
+        usage: vk::BufferUsageFlags,
+        host_visible: bool,
+        resources: Option<&mut Resources>,
+    ) -> Result<(vk::Buffer, vk::DeviceMemory), Failure> {
         let d = &self.device;
-        let info = vk::BufferCreateInfo::default()
-            .size(size)
-            .usage(vk::BufferUsageFlags::TRANSFER_SRC | vk::BufferUsageFlags::TRANSFER_DST)
-            .sharing_mode(vk::SharingMode::EXCLUSIVE);
+        let info = vk::BufferCreateInfo::default().size(size).usage(usage).sharing_mode(vk::SharingMode::EXCLUSIVE);
         // SAFETY: info outlives the call; the buffer is freed on every error path below.
         unsafe {
             let buffer = d.create_buffer(&info, None)?;

@@ -1,23 +1,27 @@
 //! softvk's benchmark harness. Runs the same transfer workloads (clears, copies, fills,
-//! buffer↔image, blits) and instance + device creation on every Vulkan device the loader
+//! buffer↔image, blits), compute workloads (saxpy, SGEMM, a reduction, compute pipeline
+//! creation) and instance + device creation on every Vulkan device the loader
 //! sees — softvk and its peers, Mesa's lavapipe and Google's SwiftShader, when
 //! `VK_ICD_FILENAMES` lists them — interleaved, and writes a markdown table of medians,
 //! throughputs and speed-ups beside the machine's memcpy bandwidth (the physical limit)
 //! to BENCHMARKS.md.
 //!
 //! Flow: `options` → `memcpy` (the limit) → one instance, a `device::BenchDevice` per
-//! physical device → for each entry of `workloads`: `schedule` (in-process transfers,
-//! recorded by `transfer`) or `creation` (child processes) → `report` → `sections` (the
+//! physical device → for each entry of `workloads`: `schedule` (in-process transfers and
+//! dispatches, recorded by `transfer` and `compute`) or `creation` (child processes:
+//! `creation` itself, `sharing`, `pipeline_create`) → `report` → `sections` (the
 //! file). `scaling` composes the per-thread-count sections into one table; `swiftshader`
 //! tells the report where SwiftShader came from and how many threads it ran.
 //! `scripts/bench.sh` builds everything and runs it.
 
+mod compute;
 mod creation;
 mod device;
 mod failure;
 mod machine;
 mod memcpy;
 mod options;
+mod pipeline_create;
 mod report;
 mod scaling;
 mod schedule;
@@ -57,12 +61,15 @@ fn main() -> ExitCode {
         Ok(Mode::CreateOnly { manifest, runs }) => creation::child_main(&manifest, runs),
         Ok(Mode::ExportImport { manifest, runs }) => sharing::exporter_main(&manifest, runs),
         Ok(Mode::ImportOnly { manifest, socket }) => sharing::importer_main(&manifest, &socket),
-        Ok(Mode::Scaling { thread_counts, out, section }) => write_scaling(&thread_counts, &out, &section),
+        Ok(Mode::PipelineChild { phase, manifest, blob }) => pipeline_create::child_main(phase, &manifest, Some(&blob)),
+        Ok(Mode::Scaling { thread_counts, prefix, out, section }) => {
+            write_scaling(&thread_counts, &prefix, &out, &section)
+        }
         Ok(Mode::Bench(options)) => run_bench(&options),
     }
 }
 
-fn write_scaling(thread_counts: &[usize], out: &std::path::Path, section: &str) -> ExitCode {
+fn write_scaling(thread_counts: &[usize], prefix: &str, out: &std::path::Path, section: &str) -> ExitCode {
     let text = match std::fs::read_to_string(out) {
         Ok(text) => text,
         Err(e) => {
@@ -70,7 +77,7 @@ fn write_scaling(thread_counts: &[usize], out: &std::path::Path, section: &str) 
             return ExitCode::FAILURE;
         }
     };
-    let body = scaling::render(&text, thread_counts);
+    let body = scaling::render(&text, thread_counts, prefix);
     println!("{body}");
     match sections::write(out, section, &body) {
         Ok(()) => ExitCode::SUCCESS,

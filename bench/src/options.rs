@@ -5,10 +5,11 @@ use std::path::PathBuf;
 pub const USAGE: &str = "\
 usage: bench [--quick] [--filter NAME[,NAME...]] [--runs N] [--warmups N]
              [--out FILE|-] [--section NAME]
-       bench --scaling-section 1,2,4,8,16 [--out FILE] [--section NAME]
+       bench --scaling-section 1,2,4,8,16 [--threads-prefix P] [--out FILE] [--section NAME]
        bench --create-only MANIFEST [--runs N]
        bench --export-import MANIFEST [--runs N]
        bench --import-only MANIFEST SOCKET
+       bench --pipeline-child cold|prime|warm MANIFEST BLOB
        bench --list
 
 Runs every workload on every physical device the Vulkan loader sees (point it at the
@@ -24,9 +25,14 @@ quick with --quick). The section is also printed.
   --warmups N          untimed runs first (default 2)
   --scaling-section L  build the scaling table from sections threads-T, T in L (default
                        section name: scaling)
+  --threads-prefix P   with --scaling-section: read sections Pthreads-T instead (default
+                       section name: Pscaling)
   --create-only M      child mode: time instance + device creation with only manifest M
   --export-import M    child mode: export a 64 MiB image, time its import by a second process
   --import-only M S    grandchild mode: the importing process of --export-import
+  --pipeline-child P M B  child mode: create the tiled SGEMM compute pipeline with only
+                       manifest M and time it with its first dispatch; P = cold, prime
+                       (also writes the pipeline cache blob B) or warm (a cache from B)
   --list               print the workload names
 
 Threads: softvk follows RAYON_NUM_THREADS, lavapipe LP_NUM_THREADS, SwiftShader
@@ -37,6 +43,8 @@ pub enum Mode {
     Bench(BenchOptions),
     Scaling {
         thread_counts: Vec<usize>,
+        /// The thread sections are `{prefix}threads-T`.
+        prefix: String,
         out: PathBuf,
         section: String,
     },
@@ -53,6 +61,12 @@ pub enum Mode {
     ImportOnly {
         manifest: PathBuf,
         socket: PathBuf,
+    },
+    /// Child mode of the `compute-pipeline-create-*` workloads.
+    PipelineChild {
+        phase: crate::pipeline_create::Phase,
+        manifest: PathBuf,
+        blob: PathBuf,
     },
     List,
     Help,
@@ -76,9 +90,11 @@ pub fn parse(args: &[String]) -> Result<Mode, String> {
     let mut out = Some(PathBuf::from("BENCHMARKS.md"));
     let mut section = None;
     let mut scaling = None;
+    let mut threads_prefix = String::new();
     let mut create_only = None;
     let mut export_import = None;
     let mut import_only = None;
+    let mut pipeline_child = None;
     let mut list = false;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -98,16 +114,27 @@ pub fn parse(args: &[String]) -> Result<Mode, String> {
                 let counts = list.split(',').map(|t| number(t.trim())).collect::<Result<Vec<_>, _>>()?;
                 scaling = Some(counts);
             }
+            "--threads-prefix" => threads_prefix = value(arg)?,
             "--create-only" => create_only = Some(PathBuf::from(value(arg)?)),
             "--export-import" => export_import = Some(PathBuf::from(value(arg)?)),
             "--import-only" => {
                 let manifest = PathBuf::from(value(arg)?);
                 import_only = Some((manifest, PathBuf::from(value(arg)?)));
             }
+            "--pipeline-child" => {
+                let phase = value(arg)?;
+                let phase = crate::pipeline_create::Phase::parse(&phase)
+                    .ok_or_else(|| format!("--pipeline-child: {phase:?} is not cold, prime or warm"))?;
+                let manifest = PathBuf::from(value(arg)?);
+                pipeline_child = Some((phase, manifest, PathBuf::from(value(arg)?)));
+            }
             "--list" => list = true,
             "-h" | "--help" => return Ok(Mode::Help),
             other => return Err(format!("unknown argument {other:?}")),
         }
+    }
+    if let Some((phase, manifest, blob)) = pipeline_child {
+        return Ok(Mode::PipelineChild { phase, manifest, blob });
     }
     if let Some((manifest, socket)) = import_only {
         return Ok(Mode::ImportOnly { manifest, socket });
@@ -123,7 +150,8 @@ pub fn parse(args: &[String]) -> Result<Mode, String> {
     }
     if let Some(thread_counts) = scaling {
         let out = out.ok_or("--scaling-section reads and writes a file: --out - is not allowed")?;
-        return Ok(Mode::Scaling { thread_counts, out, section: section.unwrap_or_else(|| "scaling".into()) });
+        let section = section.unwrap_or_else(|| format!("{threads_prefix}scaling"));
+        return Ok(Mode::Scaling { thread_counts, prefix: threads_prefix, out, section });
     }
     let runs = runs.unwrap_or(if quick { 3 } else { 9 });
     if runs == 0 {

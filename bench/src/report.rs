@@ -76,10 +76,20 @@ impl Report<'_> {
             env_setting("LP_NUM_THREADS"),
             memcpy.threads
         );
+        let compute = if self.rows.iter().any(|r| r.workload.is_compute()) {
+            " Compute dispatches are timed the same way (pipeline and descriptor set made beforehand), and each device's result is \
+             read back after its last run and compared exactly with the host's: a wrong result is a failure, not a number. \
+             Compute pipeline creation: one child process per run and driver; time = `vkCreateShaderModule` + `vkCreateComputePipelines` + \
+             recording, submitting and waiting for the first (1×1×1) dispatch, checked; cold with an empty `VkPipelineCache` and \
+             `MESA_SHADER_CACHE_DISABLE=true`, warm with a `VkPipelineCache` made from a previous process's `vkGetPipelineCacheData` \
+             and Mesa's disk cache as that process left it."
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
             "- Method: per workload, resources created once per device; {} warm-up + {} timed runs per device, interleaved between devices; \
-             time = `vkQueueSubmit` until `vkWaitForFences` returns (recording not timed). Instance + device creation: one child process per run and driver, timed inside the child.",
+             time = `vkQueueSubmit` until `vkWaitForFences` returns (recording not timed). Instance + device creation: one child process per run and driver, timed inside the child.{compute}",
             self.plan.warmups, self.plan.runs
         );
         let piece = |p: usize| {
@@ -177,6 +187,16 @@ impl Report<'_> {
              \"yes\" when softvk meets them against every one.",
             if peers.is_empty() { "none".to_string() } else { peers.join(", ") }
         );
+        if self.rows.iter().any(|r| r.workload.is_compute()) {
+            let _ = writeln!(
+                out,
+                "\nCompute: saxpy's GB/s counts 12 bytes per element (x and y read, y written) and the reduction's 4 (read), against \
+                 memcpy's bytes copied (each of which is read and written once), so saxpy at 100% of memcpy moves 1.5× memcpy's bytes; \
+                 its target is ≥ 70% of all-core memcpy. GFLOP/s = 2n³ / time. Compute pipeline creation (items/s = pipelines \
+                 created and first dispatched per second): target softvk cold ≥ 10× lavapipe cold; the SGEMM and reduction rows \
+                 and the warm creation have no target and say how softvk compares with lavapipe."
+            );
+        }
         let mut notes = self.notes.clone();
         if self.column(Role::SwiftShader).is_none() {
             let why = swiftshader::missing()
@@ -235,6 +255,24 @@ fn target_verdict(
         Target::FasterThanEachPeer => {
             each_peer_verdict(peer_speed_ups, |peer| format!("faster than {peer}"), |x| x > 1.0)
         }
+        Target::ComputeMemcpyFraction => softvk_memcpy_fraction.map_or("n/a".to_string(), |f| {
+            format!("{} ({:.0}% of memcpy; target ≥ 70%)", verdict(f >= MEMCPY_TARGET), f * 100.0)
+        }),
+        Target::TimesLavapipe(factor) => {
+            let lavapipe: Vec<(&str, Option<f64>)> =
+                peer_speed_ups.iter().copied().filter(|(peer, _)| *peer == "lavapipe").collect();
+            each_peer_verdict(&lavapipe, |peer| format!("≥ {factor}× {peer}"), |x| x >= f64::from(factor))
+        }
+        Target::Recorded => recorded_cell(peer_speed_ups),
+    }
+}
+
+/// A row without a target: how softvk compares with lavapipe, in words.
+fn recorded_cell(peer_speed_ups: &[(&str, Option<f64>)]) -> String {
+    match peer_speed_ups.iter().find(|(peer, _)| *peer == "lavapipe").and_then(|(_, x)| *x) {
+        Some(x) if x >= 1.0 => format!("no target; softvk {}× lavapipe's speed", three_figures(x)),
+        Some(x) => format!("no target; lavapipe {}× faster (softvk at {:.1}%)", three_figures(1.0 / x), x * 100.0),
+        None => "no target".to_string(),
     }
 }
 
@@ -355,6 +393,28 @@ mod tests {
         assert_eq!(cell, "yes (faster than lavapipe: yes, faster than SwiftShader: n/a)");
         assert_eq!(target_verdict(Target::TwiceEachPeer, None, &[("lavapipe", None)]), "n/a");
         assert_eq!(target_verdict(Target::TwiceEachPeer, None, &[]), "n/a");
+    }
+
+    #[test]
+    fn compute_targets_read_as_stated() {
+        let peers = [("lavapipe", Some(12.0)), ("SwiftShader", Some(2.0))];
+        assert_eq!(target_verdict(Target::TimesLavapipe(10), None, &peers), "yes (≥ 10× lavapipe)");
+        let peers = [("lavapipe", Some(8.0)), ("SwiftShader", Some(20.0))];
+        assert_eq!(target_verdict(Target::TimesLavapipe(10), None, &peers), "**no** (≥ 10× lavapipe)");
+        assert_eq!(
+            target_verdict(Target::ComputeMemcpyFraction, Some(0.052), &[]),
+            "**no** (5% of memcpy; target ≥ 70%)"
+        );
+        let slower = [("lavapipe", Some(0.25)), ("SwiftShader", Some(0.5))];
+        assert_eq!(
+            target_verdict(Target::Recorded, None, &slower),
+            "no target; lavapipe 4.00× faster (softvk at 25.0%)"
+        );
+        assert_eq!(
+            target_verdict(Target::Recorded, None, &[("lavapipe", Some(1.5))]),
+            "no target; softvk 1.50× lavapipe's speed"
+        );
+        assert_eq!(target_verdict(Target::Recorded, None, &[]), "no target");
     }
 
     #[test]

@@ -34,16 +34,18 @@ fn parse_data(section: &str) -> Vec<DataPoint> {
         .collect()
 }
 
-/// The section name for thread count `threads`.
-pub fn thread_section(threads: usize) -> String {
-    format!("threads-{threads}")
+/// The section name for thread count `threads`: `threads-T` after `prefix` (empty, or
+/// e.g. `compute-` for a run of some workloads that keeps the full run's sections).
+pub fn thread_section(prefix: &str, threads: usize) -> String {
+    format!("{prefix}threads-{threads}")
 }
 
-/// Renders the scaling section from the thread-count sections found in `text`.
-pub fn render(text: &str, thread_counts: &[usize]) -> String {
+/// Renders the scaling section from the thread-count sections (named after `prefix`)
+/// found in `text`.
+pub fn render(text: &str, thread_counts: &[usize], prefix: &str) -> String {
     let found: Vec<(usize, Vec<DataPoint>)> = thread_counts
         .iter()
-        .filter_map(|&t| Some((t, parse_data(sections::extract(text, &thread_section(t))?))))
+        .filter_map(|&t| Some((t, parse_data(sections::extract(text, &thread_section(prefix, t))?))))
         .collect();
     let missing: Vec<String> =
         thread_counts.iter().filter(|t| !found.iter().any(|(f, _)| f == *t)).map(|t| t.to_string()).collect();
@@ -77,7 +79,7 @@ pub fn render(text: &str, thread_counts: &[usize]) -> String {
          (`taskset -c 0-(T-1)`, RAYON_NUM_THREADS=T, LP_NUM_THREADS=T{swiftshader}). Cells: median throughput, and in \
          parentheses the speed-up over the fewest threads measured.\n",
         machine.date_utc,
-        found.iter().map(|(t, _)| format!("`{}`", thread_section(*t))).collect::<Vec<_>>().join(", "),
+        found.iter().map(|(t, _)| format!("`{}`", thread_section(prefix, *t))).collect::<Vec<_>>().join(", "),
         machine.cpu_model,
         machine.online_cpus,
     );
@@ -132,7 +134,7 @@ mod tests {
                    <!-- bench:data workload=memcpy_all_threads column=host median_s=0.1 rate=3.0 unit=GB/s -->";
         let two = "<!-- bench:data workload=copy_buffer column=softvk median_s=0.05 rate=4.0 unit=GB/s -->";
         let text = sections::replace(&sections::replace("", "threads-1", one), "threads-2", two);
-        let table = render(&text, &[1, 2, 4]);
+        let table = render(&text, &[1, 2, 4], "");
         assert!(table.contains("| `copy_buffer` | 2.00 GB/s (1.00×) | 4.00 GB/s (2.00×) |"), "{table}");
         assert!(table.contains("No section for T = 4"), "{table}");
         assert!(!table.contains("ThreadCount"), "{table}");
@@ -146,7 +148,7 @@ mod tests {
             "<!-- bench:data workload=blit_up_nearest column=lavapipe median_s=0.05 rate=200 unit=Mpixels/s -->\n\
                    <!-- bench:data workload=blit_up_nearest column=SwiftShader median_s=0.1 rate=75 unit=Mpixels/s -->";
         let text = sections::replace(&sections::replace("", "threads-1", one), "threads-2", two);
-        let table = render(&text, &[1, 2]);
+        let table = render(&text, &[1, 2], "");
         let swiftshader = table.split("### SwiftShader").nth(1).expect(&table);
         assert!(
             swiftshader.contains("| `blit_up_nearest` | 50.0 Mpixels/s (1.00×) | 75.0 Mpixels/s (1.50×) |"),
@@ -154,5 +156,16 @@ mod tests {
         );
         assert!(table.contains("ThreadCount=T"), "{table}");
         assert!(table.find("### lavapipe") < table.find("### SwiftShader"), "{table}");
+    }
+
+    #[test]
+    fn a_prefix_reads_its_own_thread_sections() {
+        let full = "<!-- bench:data workload=copy_buffer column=softvk median_s=0.1 rate=2.0 unit=GB/s -->";
+        let compute = "<!-- bench:data workload=saxpy-16m column=softvk median_s=0.1 rate=1.5 unit=GB/s -->";
+        let text = sections::replace(&sections::replace("", "threads-1", full), "compute-threads-1", compute);
+        let table = render(&text, &[1], "compute-");
+        assert!(table.contains("| `saxpy-16m` | 1.50 GB/s (1.00×) |"), "{table}");
+        assert!(!table.contains("copy_buffer"), "{table}");
+        assert!(table.contains("`compute-threads-1`"), "{table}");
     }
 }

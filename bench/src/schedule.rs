@@ -1,7 +1,9 @@
 //! Runs one in-process workload on every device, interleaved: resources are created on
 //! each device once, then run i happens on device A, device B, ..., before run i + 1, so
 //! that drift in the machine's state (frequency, other load) touches every device alike.
-//! The first `warmups` runs are discarded.
+//! The first `warmups` runs are discarded. After the last run each device's result is
+//! checked (`transfer::check`: the compute workloads read theirs back); a wrong one
+//! replaces the device's measurement with a failure.
 
 use crate::device::{BenchDevice, Resources};
 use crate::failure::{catch_panic, Failure};
@@ -34,6 +36,7 @@ pub fn run_in_process(
         .collect();
 
     let mut samples: Vec<Vec<Duration>> = devices.iter().map(|_| Vec::new()).collect();
+    let mut submitted: Vec<usize> = devices.iter().map(|_| 0).collect();
     for run in 0..plan.warmups + plan.runs {
         for (index, device) in devices.iter().enumerate() {
             let (Ok(device), Ok(command)) = (device, &commands[index]) else {
@@ -41,9 +44,22 @@ pub fn run_in_process(
             };
             let command = *command;
             match catch_panic(|| device.submit_and_wait(|d, cb| transfer::record(d, cb, &command))) {
-                Ok(time) if run >= plan.warmups => samples[index].push(time),
-                Ok(_) => {}
+                Ok(time) => {
+                    submitted[index] += 1;
+                    if run >= plan.warmups {
+                        samples[index].push(time);
+                    }
+                }
                 Err(failure) => commands[index] = Err(failure),
+            }
+        }
+    }
+
+    for (index, device) in devices.iter().enumerate() {
+        if let (Ok(device), Ok(command)) = (device, &commands[index]) {
+            let command = *command;
+            if let Err(failure) = catch_panic(|| transfer::check(device, &command, submitted[index])) {
+                commands[index] = Err(failure);
             }
         }
     }

@@ -34,6 +34,8 @@ pub enum Amount {
     Pixels(u64),
     /// Whole operations (throughput in items/s).
     Items(u64),
+    /// Floating-point operations (throughput in GFLOP/s, 1 GFLOP = 10^9).
+    Flops(u64),
 }
 
 impl Amount {
@@ -44,6 +46,7 @@ impl Amount {
             Amount::Bytes(b) => b as f64 / 1e9 / secs,
             Amount::Pixels(p) => p as f64 / 1e6 / secs,
             Amount::Items(i) => i as f64 / secs,
+            Amount::Flops(f) => f as f64 / 1e9 / secs,
         }
     }
 
@@ -52,6 +55,7 @@ impl Amount {
             Amount::Bytes(_) => "GB/s",
             Amount::Pixels(_) => "Mpixels/s",
             Amount::Items(_) => "items/s",
+            Amount::Flops(_) => "GFLOP/s",
         }
     }
 }

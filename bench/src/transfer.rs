@@ -13,7 +13,8 @@ use crate::workloads::{texel_bytes, Operation};
 use ash::vk;
 use rayon::prelude::*;
 
-/// The timed command with the handles it works on.
+/// The timed command with the handles it works on (`Dispatch`: a compute workload's,
+/// recorded by `compute`).
 #[derive(Clone, Copy, Debug)]
 pub enum Command {
     ClearImage { image: vk::Image },
@@ -23,6 +24,7 @@ pub enum Command {
     BufferToImage { src: vk::Buffer, dst: vk::Image, size: u32 },
     ImageToBuffer { src: vk::Image, dst: vk::Buffer, size: u32 },
     Blit { src: vk::Image, dst: vk::Image, src_size: u32, dst_size: u32, filter: vk::Filter },
+    Dispatch(crate::compute::Dispatch),
 }
 
 const CLEAR_COLOR: vk::ClearColorValue = vk::ClearColorValue { float32: [0.25, 0.5, 0.75, 1.0] };
@@ -76,9 +78,21 @@ pub fn prepare(device: &BenchDevice, operation: &Operation, resources: &mut Reso
             let dst = destination_image(device, dst_format, dst_size, resources)?;
             Ok(Command::Blit { src, dst, src_size, dst_size, filter })
         }
-        Operation::CreateInstanceDevice | Operation::ExportImportImage => {
+        Operation::Saxpy { .. } | Operation::Sgemm { .. } | Operation::Reduce { .. } => {
+            crate::compute::prepare(device, operation, resources).map(Command::Dispatch)
+        }
+        Operation::CreateInstanceDevice | Operation::ExportImportImage | Operation::ComputePipelineCreate { .. } => {
             Err(Failure::Error("this workload runs in child processes".into()))
         }
+    }
+}
+
+/// After `runs` runs of `command` (warm-ups included): whether its result is right. Only
+/// the compute workloads check (the transfers are not read back).
+pub fn check(device: &BenchDevice, command: &Command, runs: usize) -> Result<(), Failure> {
+    match command {
+        Command::Dispatch(dispatch) => crate::compute::check(device, dispatch, runs),
+        _ => Ok(()),
     }
 }
 
@@ -120,6 +134,7 @@ pub fn record(d: &ash::Device, cb: vk::CommandBuffer, command: &Command) {
                     .dst_offsets(corner(dst_size));
                 d.cmd_blit_image(cb, src, src_layout, dst, dst_layout, &[region], filter);
             }
+            Command::Dispatch(ref dispatch) => crate::compute::record(d, cb, dispatch),
         }
     }
 }
