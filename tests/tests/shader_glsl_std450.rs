@@ -629,7 +629,6 @@ fn double_precision_std450_functions() {
 }
 
 #[test]
-#[ignore = "softvk bug: double ldexp with |exponent| > 1023 gives 0 or inf; packDouble2x32 gives 0"]
 fn double_ldexp_past_single_exponents_and_pack_double2x32() {
     let Some(DoubleRun { x, e, r, .. }) = run_double_std450("std450_double_ldexp_pack") else { return };
     let mut wrong = Vec::new();

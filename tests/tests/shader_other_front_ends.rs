@@ -117,7 +117,6 @@ fn hlsl_intrinsics_and_integer_operators() {
 }
 
 #[test]
-#[ignore = "softvk bug: every OpGroupNonUniform* is refused (its Execution scope is Operand::IdScope; front/subgroup.rs reads it with idref)"]
 fn hlsl_wave_intrinsics() {
     let ctx = Context::new();
     let props = ctx.subgroup_properties();
@@ -460,7 +459,6 @@ fn spirv_spec_constant_ops_evaluate_after_specialisation() {
 }
 
 #[test]
-#[ignore = "softvk bug: OpSpecConstantOp QuantizeToF16 keeps denormal halves (1e-6 gives 1.013e-6, not 0)"]
 fn spirv_spec_constant_quantize_to_f16_flushes_values_below_the_normal_halves() {
     let ctx = Context::new();
     let out = ComputeJob::new(&ctx, &spirv("asm_spec_constant_op")).specialize(4, &bytes_of(&[1.0e-6f32])).storage(0, &bytes_of(&[0u32; 30])).run([1, 1, 1]);
@@ -494,7 +492,6 @@ fn spirv_phi_loops_swap_values_and_merge_selections() {
 }
 
 #[test]
-#[ignore = "softvk bug: a phi in a case that another case or the default falls into gets the switch header's value, not the falling case's"]
 fn spirv_switch_fall_through_with_phis() {
     let ctx = Context::new();
     let input: Vec<i32> = vec![-5, 1, 2, 3, 4, 0, -1, 5, 6, 100, -5, 1, 4, 2, 7, 8];

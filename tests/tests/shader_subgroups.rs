@@ -91,7 +91,6 @@ fn mixed_inputs(n: usize, seed: u64) -> Vec<u32> {
 }
 
 #[test]
-#[ignore = "softvk bug: every OpGroupNonUniform* is refused (its Execution scope is Operand::IdScope; front/subgroup.rs reads it with idref)"]
 fn subgroup_size_ids_elect_and_barrier() {
     let Some(ctx) = subgroup_context("subgroup_basic", vk::SubgroupFeatureFlags::BASIC) else { return };
     let n = 120; // two workgroups of 60
@@ -128,7 +127,6 @@ fn subgroup_size_ids_elect_and_barrier() {
 }
 
 #[test]
-#[ignore = "softvk bug: every OpGroupNonUniform* is refused (its Execution scope is Operand::IdScope; front/subgroup.rs reads it with idref)"]
 fn subgroup_vote_all_any_and_all_equal() {
     let Some(ctx) = subgroup_context("subgroup_vote", vk::SubgroupFeatureFlags::VOTE) else { return };
     let x = mixed_inputs(128, 61);
@@ -157,7 +155,6 @@ fn subgroup_vote_all_any_and_all_equal() {
 }
 
 #[test]
-#[ignore = "softvk bug: every OpGroupNonUniform* is refused (its Execution scope is Operand::IdScope; front/subgroup.rs reads it with idref)"]
 fn subgroup_ballot_bit_counts_broadcasts_and_masks() {
     let Some(ctx) = subgroup_context("subgroup_ballot", vk::SubgroupFeatureFlags::BALLOT) else { return };
     let x = mixed_inputs(128, 62);
@@ -249,7 +246,6 @@ fn arithmetic_expected(xs: &[u32]) -> Vec<[u32; 28]> {
 }
 
 #[test]
-#[ignore = "softvk bug: every OpGroupNonUniform* is refused (its Execution scope is Operand::IdScope; front/subgroup.rs reads it with idref)"]
 fn subgroup_reductions_and_inclusive_and_exclusive_scans() {
     let Some(ctx) = subgroup_context("subgroup_arithmetic", vk::SubgroupFeatureFlags::ARITHMETIC) else { return };
     let x = words(128, 63);
@@ -274,7 +270,6 @@ fn subgroup_reductions_and_inclusive_and_exclusive_scans() {
 }
 
 #[test]
-#[ignore = "softvk bug: every OpGroupNonUniform* is refused (its Execution scope is Operand::IdScope; front/subgroup.rs reads it with idref)"]
 fn subgroup_arithmetic_in_divergent_branches_sees_only_active_lanes() {
     let Some(ctx) = subgroup_context("subgroup_arithmetic_divergent", vk::SubgroupFeatureFlags::ARITHMETIC) else { return };
     let x: Vec<u32> = words(128, 64).iter().map(|w| w % 10_000).collect();
@@ -302,7 +297,6 @@ fn subgroup_arithmetic_in_divergent_branches_sees_only_active_lanes() {
 }
 
 #[test]
-#[ignore = "softvk bug: every OpGroupNonUniform* is refused (its Execution scope is Operand::IdScope; front/subgroup.rs reads it with idref)"]
 fn subgroup_shuffle_and_shuffle_xor() {
     let Some(ctx) = subgroup_context("subgroup_shuffle", vk::SubgroupFeatureFlags::SHUFFLE) else { return };
     let x = words(128, 65);
@@ -323,7 +317,6 @@ fn subgroup_shuffle_and_shuffle_xor() {
 }
 
 #[test]
-#[ignore = "softvk bug: every OpGroupNonUniform* is refused (its Execution scope is Operand::IdScope; front/subgroup.rs reads it with idref)"]
 fn subgroup_shuffle_up_and_down() {
     let Some(ctx) = subgroup_context("subgroup_shuffle_relative", vk::SubgroupFeatureFlags::SHUFFLE_RELATIVE) else { return };
     let x = words(128, 66);
@@ -345,7 +338,6 @@ fn subgroup_shuffle_up_and_down() {
 }
 
 #[test]
-#[ignore = "softvk bug: every OpGroupNonUniform* is refused (its Execution scope is Operand::IdScope; front/subgroup.rs reads it with idref)"]
 fn subgroup_clustered_reductions() {
     let Some(ctx) = subgroup_context("subgroup_clustered", vk::SubgroupFeatureFlags::CLUSTERED) else { return };
     let x = words(128, 67);
@@ -375,7 +367,6 @@ fn subgroup_clustered_reductions() {
 }
 
 #[test]
-#[ignore = "softvk bug: every OpGroupNonUniform* is refused (its Execution scope is Operand::IdScope; front/subgroup.rs reads it with idref)"]
 fn subgroup_quad_broadcasts_and_swaps() {
     let Some(ctx) = subgroup_context("subgroup_quad", vk::SubgroupFeatureFlags::QUAD) else { return };
     let x = words(128, 68);

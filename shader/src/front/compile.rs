@@ -643,7 +643,7 @@ fn builtin(b: u32) -> Result<Builtin, Error> {
 /// Operand `i` as an id.
 pub fn idref(inst: &Instruction, i: usize) -> Result<Word, Error> {
     match inst.operands.get(i) {
-        Some(Operand::IdRef(id)) => Ok(*id),
+        Some(Operand::IdRef(id) | Operand::IdScope(id) | Operand::IdMemorySemantics(id)) => Ok(*id),
         _ => Err(Error::Invalid(format!("{}: operand {i} is not an id", inst.class.opname))),
     }
 }

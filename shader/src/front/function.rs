@@ -421,12 +421,20 @@ impl<'c, 'm> FunctionBuilder<'c, 'm> {
         self.frames.push(Frame::Switch { merge, depth, targets: targets.clone(), current: 0 });
         self.runtime_depth += 1;
         let mut bodies = Vec::new();
+        let mut entry_copies = Vec::new();
         let mut failure = None;
         for i in 0..targets.len() {
             if let Some(Frame::Switch { current, .. }) = self.frames.last_mut() {
                 *current = i;
             }
-            match self.enter(from, targets[i]) {
+            // The header's copies into the case's phis apply only to lanes the selector
+            // sends there, not to lanes falling through from the case before: they are
+            // kept beside the body, not in it.
+            let body = self.phi_copies(from, targets[i]).and_then(|copies| {
+                entry_copies.push(copies);
+                self.region_from(targets[i], false)
+            });
+            match body {
                 Ok(body) => bodies.push(body),
                 Err(e) => {
                     failure = Some(e);
@@ -442,24 +450,27 @@ impl<'c, 'm> FunctionBuilder<'c, 'm> {
         let index = |t: Word| targets.iter().position(|&x| x == t);
         let cases = literal_targets.iter().map(|&(literal, t)| (literal, index(t))).collect();
         let exit_copies = self.phi_copies(from, merge)?;
-        Ok(Node::Switch { selector, cases, default: index(default), bodies, exit_copies, depth })
+        Ok(Node::Switch { selector, cases, default: index(default), bodies, entry_copies, exit_copies, depth })
     }
 
     /// Orders case targets so that each one that falls through into another is right
     /// before it.
     fn order_cases(&self, targets: Vec<Word>) -> Result<Vec<Word>, Error> {
+        // Sets, not searches of `targets`: a switch may have thousands of cases.
+        let target_set: HashSet<Word> = targets.iter().copied().collect();
         let falls_into = |t: Word| -> Option<Word> {
             let block = self.block(t).ok()?;
             let last = block.instructions.last()?;
             if last.class.opcode == Op::Branch {
                 let to = idref(last, 0).ok()?;
-                targets.contains(&to).then_some(to)
+                target_set.contains(&to).then_some(to)
             } else {
                 None
             }
         };
         let mut ordered: Vec<Word> = Vec::new();
-        let has_pred = |t: Word| targets.iter().any(|&s| s != t && falls_into(s) == Some(t));
+        let fallen_into: HashSet<Word> = targets.iter().filter_map(|&s| falls_into(s).filter(|&t| t != s)).collect();
+        let has_pred = |t: Word| fallen_into.contains(&t);
         for &start in targets.iter().filter(|&&t| !has_pred(t)) {
             let mut t = start;
             while !ordered.contains(&t) {

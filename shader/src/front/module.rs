@@ -57,6 +57,16 @@ impl Module {
         if version.0 != 1 || version.1 > 6 {
             return Err(Error::Unsupported(format!("SPIR-V version {}.{} (softvk reads 1.0 to 1.6)", version.0, version.1)));
         }
+        // rspirv reads a string operand past the end of its input (a panic) when the
+        // instruction's word count runs past the end of the module.
+        let mut at = 5;
+        while at < words.len() {
+            match (words[at] >> 16) as usize {
+                0 => return Err(Error::Invalid(format!("word count 0 at word {at}"))),
+                n if n > words.len() - at => return Err(Error::Invalid(format!("the instruction at word {at} runs past the end"))),
+                n => at += n,
+            }
+        }
         let (words, spec_ops) = without_debug_only_instructions(words);
         // rspirv reports malformed input as errors; a panic inside it is caught so that
         // no module can take the driver down.

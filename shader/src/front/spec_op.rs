@@ -76,8 +76,7 @@ pub fn evaluate(c: &mut Compiler, raw: &[u32], ty: TypeId) -> Result<Vec<u32>, E
         } else if let Some(convert) = convert_op(*opcode) {
             scalar::convert(convert, sa, result_scalar, x)
         } else if *opcode == Op::QuantizeToF16 {
-            let h = half::f16::from_f32(f32::from_bits(x as u32));
-            (h.to_f32()).to_bits() as u64
+            scalar::unary(UnaryOp::QuantizeToF16, sa, x)
         } else if let Some(binary) = binary_op(*opcode) {
             let (sb, _, bw) = b.clone().ok_or_else(|| Error::Invalid("OpSpecConstantOp: missing operand".into()))?;
             scalar::binary(binary, sa, sb, x, get(&bw, sb, i))

@@ -327,7 +327,7 @@ impl Machine<'_> {
                         let x = arg(self, 0, c, lane);
                         let (se, ne) = self.scalars(args[1]);
                         let e = sign_extend(self.get(args[1], c.min(ne - 1), se, lane), se.bits());
-                        let r = x * 2f64.powi(e.clamp(-2000, 2000) as i32);
+                        let r = ldexp(x, e.clamp(-4000, 4000) as i32);
                         put(out, l, c, rs.words(), lane, from_f64(r, rs.bits()));
                     }
                 }
@@ -487,6 +487,20 @@ impl Machine<'_> {
             }
         }
     }
+}
+
+/// `x * 2^e` without overflowing or underflowing in the scale factor itself: the factor
+/// is applied in steps that each fit an f64 exponent.
+fn ldexp(mut x: f64, mut e: i32) -> f64 {
+    while e > 1000 {
+        x *= 2f64.powi(1000);
+        e -= 1000;
+    }
+    while e < -1000 {
+        x *= 2f64.powi(-1000);
+        e += 1000;
+    }
+    x * 2f64.powi(e)
 }
 
 /// radians() and degrees() as GLSL defines them: a multiplication by the constant

@@ -246,6 +246,14 @@ fn plan(types: &TypeTable, ty: TypeId, offset: u32, word: u32, out: &mut Vec<Par
     Ok(())
 }
 
+/// The parts of a switch node the interpreter reads besides its bodies.
+struct SwitchCases<'a> {
+    cases: &'a [(u64, Option<usize>)],
+    default: Option<usize>,
+    entry_copies: &'a [Vec<(Value, Value)>],
+    exit_copies: &'a [(Value, Value)],
+}
+
 /// Masks of the lanes waiting in one construct (loop, switch or call) until it ends.
 #[derive(Clone, Copy)]
 struct FrameMasks {
@@ -451,8 +459,9 @@ impl<'e> Machine<'e> {
                     }
                     mask = self.frames[d].brk;
                 }
-                Node::Switch { selector, cases, default, bodies, exit_copies, depth } => {
-                    mask = self.switch(*selector, cases, *default, bodies, exit_copies, *depth, mask, cx)?;
+                Node::Switch { selector, cases, default, bodies, entry_copies, exit_copies, depth } => {
+                    let case = SwitchCases { cases, default: *default, entry_copies, exit_copies };
+                    mask = self.switch(*selector, &case, bodies, *depth, mask, cx)?;
                 }
                 Node::Call { body, depth } => {
                     let d = *depth as usize;
@@ -519,37 +528,29 @@ impl<'e> Machine<'e> {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn switch(
-        &mut self,
-        selector: Value,
-        cases: &[(u64, Option<usize>)],
-        default: Option<usize>,
-        bodies: &[Region],
-        exit_copies: &[(Value, Value)],
-        depth: u32,
-        mask: Mask,
-        cx: &Context,
-    ) -> Result<Mask, Trap> {
+    fn switch(&mut self, selector: Value, case: &SwitchCases, bodies: &[Region], depth: u32, mask: Mask, cx: &Context) -> Result<Mask, Trap> {
         let d = depth as usize;
         self.frames[d].brk = Mask::EMPTY;
         let mut entering = vec![Mask::EMPTY; bodies.len()];
         let mut to_merge = Mask::EMPTY;
-        let words = self.info(selector).words;
+        let words = self.info(selector).scalar.words();
         for lane in mask.lanes() {
             let value = self.lane_u64(selector, 0, words, lane);
-            let target = cases.iter().find(|(literal, _)| *literal == value).map_or(default, |(_, t)| *t);
+            let target = case.cases.iter().find(|(literal, _)| *literal == value).map_or(case.default, |(_, t)| *t);
             match target {
                 Some(body) => entering[body].set(lane, true),
                 None => to_merge.set(lane, true),
             }
         }
         if !to_merge.is_empty() {
-            self.copy_edge(exit_copies, &to_merge);
+            self.copy_edge(case.exit_copies, &to_merge);
             self.frames[d].brk = to_merge;
         }
         let mut carried = Mask::EMPTY;
-        for (body, lanes) in bodies.iter().zip(entering) {
+        for (i, (body, lanes)) in bodies.iter().zip(entering).enumerate() {
+            if let Some(copies) = case.entry_copies.get(i) {
+                self.copy_edge(copies, &lanes);
+            }
             let enter = lanes.or(&carried);
             carried = if enter.is_empty() { Mask::EMPTY } else { self.run_region(body, enter, cx)? };
         }

@@ -174,12 +174,15 @@ pub enum Node {
     /// `Break(depth)` of the switch's frame leaves it. A lane whose target is the merge
     /// (no default case) leaves at once.
     /// `cases` map literals to bodies (`None`: straight to the merge, through
-    /// `exit_copies`), as does `default`.
+    /// `exit_copies`), as does `default`. `entry_copies[i]` are the header's copies into
+    /// body `i`'s phis, for the lanes the selector sends there (lanes falling through from
+    /// body `i - 1` made their own copies on that edge).
     Switch {
         selector: Value,
         cases: Vec<(u64, Option<usize>)>,
         default: Option<usize>,
         bodies: Vec<Region>,
+        entry_copies: Vec<Vec<(Value, Value)>>,
         exit_copies: Vec<(Value, Value)>,
         depth: u32,
     },

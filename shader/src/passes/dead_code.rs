@@ -131,10 +131,10 @@ fn count_region(region: &Region, uses: &mut HashMap<Value, u32>) {
                 count_region(then_region, uses);
                 count_region(else_region, uses);
             }
-            Node::Switch { selector, bodies, exit_copies, .. } => {
+            Node::Switch { selector, bodies, entry_copies, exit_copies, .. } => {
                 *uses.entry(*selector).or_default() += 1;
                 bodies.iter().for_each(|b| count_region(b, uses));
-                for &(_, src) in exit_copies {
+                for &(_, src) in exit_copies.iter().chain(entry_copies.iter().flatten()) {
                     *uses.entry(src).or_default() += 1;
                 }
             }
