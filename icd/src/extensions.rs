@@ -46,6 +46,8 @@ pub const DEVICE_EXTENSIONS: &[Extension] = &[
     Extension { name: c"VK_KHR_shader_float_controls", spec_version: 4 },
     Extension { name: c"VK_KHR_spirv_1_4", spec_version: 1 },
     Extension { name: c"VK_KHR_zero_initialize_workgroup_memory", spec_version: 1 },
+    Extension { name: c"VK_KHR_shader_subgroup_extended_types", spec_version: 1 },
+    Extension { name: c"VK_EXT_subgroup_size_control", spec_version: 2 },
 ];
 
 pub fn properties(list: &[Extension]) -> Vec<vk::ExtensionProperties> {

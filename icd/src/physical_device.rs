@@ -374,6 +374,16 @@ unsafe fn fill_property_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_
                 ..Default::default()
             },
         ),
+        S::PHYSICAL_DEVICE_SUBGROUP_SIZE_CONTROL_PROPERTIES => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceSubgroupSizeControlProperties {
+                min_subgroup_size: shader::SUBGROUP_SIZE,
+                max_subgroup_size: shader::SUBGROUP_SIZE,
+                max_compute_workgroup_subgroups: shader::front::MAX_WORKGROUP_INVOCATIONS / shader::SUBGROUP_SIZE,
+                required_subgroup_size_stages: vk::ShaderStageFlags::COMPUTE,
+                ..Default::default()
+            },
+        ),
         S::PHYSICAL_DEVICE_PUSH_DESCRIPTOR_PROPERTIES_KHR => pnext::fill(
             ptr,
             vk::PhysicalDevicePushDescriptorPropertiesKHR { max_push_descriptors: 32, ..Default::default() },
@@ -463,6 +473,21 @@ unsafe fn fill_feature_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_v
         S::PHYSICAL_DEVICE_SHADER_FLOAT16_INT8_FEATURES => pnext::fill(
             ptr,
             vk::PhysicalDeviceShaderFloat16Int8Features { shader_float16: vk::TRUE, shader_int8: vk::TRUE, ..Default::default() },
+        ),
+        // Subgroup operations work on every scalar width the interpreter has.
+        S::PHYSICAL_DEVICE_SHADER_SUBGROUP_EXTENDED_TYPES_FEATURES => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceShaderSubgroupExtendedTypesFeatures { shader_subgroup_extended_types: vk::TRUE, ..Default::default() },
+        ),
+        // One subgroup size, 8, and compute subgroups are always whole except the last one
+        // of a workgroup whose size is not a multiple of 8.
+        S::PHYSICAL_DEVICE_SUBGROUP_SIZE_CONTROL_FEATURES => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceSubgroupSizeControlFeatures {
+                subgroup_size_control: vk::TRUE,
+                compute_full_subgroups: vk::TRUE,
+                ..Default::default()
+            },
         ),
         S::PHYSICAL_DEVICE_ZERO_INITIALIZE_WORKGROUP_MEMORY_FEATURES => pnext::fill(
             ptr,

@@ -60,6 +60,12 @@ pub unsafe fn stage_executable(
     if stage_info.p_name.is_null() {
         return Err(INVALID_USAGE);
     }
+    if let Some(required) = crate::pnext::find_in::<vk::PipelineShaderStageRequiredSubgroupSizeCreateInfo>(stage_info.p_next) {
+        if required.required_subgroup_size != shader::SUBGROUP_SIZE {
+            tracing::error!("required subgroup size {} (softvk's is {})", required.required_subgroup_size, shader::SUBGROUP_SIZE);
+            return Err(INVALID_USAGE);
+        }
+    }
     let entry = std::ffi::CStr::from_ptr(stage_info.p_name).to_string_lossy().into_owned();
     let spec = specialization(stage_info.p_specialization_info.as_ref())?;
     let key = CacheKey { module_hash: module.hash, entry: entry.clone(), spec: spec.values.clone(), stage: stage as u32 };

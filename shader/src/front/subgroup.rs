@@ -32,10 +32,12 @@ impl FunctionBuilder<'_, '_> {
                             .ok()
                             .and_then(|id| this.constant_index(id))
                             .ok_or_else(|| Error::Invalid("clustered reduce without a constant cluster size".into()))?;
-                        if size == 0 || !size.is_power_of_two() || size > crate::SUBGROUP_SIZE as u64 {
+                        if size == 0 || !size.is_power_of_two() {
                             return Err(Error::Invalid(format!("cluster size {size}")));
                         }
-                        GroupOperation::Clustered(size as u32)
+                        // A cluster larger than the subgroup is only invalid when executed
+                        // (shaders guard such sizes with gl_SubgroupSize): clamp it.
+                        GroupOperation::Clustered(size.min(crate::SUBGROUP_SIZE as u64) as u32)
                     }
                     other => return Err(Error::Unsupported(format!("group operation {other:?}"))),
                 }),
