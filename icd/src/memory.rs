@@ -95,7 +95,7 @@ pub unsafe extern "system" fn map_memory(
     guard("vkMapMemory", || {
         let memory = borrow::<DeviceMemory>(memory)?;
         let end = if size == vk::WHOLE_SIZE { Some(memory.size) } else { offset.checked_add(size) };
-        if offset >= memory.size || end.is_none_or(|end| end > memory.size) {
+        if offset >= memory.size || size == 0 || end.is_none_or(|end| end > memory.size) {
             tracing::error!("vkMapMemory: range {offset}+{size} outside a {}-byte allocation", memory.size);
             return Err(vk::Result::ERROR_MEMORY_MAP_FAILED);
         }
@@ -140,12 +140,21 @@ pub unsafe extern "system" fn invalidate_mapped_memory_ranges(
     guard("vkInvalidateMappedMemoryRanges", || check_ranges(read_slice(p_ranges, count)))
 }
 
+/// A range must lie in memory that is mapped (VUID-VkMappedMemoryRange-memory-00684 and
+/// -size-00685): anything else is refused, though there is nothing to flush.
 fn check_ranges(ranges: &[vk::MappedMemoryRange<'_>]) -> crate::entry::VkResult<vk::Result> {
     for range in ranges {
         // SAFETY: the application passes live memory handles.
         let memory = unsafe { borrow::<DeviceMemory>(range.memory)? };
-        if range.size != vk::WHOLE_SIZE && range.offset.checked_add(range.size).is_none_or(|end| end > memory.size) {
-            tracing::warn!("mapped memory range {}+{} is outside the allocation", range.offset, range.size);
+        if !memory.mapped.load(Ordering::Acquire) {
+            tracing::error!("mapped memory range {}+{} of memory that is not mapped", range.offset, range.size);
+            return Err(crate::entry::INVALID_USAGE);
+        }
+        let inside = range.offset < memory.size
+            && (range.size == vk::WHOLE_SIZE || range.offset.checked_add(range.size).is_some_and(|end| end <= memory.size));
+        if !inside {
+            tracing::error!("mapped memory range {}+{} is outside the {}-byte allocation", range.offset, range.size, memory.size);
+            return Err(crate::entry::INVALID_USAGE);
         }
     }
     Ok(vk::Result::SUCCESS)

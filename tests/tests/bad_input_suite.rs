@@ -715,7 +715,11 @@ const CASES: &[Case] = &[
     ("memory_type_index_out_of_range", memory_type_index_out_of_range),
     ("memory_map_offset_past_end", memory_map_offset_past_end),
     ("memory_map_size_past_end", memory_map_size_past_end),
+    ("memory_map_size_zero", memory_map_size_zero),
     ("memory_map_twice", memory_map_twice),
+    ("memory_flush_range_past_end", memory_flush_range_past_end),
+    ("memory_invalidate_range_past_end", memory_invalidate_range_past_end),
+    ("memory_flush_unmapped", memory_flush_unmapped),
     ("memory_flush_null_memory", memory_flush_null_memory),
     ("memory_import_fd_minus_one", memory_import_fd_minus_one),
     ("memory_import_fd_not_open", memory_import_fd_not_open),
@@ -931,6 +935,12 @@ fn memory_map_size_past_end(ctx: &Context) {
     free(ctx, memory);
 }
 
+fn memory_map_size_zero(ctx: &Context) {
+    let memory = allocate(ctx, 4096);
+    expect_code(map(ctx, memory, 0, 0), vk::Result::ERROR_MEMORY_MAP_FAILED, "a mapping of 0 bytes");
+    free(ctx, memory);
+}
+
 fn memory_map_twice(ctx: &Context) {
     let memory = allocate(ctx, 4096);
     map(ctx, memory, 0, vk::WHOLE_SIZE).expect("the first map");
@@ -938,6 +948,44 @@ fn memory_map_twice(ctx: &Context) {
     // SAFETY: mapped above.
     unsafe { ctx.device.unmap_memory(memory) };
     free(ctx, memory);
+}
+
+fn ranges_check(ctx: &Context, flush: bool, ranges: &[(u64, u64)], mapped: bool) {
+    let memory = allocate(ctx, 4096);
+    if mapped {
+        map(ctx, memory, 0, vk::WHOLE_SIZE).expect("map");
+    }
+    for &(offset, size) in ranges {
+        let range = [vk::MappedMemoryRange::default().memory(memory).offset(offset).size(size)];
+        // SAFETY: the ranges are invalid on purpose; softvk only checks them.
+        let result = unsafe {
+            if flush {
+                ctx.device.flush_mapped_memory_ranges(&range)
+            } else {
+                ctx.device.invalidate_mapped_memory_ranges(&range)
+            }
+        };
+        expect_err(result, &format!("range {offset}+{size} of 4096 bytes (mapped: {mapped})"));
+    }
+    if mapped {
+        // SAFETY: mapped above.
+        unsafe { ctx.device.unmap_memory(memory) };
+    }
+    free(ctx, memory);
+}
+
+const BAD_RANGES: &[(u64, u64)] = &[(0, 4097), (4096, 64), (4096, vk::WHOLE_SIZE), (u64::MAX - 63, 64), (64, u64::MAX - 1)];
+
+fn memory_flush_range_past_end(ctx: &Context) {
+    ranges_check(ctx, true, BAD_RANGES, true);
+}
+
+fn memory_invalidate_range_past_end(ctx: &Context) {
+    ranges_check(ctx, false, BAD_RANGES, true);
+}
+
+fn memory_flush_unmapped(ctx: &Context) {
+    ranges_check(ctx, true, &[(0, vk::WHOLE_SIZE), (0, 64)], false);
 }
 
 fn memory_flush_null_memory(ctx: &Context) {
