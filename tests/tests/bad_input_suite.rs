@@ -734,7 +734,13 @@ const CASES: &[Case] = &[
     ("memory_import_host_pointer_null", memory_import_host_pointer_null),
     // buffers and buffer views
     ("buffer_size_zero", buffer_size_zero),
+    ("buffer_size_u64_max", buffer_size_u64_max),
+    ("buffer_size_heap_plus_one", buffer_size_heap_plus_one),
+    ("buffer_usage_zero", buffer_usage_zero),
+    ("buffer_usage_unknown_bits", buffer_usage_unknown_bits),
     ("buffer_sparse_flags", buffer_sparse_flags),
+    ("buffer_flags_garbage", buffer_flags_garbage),
+    ("buffer_sharing_mode_garbage", buffer_sharing_mode_garbage),
     ("buffer_bind_offset_past_memory", buffer_bind_offset_past_memory),
     ("buffer_bind_memory_too_small", buffer_bind_memory_too_small),
     ("buffer_bind_misaligned", buffer_bind_misaligned),
@@ -753,9 +759,14 @@ const CASES: &[Case] = &[
     ("image_type_garbage", image_type_garbage),
     ("image_unknown_format", image_unknown_format),
     ("image_usage_the_format_lacks", image_usage_the_format_lacks),
+    ("image_usage_zero", image_usage_zero),
+    ("image_usage_unknown_bits", image_usage_unknown_bits),
     ("image_samples", image_samples),
     ("image_tiling_garbage", image_tiling_garbage),
     ("image_flags_garbage", image_flags_garbage),
+    ("image_initial_layout_garbage", image_initial_layout_garbage),
+    ("image_sharing_mode_garbage", image_sharing_mode_garbage),
+    ("image_cube_not_square", image_cube_not_square),
     ("image_larger_than_the_heap", image_larger_than_the_heap),
     ("image_bind_past_memory", image_bind_past_memory),
     ("image_bind_twice", image_bind_twice),
@@ -1075,10 +1086,39 @@ fn buffer_size_zero(ctx: &Context) {
     expect_err(create_buffer(ctx, &buffer_info(0)), "size 0");
 }
 
+fn buffer_size_u64_max(ctx: &Context) {
+    for size in [u64::MAX, u64::MAX - 63, 1 << 63] {
+        expect_err(create_buffer(ctx, &buffer_info(size)), "a buffer no memory can hold");
+    }
+}
+
+fn buffer_size_heap_plus_one(ctx: &Context) {
+    expect_err(create_buffer(ctx, &buffer_info(heap_size(ctx) + 1)), "a buffer larger than the heap");
+}
+
+fn buffer_usage_zero(ctx: &Context) {
+    expect_err(create_buffer(ctx, &buffer_info(64).usage(vk::BufferUsageFlags::empty())), "usage 0");
+}
+
+fn buffer_usage_unknown_bits(ctx: &Context) {
+    let usage = vk::BufferUsageFlags::from_raw(0x8000_0000 | vk::BufferUsageFlags::TRANSFER_DST.as_raw());
+    expect_err(create_buffer(ctx, &buffer_info(64).usage(usage)), "a usage bit no extension of softvk's defines");
+}
+
 fn buffer_sparse_flags(ctx: &Context) {
     for flags in [vk::BufferCreateFlags::SPARSE_BINDING, vk::BufferCreateFlags::SPARSE_RESIDENCY, vk::BufferCreateFlags::SPARSE_ALIASED] {
         expect_err(create_buffer(ctx, &buffer_info(64).flags(flags)), "a sparse buffer");
     }
+}
+
+fn buffer_flags_garbage(ctx: &Context) {
+    for flags in [vk::BufferCreateFlags::PROTECTED, vk::BufferCreateFlags::from_raw(0xffff_0000)] {
+        expect_err(create_buffer(ctx, &buffer_info(64).flags(flags)), "flags softvk does not support");
+    }
+}
+
+fn buffer_sharing_mode_garbage(ctx: &Context) {
+    expect_err(create_buffer(ctx, &buffer_info(64).sharing_mode(vk::SharingMode::from_raw(12345))), "sharing mode 12345");
 }
 
 fn bind_buffer(ctx: &Context, buffer_size: u64, memory_size: u64, offset: u64) -> Result<(), vk::Result> {
@@ -1230,6 +1270,15 @@ fn image_usage_the_format_lacks(ctx: &Context) {
     image_refused(ctx, &image_info_2d(vk::Format::BC1_RGB_UNORM_BLOCK, 4, 4).image_type(vk::ImageType::TYPE_3D), "a 3D BC1 image");
 }
 
+fn image_usage_zero(ctx: &Context) {
+    image_refused(ctx, &rgba_info(4, 4).usage(vk::ImageUsageFlags::empty()), "usage 0");
+}
+
+fn image_usage_unknown_bits(ctx: &Context) {
+    let usage = vk::ImageUsageFlags::from_raw(0x8000_0000 | vk::ImageUsageFlags::TRANSFER_DST.as_raw());
+    image_refused(ctx, &rgba_info(4, 4).usage(usage), "a usage bit softvk does not define");
+}
+
 fn image_samples(ctx: &Context) {
     for samples in [0, 3, 64, 0x8000_0000] {
         image_refused(ctx, &rgba_info(4, 4).samples(vk::SampleCountFlags::from_raw(samples)), &format!("samples {samples:#x}"));
@@ -1245,6 +1294,22 @@ fn image_flags_garbage(ctx: &Context) {
     for flags in [0xffff_0000, vk::ImageCreateFlags::SPARSE_BINDING.as_raw(), vk::ImageCreateFlags::PROTECTED.as_raw()] {
         image_refused(ctx, &rgba_info(4, 4).flags(vk::ImageCreateFlags::from_raw(flags)), &format!("flags {flags:#x}"));
     }
+}
+
+fn image_initial_layout_garbage(ctx: &Context) {
+    for layout in [vk::ImageLayout::GENERAL, vk::ImageLayout::from_raw(12345)] {
+        image_refused(ctx, &rgba_info(4, 4).initial_layout(layout), &format!("initial layout {layout:?}"));
+    }
+}
+
+fn image_sharing_mode_garbage(ctx: &Context) {
+    image_refused(ctx, &rgba_info(4, 4).sharing_mode(vk::SharingMode::from_raw(12345)), "sharing mode 12345");
+}
+
+fn image_cube_not_square(ctx: &Context) {
+    let cube = rgba_info(4, 4).flags(vk::ImageCreateFlags::CUBE_COMPATIBLE).array_layers(6);
+    image_refused(ctx, &cube.extent(vk::Extent3D { width: 4, height: 8, depth: 1 }), "a cube of 4x8 faces");
+    image_refused(ctx, &cube.array_layers(5), "a cube of 5 faces");
 }
 
 /// Within every limit, but far more than the heap: refused when created, or at the

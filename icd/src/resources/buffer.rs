@@ -1,8 +1,9 @@
 //! `VkBuffer`: a size and, once bound, a place in memory.
 
 use super::{bind, fill_requirements2, Binding, RESOURCE_ALIGNMENT};
-use crate::entry::{guard, guard_void, read_in, read_slice, write_out};
-use crate::handles::{borrow, new_handle, release, Object};
+use crate::device::Device;
+use crate::entry::{guard, guard_void, read_in, read_slice, write_out, VkResult};
+use crate::handles::{borrow, dispatchable, new_handle, release, Object};
 use ash::vk;
 use rasterizer::MemoryView;
 use std::sync::{Arc, OnceLock};
@@ -32,25 +33,15 @@ impl Buffer {
 /// # Safety
 /// Vulkan's rules for `vkCreateBuffer`.
 pub unsafe extern "system" fn create_buffer(
-    _device: vk::Device,
+    device: vk::Device,
     p_create_info: *const vk::BufferCreateInfo<'_>,
     _p_allocator: *const vk::AllocationCallbacks<'_>,
     p_buffer: *mut vk::Buffer,
 ) -> vk::Result {
     guard("vkCreateBuffer", || {
+        let device = dispatchable::<Device>(device)?;
         let info = read_in(p_create_info)?;
-        if info.size == 0 {
-            tracing::error!("vkCreateBuffer: size 0 is not allowed");
-            return Err(crate::entry::INVALID_USAGE);
-        }
-        if info.flags.intersects(
-            vk::BufferCreateFlags::SPARSE_BINDING
-                | vk::BufferCreateFlags::SPARSE_RESIDENCY
-                | vk::BufferCreateFlags::SPARSE_ALIASED,
-        ) {
-            tracing::error!("vkCreateBuffer: sparse buffers are not supported");
-            return Err(crate::entry::NOT_IMPLEMENTED);
-        }
+        check_buffer_info(info, device.memory_heap_size)?;
         let buffer = Arc::new(Buffer { size: info.size, usage: info.usage, binding: OnceLock::new() });
         write_out(p_buffer, new_handle(buffer))?;
         Ok(vk::Result::SUCCESS)
@@ -67,6 +58,42 @@ pub unsafe extern "system" fn destroy_buffer(
     guard_void("vkDestroyBuffer", || {
         release::<Buffer>(buffer);
     })
+}
+
+/// Buffer usage bits of core Vulkan 1.1, the only ones softvk supports (VUID-VkBufferCreateInfo-usage-parameter).
+const SUPPORTED_USAGE: vk::BufferUsageFlags = vk::BufferUsageFlags::from_raw(0x1ff);
+
+/// Refuses what no buffer of softvk can be: empty, larger than the heap (it could never be
+/// bound), without usage, sparse or with flags of features softvk lacks (protected memory,
+/// capture/replay), or with a sharing mode that does not exist.
+fn check_buffer_info(info: &vk::BufferCreateInfo<'_>, heap_size: u64) -> VkResult<()> {
+    if info.size == 0 {
+        tracing::error!("vkCreateBuffer: size 0 is not allowed");
+        return Err(crate::entry::INVALID_USAGE);
+    }
+    if info.size > heap_size {
+        tracing::error!("vkCreateBuffer: {} bytes is more than the {heap_size}-byte heap can ever hold", info.size);
+        return Err(vk::Result::ERROR_OUT_OF_DEVICE_MEMORY);
+    }
+    if info.usage.is_empty() || !SUPPORTED_USAGE.contains(info.usage) {
+        tracing::error!("vkCreateBuffer: usage {:?} is not a usage softvk supports", info.usage);
+        return Err(crate::entry::INVALID_USAGE);
+    }
+    let sparse =
+        vk::BufferCreateFlags::SPARSE_BINDING | vk::BufferCreateFlags::SPARSE_RESIDENCY | vk::BufferCreateFlags::SPARSE_ALIASED;
+    if info.flags.intersects(sparse) {
+        tracing::error!("vkCreateBuffer: sparse buffers are not supported");
+        return Err(crate::entry::NOT_IMPLEMENTED);
+    }
+    if !info.flags.is_empty() {
+        tracing::error!("vkCreateBuffer: flags {:?} need features softvk does not have", info.flags);
+        return Err(crate::entry::INVALID_USAGE);
+    }
+    if info.sharing_mode != vk::SharingMode::EXCLUSIVE && info.sharing_mode != vk::SharingMode::CONCURRENT {
+        tracing::error!("vkCreateBuffer: sharing mode {:?} does not exist", info.sharing_mode);
+        return Err(crate::entry::INVALID_USAGE);
+    }
+    Ok(())
 }
 
 fn buffer_requirements(buffer: &Buffer) -> vk::MemoryRequirements {

@@ -3,7 +3,7 @@
 
 use super::{bind, fill_requirements2, Binding, RESOURCE_ALIGNMENT};
 use crate::entry::{guard, guard_void, read_in, read_slice, write_out, VkResult};
-use crate::handles::{borrow, new_handle, release, Object};
+use crate::handles::{borrow, dispatchable, new_handle, release, Object};
 use ash::vk;
 use rasterizer::{ImageLayout, ImageShape, MemoryView};
 use std::sync::{Arc, OnceLock};
@@ -78,6 +78,35 @@ pub fn image_shape(info: &vk::ImageCreateInfo<'_>) -> VkResult<ImageShape> {
     })
 }
 
+/// Image usage bits of core Vulkan 1.1, the only ones softvk supports.
+const SUPPORTED_USAGE: vk::ImageUsageFlags = vk::ImageUsageFlags::from_raw(0xff);
+
+/// The members of an image create info that no format query covers: usage (not 0, no
+/// unknown bits), initial layout (VUID-VkImageCreateInfo-initialLayout-00993), sharing
+/// mode, and the shape of cube-compatible images (square faces, at least 6 layers:
+/// VUID-VkImageCreateInfo-flags-08865 and -08866).
+fn check_create_info(info: &vk::ImageCreateInfo<'_>) -> VkResult<()> {
+    let refuse = |what: String| {
+        tracing::error!("vkCreateImage: {what}");
+        Err(crate::entry::INVALID_USAGE)
+    };
+    if info.usage.is_empty() || !SUPPORTED_USAGE.contains(info.usage) {
+        return refuse(format!("usage {:?} is not a usage softvk supports", info.usage));
+    }
+    if info.initial_layout != vk::ImageLayout::UNDEFINED && info.initial_layout != vk::ImageLayout::PREINITIALIZED {
+        return refuse(format!("initial layout {:?} (UNDEFINED or PREINITIALIZED only)", info.initial_layout));
+    }
+    if info.sharing_mode != vk::SharingMode::EXCLUSIVE && info.sharing_mode != vk::SharingMode::CONCURRENT {
+        return refuse(format!("sharing mode {:?} does not exist", info.sharing_mode));
+    }
+    if info.flags.contains(vk::ImageCreateFlags::CUBE_COMPATIBLE)
+        && (info.extent.width != info.extent.height || info.array_layers < 6)
+    {
+        return refuse(format!("a cube-compatible image of {:?} and {} layers", info.extent, info.array_layers));
+    }
+    Ok(())
+}
+
 /// vkCreateImage accepts exactly what vkGetPhysicalDeviceImageFormatProperties reports:
 /// the format, type, tiling, usage and flags must be supported, and the extent, levels,
 /// layers and samples within the limits it gives.
@@ -123,19 +152,29 @@ fn check_against_format_properties(info: &vk::ImageCreateInfo<'_>) -> VkResult<(
 /// # Safety
 /// Vulkan's rules for `vkCreateImage`.
 pub unsafe extern "system" fn create_image(
-    _device: vk::Device,
+    device: vk::Device,
     p_create_info: *const vk::ImageCreateInfo<'_>,
     _p_allocator: *const vk::AllocationCallbacks<'_>,
     p_image: *mut vk::Image,
 ) -> vk::Result {
     guard("vkCreateImage", || {
+        let device = dispatchable::<crate::device::Device>(device)?;
         let info = read_in(p_create_info)?;
         let shape = image_shape(info)?;
+        check_create_info(info)?;
         check_against_format_properties(info)?;
         let Some(layout) = ImageLayout::new(shape) else {
             tracing::error!("vkCreateImage: format {:?} is not supported", info.format);
             return Err(crate::entry::INVALID_USAGE);
         };
+        if layout.size > device.memory_heap_size {
+            tracing::error!(
+                "vkCreateImage: {} bytes is more than the {}-byte heap can ever hold",
+                layout.size,
+                device.memory_heap_size
+            );
+            return Err(vk::Result::ERROR_OUT_OF_DEVICE_MEMORY);
+        }
         if info.flags.intersects(
             vk::ImageCreateFlags::SPARSE_BINDING
                 | vk::ImageCreateFlags::SPARSE_RESIDENCY
