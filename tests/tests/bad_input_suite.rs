@@ -747,6 +747,14 @@ const CASES: &[Case] = &[
     ("buffer_bind_twice", buffer_bind_twice),
     ("buffer_bind2_bad_entry", buffer_bind2_bad_entry),
     ("buffer_bind_null_memory", buffer_bind_null_memory),
+    ("buffer_view_huge_range", buffer_view_huge_range),
+    ("buffer_view_offset_past_end", buffer_view_offset_past_end),
+    ("buffer_view_range_not_whole_texels", buffer_view_range_not_whole_texels),
+    ("buffer_view_misaligned_offset", buffer_view_misaligned_offset),
+    ("buffer_view_unknown_format", buffer_view_unknown_format),
+    ("buffer_view_too_many_texels", buffer_view_too_many_texels),
+    ("buffer_view_without_texel_usage", buffer_view_without_texel_usage),
+    ("buffer_view_unbound_buffer", buffer_view_unbound_buffer),
     ("buffer_view_null_buffer", buffer_view_null_buffer),
     // images and image views
     ("image_zero_extent", image_zero_extent),
@@ -771,8 +779,21 @@ const CASES: &[Case] = &[
     ("image_bind_past_memory", image_bind_past_memory),
     ("image_bind_twice", image_bind_twice),
     ("image_subresource_layout_out_of_range", image_subresource_layout_out_of_range),
+    ("image_view_mips_past_the_image", image_view_mips_past_the_image),
+    ("image_view_layers_past_the_image", image_view_layers_past_the_image),
+    ("image_view_wrong_aspect", image_view_wrong_aspect),
+    ("image_view_incompatible_format", image_view_incompatible_format),
+    ("image_view_type_mismatch", image_view_type_mismatch),
+    ("image_view_swizzle_garbage", image_view_swizzle_garbage),
+    ("image_view_unbound_image", image_view_unbound_image),
     ("image_view_null_image", image_view_null_image),
     // samplers
+    ("sampler_nan_lod", sampler_nan_lod),
+    ("sampler_infinite_lod", sampler_infinite_lod),
+    ("sampler_max_lod_below_min_lod", sampler_max_lod_below_min_lod),
+    ("sampler_huge_anisotropy", sampler_huge_anisotropy),
+    ("sampler_unknown_enums", sampler_unknown_enums),
+    ("sampler_unnormalized_with_mipmaps", sampler_unnormalized_with_mipmaps),
     // descriptor set layouts, pools, sets, updates and templates
     ("set_layout_descriptor_count_u32_max", set_layout_descriptor_count_u32_max),
     ("set_layout_million_bindings", set_layout_million_bindings),
@@ -1182,10 +1203,65 @@ fn buffer_bind_null_memory(ctx: &Context) {
     }
 }
 
+fn texel_buffer(ctx: &Context, size: u64) -> HostBuffer {
+    ctx.create_buffer(size, vk::BufferUsageFlags::UNIFORM_TEXEL_BUFFER | vk::BufferUsageFlags::STORAGE_TEXEL_BUFFER)
+}
+
 fn buffer_view(ctx: &Context, buffer: vk::Buffer, format: vk::Format, offset: u64, range: u64) -> Result<vk::BufferView, vk::Result> {
     let info = vk::BufferViewCreateInfo::default().buffer(buffer).format(format).offset(offset).range(range);
     // SAFETY: the create info is valid as a struct; its values are what is tested.
     unsafe { ctx.device.create_buffer_view(&info, None) }
+}
+
+fn buffer_view_huge_range(ctx: &Context) {
+    let buffer = texel_buffer(ctx, 256);
+    for range in [u64::MAX - 3, 1 << 40, 260] {
+        expect_err(buffer_view(ctx, buffer.buffer, vk::Format::R32_UINT, 0, range), "a view past the buffer");
+    }
+}
+
+fn buffer_view_offset_past_end(ctx: &Context) {
+    let buffer = texel_buffer(ctx, 256);
+    for (offset, range) in [(256, vk::WHOLE_SIZE), (1 << 40, 16), (u64::MAX - 15, 16), (u64::MAX - 15, vk::WHOLE_SIZE)] {
+        expect_err(buffer_view(ctx, buffer.buffer, vk::Format::R32_UINT, offset, range), "an offset past the buffer");
+    }
+}
+
+fn buffer_view_range_not_whole_texels(ctx: &Context) {
+    let buffer = texel_buffer(ctx, 256);
+    expect_err(buffer_view(ctx, buffer.buffer, vk::Format::R32_UINT, 0, 6), "6 bytes of 4-byte texels");
+    expect_err(buffer_view(ctx, buffer.buffer, vk::Format::R32_UINT, 0, 0), "a range of 0");
+}
+
+fn buffer_view_misaligned_offset(ctx: &Context) {
+    let buffer = texel_buffer(ctx, 256);
+    expect_err(buffer_view(ctx, buffer.buffer, vk::Format::R32_UINT, 4, 16), "offset 4 (minTexelBufferOffsetAlignment 16)");
+}
+
+fn buffer_view_unknown_format(ctx: &Context) {
+    let buffer = texel_buffer(ctx, 256);
+    for format in [vk::Format::UNDEFINED, vk::Format::from_raw(12345), vk::Format::BC1_RGB_UNORM_BLOCK, vk::Format::D32_SFLOAT] {
+        expect_err(buffer_view(ctx, buffer.buffer, format, 0, vk::WHOLE_SIZE), &format!("a texel buffer of {format:?}"));
+    }
+}
+
+fn buffer_view_too_many_texels(ctx: &Context) {
+    let elements = 1u64 << 27; // maxTexelBufferElements
+    let buffer = texel_buffer(ctx, elements + 16);
+    expect_err(buffer_view(ctx, buffer.buffer, vk::Format::R8_UINT, 0, vk::WHOLE_SIZE), "more than maxTexelBufferElements");
+}
+
+fn buffer_view_without_texel_usage(ctx: &Context) {
+    let buffer = ctx.create_transfer_buffer(256);
+    expect_err(buffer_view(ctx, buffer.buffer, vk::Format::R32_UINT, 0, vk::WHOLE_SIZE), "a buffer without texel usage");
+}
+
+fn buffer_view_unbound_buffer(ctx: &Context) {
+    let info = buffer_info(256).usage(vk::BufferUsageFlags::UNIFORM_TEXEL_BUFFER);
+    let buffer = create_buffer(ctx, &info).expect("vkCreateBuffer");
+    expect_err(buffer_view(ctx, buffer, vk::Format::R32_UINT, 0, vk::WHOLE_SIZE), "a view of a buffer with no memory");
+    // SAFETY: nothing uses it.
+    unsafe { ctx.device.destroy_buffer(buffer, None) };
 }
 
 fn buffer_view_null_buffer(ctx: &Context) {
@@ -1386,6 +1462,59 @@ fn view_refused(ctx: &Context, info: &vk::ImageViewCreateInfo, what: &str) {
     }
 }
 
+fn image_view_mips_past_the_image(ctx: &Context) {
+    let image = rgba_image(ctx, 3, 1);
+    for (base, count) in [(3, 1), (u32::MAX - 1, 1), (u32::MAX, vk::REMAINING_MIP_LEVELS), (1, 3), (0, u32::MAX - 1), (0, 0)] {
+        view_refused(ctx, &view_info(image.image, color_range(base, count, 0, 1)), &format!("levels {base}+{count} of 3"));
+    }
+}
+
+fn image_view_layers_past_the_image(ctx: &Context) {
+    let image = rgba_image(ctx, 1, 4);
+    let array = vk::ImageViewType::TYPE_2D_ARRAY;
+    for (base, count) in [(4, 1), (u32::MAX, 1), (u32::MAX, vk::REMAINING_ARRAY_LAYERS), (2, 3), (0, u32::MAX - 1), (0, 0)] {
+        let info = view_info(image.image, color_range(0, 1, base, count)).view_type(array);
+        view_refused(ctx, &info, &format!("layers {base}+{count} of 4"));
+    }
+}
+
+fn image_view_wrong_aspect(ctx: &Context) {
+    let image = rgba_image(ctx, 1, 1);
+    for aspect in [vk::ImageAspectFlags::DEPTH, vk::ImageAspectFlags::STENCIL, vk::ImageAspectFlags::empty(), vk::ImageAspectFlags::from_raw(0x8000)] {
+        let range = vk::ImageSubresourceRange { aspect_mask: aspect, ..color_range(0, 1, 0, 1) };
+        view_refused(ctx, &view_info(image.image, range), &format!("aspect {aspect:?} of a colour image"));
+    }
+}
+
+fn image_view_incompatible_format(ctx: &Context) {
+    let image = rgba_image(ctx, 1, 1);
+    let range = color_range(0, 1, 0, 1);
+    for format in [vk::Format::R8_UNORM, vk::Format::R32G32B32A32_SFLOAT, vk::Format::R8G8B8A8_SRGB, vk::Format::from_raw(12345)] {
+        view_refused(ctx, &view_info(image.image, range).format(format), &format!("a {format:?} view of an RGBA8 image"));
+    }
+}
+
+fn image_view_type_mismatch(ctx: &Context) {
+    let image = rgba_image(ctx, 1, 1);
+    let range = color_range(0, 1, 0, 1);
+    for view_type in [vk::ImageViewType::TYPE_3D, vk::ImageViewType::TYPE_1D, vk::ImageViewType::CUBE, vk::ImageViewType::from_raw(12345)] {
+        view_refused(ctx, &view_info(image.image, range).view_type(view_type), &format!("a {view_type:?} view of a 2D image"));
+    }
+}
+
+fn image_view_swizzle_garbage(ctx: &Context) {
+    let image = rgba_image(ctx, 1, 1);
+    let components = vk::ComponentMapping { r: vk::ComponentSwizzle::from_raw(12345), ..Default::default() };
+    view_refused(ctx, &view_info(image.image, color_range(0, 1, 0, 1)).components(components), "swizzle 12345");
+}
+
+fn image_view_unbound_image(ctx: &Context) {
+    let image = create_image(ctx, &rgba_info(4, 4)).expect("vkCreateImage");
+    view_refused(ctx, &view_info(image, color_range(0, 1, 0, 1)), "a view of an image with no memory");
+    // SAFETY: nothing uses it.
+    unsafe { ctx.device.destroy_image(image, None) };
+}
+
 fn image_view_null_image(ctx: &Context) {
     view_refused(ctx, &view_info(vk::Image::null(), color_range(0, 1, 0, 1)), "a null image");
 }
@@ -1393,6 +1522,65 @@ fn image_view_null_image(ctx: &Context) {
 // ---------------------------------------------------------------------------------------
 // Samplers
 // ---------------------------------------------------------------------------------------
+
+#[track_caller]
+fn sampler_refused(ctx: &Context, info: &vk::SamplerCreateInfo, what: &str) {
+    // SAFETY: the create info is valid as a struct; its values are what is tested.
+    match unsafe { ctx.device.create_sampler(info, None) } {
+        Ok(sampler) => {
+            // SAFETY: nothing uses it.
+            unsafe { ctx.device.destroy_sampler(sampler, None) };
+            panic!("{what}: softvk created the sampler");
+        }
+        Err(code) => expect_raw_err(code, what),
+    }
+}
+
+fn sampler() -> vk::SamplerCreateInfo<'static> {
+    vk::SamplerCreateInfo::default().max_lod(vk::LOD_CLAMP_NONE)
+}
+
+fn sampler_nan_lod(ctx: &Context) {
+    sampler_refused(ctx, &sampler().min_lod(f32::NAN), "minLod NaN");
+    sampler_refused(ctx, &sampler().max_lod(f32::NAN), "maxLod NaN");
+    sampler_refused(ctx, &sampler().mip_lod_bias(f32::NAN), "mipLodBias NaN");
+}
+
+fn sampler_infinite_lod(ctx: &Context) {
+    sampler_refused(ctx, &sampler().min_lod(f32::INFINITY).max_lod(f32::INFINITY), "minLod +inf");
+    sampler_refused(ctx, &sampler().min_lod(f32::NEG_INFINITY), "minLod -inf");
+    sampler_refused(ctx, &sampler().mip_lod_bias(f32::INFINITY), "mipLodBias +inf");
+    sampler_refused(ctx, &sampler().mip_lod_bias(-1e30), "mipLodBias past maxSamplerLodBias");
+}
+
+fn sampler_max_lod_below_min_lod(ctx: &Context) {
+    sampler_refused(ctx, &sampler().min_lod(4.0).max_lod(1.0), "maxLod < minLod");
+}
+
+fn sampler_huge_anisotropy(ctx: &Context) {
+    for max in [1e9, f32::INFINITY, f32::NAN, 0.5] {
+        let info = sampler().anisotropy_enable(true).max_anisotropy(max);
+        sampler_refused(ctx, &info, &format!("anisotropy {max} (the feature is off)"));
+    }
+}
+
+fn sampler_unknown_enums(ctx: &Context) {
+    let bad = 12345;
+    sampler_refused(ctx, &sampler().mag_filter(vk::Filter::from_raw(bad)), "magFilter 12345");
+    sampler_refused(ctx, &sampler().min_filter(vk::Filter::CUBIC_EXT), "a cubic minFilter");
+    sampler_refused(ctx, &sampler().mipmap_mode(vk::SamplerMipmapMode::from_raw(bad)), "mipmapMode 12345");
+    sampler_refused(ctx, &sampler().address_mode_u(vk::SamplerAddressMode::from_raw(bad)), "addressModeU 12345");
+    sampler_refused(ctx, &sampler().address_mode_w(vk::SamplerAddressMode::from_raw(-7)), "addressModeW -7");
+    let border = sampler().address_mode_v(vk::SamplerAddressMode::CLAMP_TO_BORDER).border_color(vk::BorderColor::from_raw(bad));
+    sampler_refused(ctx, &border, "borderColor 12345");
+    sampler_refused(ctx, &sampler().compare_enable(true).compare_op(vk::CompareOp::from_raw(bad)), "compareOp 12345");
+    sampler_refused(ctx, &sampler().flags(vk::SamplerCreateFlags::from_raw(0xffff)), "flags 0xffff");
+}
+
+fn sampler_unnormalized_with_mipmaps(ctx: &Context) {
+    let info = sampler().unnormalized_coordinates(true).min_filter(vk::Filter::LINEAR).mag_filter(vk::Filter::NEAREST);
+    sampler_refused(ctx, &info, "unnormalized coordinates with different filters and lods");
+}
 
 // ---------------------------------------------------------------------------------------
 // Descriptor set layouts, pools, sets, updates and templates
