@@ -801,24 +801,30 @@ const CASES: &[Case] = &[
     ("set_layout_unknown_descriptor_type", set_layout_unknown_descriptor_type),
     ("set_layout_flags_garbage", set_layout_flags_garbage),
     ("set_layout_null_immutable_sampler", set_layout_null_immutable_sampler),
+    ("pool_max_sets_zero", pool_max_sets_zero),
     ("pool_max_sets_u32_max_allocates_nothing_upfront", pool_max_sets_u32_max_allocates_nothing_upfront),
     ("pool_allocate_more_sets_than_max_sets", pool_allocate_more_sets_than_max_sets),
     ("pool_allocate_more_descriptors_than_the_pool", pool_allocate_more_descriptors_than_the_pool),
     ("pool_allocate_null_layout", pool_allocate_null_layout),
     ("pool_100k_sets_allocate_free_reset", pool_100k_sets_allocate_free_reset),
     ("pool_free_without_free_flag", pool_free_without_free_flag),
+    ("pool_free_set_of_another_pool", pool_free_set_of_another_pool),
     ("update_array_element_past_the_end", update_array_element_past_the_end),
     ("update_descriptor_count_huge", update_descriptor_count_huge),
     ("update_wrong_descriptor_type", update_wrong_descriptor_type),
     ("update_null_infos", update_null_infos),
     ("update_unknown_binding_and_null_set", update_unknown_binding_and_null_set),
+    ("update_buffer_offset_past_the_buffer", update_buffer_offset_past_the_buffer),
     ("update_copy_past_the_end", update_copy_past_the_end),
+    ("template_entries_past_the_end", template_entries_past_the_end),
+    ("template_entry_wrong_type", template_entry_wrong_type),
     ("template_type_garbage", template_type_garbage),
     ("template_apply_null_data", template_apply_null_data),
     // pipeline layouts
     ("pipeline_layout_100_set_layouts", pipeline_layout_100_set_layouts),
     ("pipeline_layout_null_set_layout", pipeline_layout_null_set_layout),
     ("pipeline_layout_push_constants_past_256", pipeline_layout_push_constants_past_256),
+    ("pipeline_layout_push_constants_malformed", pipeline_layout_push_constants_malformed),
     // shader modules, compute pipelines and pipeline caches
     ("shader_module_code_size_zero", shader_module_code_size_zero),
     ("shader_module_code_size_not_a_multiple_of_4", shader_module_code_size_not_a_multiple_of_4),
@@ -1657,6 +1663,12 @@ fn create_pool(ctx: &Context, max_sets: u32, sizes: &[vk::DescriptorPoolSize]) -
     unsafe { ctx.device.create_descriptor_pool(&info, None) }
 }
 
+const ONE_STORAGE_BUFFER: [vk::DescriptorPoolSize; 1] = [vk::DescriptorPoolSize { ty: vk::DescriptorType::STORAGE_BUFFER, descriptor_count: 1 }];
+
+fn pool_max_sets_zero(ctx: &Context) {
+    expect_err(create_pool(ctx, 0, &ONE_STORAGE_BUFFER), "maxSets 0");
+}
+
 /// A pool's budget is a number, not memory: u32::MAX sets and descriptors cost nothing
 /// until sets are allocated.
 fn pool_max_sets_u32_max_allocates_nothing_upfront(ctx: &Context) {
@@ -1754,6 +1766,22 @@ fn pool_free_without_free_flag(ctx: &Context) {
     }
 }
 
+fn pool_free_set_of_another_pool(ctx: &Context) {
+    let flags = vk::DescriptorPoolCreateFlags::FREE_DESCRIPTOR_SET;
+    let (a, b) = (pool(ctx, 4, 4, flags), pool(ctx, 4, 4, flags));
+    let layout = set_layout(ctx, &storage_bindings(1, vk::DescriptorType::STORAGE_BUFFER));
+    let sets = allocate_sets(ctx, a, &[layout]).expect("a set");
+    // SAFETY: invalid on purpose: the set is a's.
+    expect_err(unsafe { ctx.device.free_descriptor_sets(b, &sets) }, "freeing another pool's set");
+    // SAFETY: nothing uses them.
+    unsafe {
+        ctx.device.free_descriptor_sets(a, &sets).expect("freeing it from its own pool");
+        ctx.device.destroy_descriptor_pool(a, None);
+        ctx.device.destroy_descriptor_pool(b, None);
+        ctx.device.destroy_descriptor_set_layout(layout, None);
+    }
+}
+
 /// A set of one binding (0) of 4 storage buffers, and a buffer to point them at.
 struct SetOfFour<'a> {
     ctx: &'a Context,
@@ -1840,6 +1868,16 @@ fn update_unknown_binding_and_null_set(ctx: &Context) {
     expect_log("null");
 }
 
+fn update_buffer_offset_past_the_buffer(ctx: &Context) {
+    let s = SetOfFour::new(ctx);
+    let infos = [vk::DescriptorBufferInfo { buffer: s.buffer.buffer, offset: 1 << 40, range: 16 }];
+    s.write(0, 1, vk::DescriptorType::STORAGE_BUFFER, infos.as_ptr());
+    let infos = [vk::DescriptorBufferInfo { buffer: s.buffer.buffer, offset: 0, range: 1 << 40 }];
+    s.write(1, 1, vk::DescriptorType::STORAGE_BUFFER, infos.as_ptr());
+    expect_log("descriptor offset 1099511627776 is past the buffer");
+    expect_log("descriptor range 1099511627776");
+}
+
 fn copy_descriptors(ctx: &Context, s: &SetOfFour, src_element: u32, dst_element: u32, count: u32) {
     let copy = vk::CopyDescriptorSet::default()
         .src_set(s.set)
@@ -1880,6 +1918,21 @@ fn template_entry(element: u32, count: u32, ty: vk::DescriptorType) -> vk::Descr
         offset: 0,
         stride: std::mem::size_of::<vk::DescriptorBufferInfo>(),
     }
+}
+
+fn template_entries_past_the_end(ctx: &Context) {
+    let s = SetOfFour::new(ctx);
+    let storage = vk::DescriptorType::STORAGE_BUFFER;
+    for (element, count) in [(4, 1), (2, 3), (0, u32::MAX), (u32::MAX, 1)] {
+        expect_err(template(ctx, s.layout, &[template_entry(element, count, storage)]), &format!("a template entry {element}+{count} of 4"));
+    }
+    let unknown = vk::DescriptorUpdateTemplateEntry { dst_binding: 9, ..template_entry(0, 1, storage) };
+    expect_err(template(ctx, s.layout, &[unknown]), "a template entry of binding 9");
+}
+
+fn template_entry_wrong_type(ctx: &Context) {
+    let s = SetOfFour::new(ctx);
+    expect_err(template(ctx, s.layout, &[template_entry(0, 1, vk::DescriptorType::SAMPLED_IMAGE)]), "a template of the wrong type");
 }
 
 fn template_type_garbage(ctx: &Context) {
@@ -1935,6 +1988,15 @@ fn pipeline_layout_push_constants_past_256(ctx: &Context) {
     push_range_refused(ctx, &[push(compute, 252, 8)], "252+8");
     push_range_refused(ctx, &[push(compute, u32::MAX - 3, 8)], "an offset near u32::MAX");
     push_range_refused(ctx, &[push(compute, u32::MAX, u32::MAX)], "offset and size u32::MAX");
+}
+
+fn pipeline_layout_push_constants_malformed(ctx: &Context) {
+    let compute = vk::ShaderStageFlags::COMPUTE;
+    push_range_refused(ctx, &[push(compute, 0, 0)], "size 0");
+    push_range_refused(ctx, &[push(compute, 2, 4)], "offset 2");
+    push_range_refused(ctx, &[push(compute, 0, 6)], "size 6");
+    push_range_refused(ctx, &[push(vk::ShaderStageFlags::empty(), 0, 4)], "no stages");
+    push_range_refused(ctx, &[push(compute, 0, 4), push(compute, 4, 4)], "two ranges for one stage");
 }
 
 // ---------------------------------------------------------------------------------------

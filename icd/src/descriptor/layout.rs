@@ -159,6 +159,30 @@ impl Object for PipelineLayout {
     type Handle = vk::PipelineLayout;
 }
 
+/// VUIDs of VkPushConstantRange and VkPipelineLayoutCreateInfo: each range is a non-empty
+/// multiple of 4 bytes at a multiple of 4, within maxPushConstantsSize, for some stages, and
+/// no stage is in two ranges.
+fn check_push_constant_ranges(ranges: &[vk::PushConstantRange], max_bytes: u32) -> VkResult<()> {
+    let mut stages = vk::ShaderStageFlags::empty();
+    for range in ranges {
+        let end = u64::from(range.offset) + u64::from(range.size);
+        if range.size == 0 || range.offset % 4 != 0 || range.size % 4 != 0 || end > u64::from(max_bytes) {
+            tracing::error!(
+                "push constant range {}+{}: multiples of 4, not empty, within maxPushConstantsSize {max_bytes}",
+                range.offset,
+                range.size
+            );
+            return Err(INVALID_USAGE);
+        }
+        if range.stage_flags.is_empty() || stages.intersects(range.stage_flags) {
+            tracing::error!("push constant range for stages {:?}: none, or in another range too", range.stage_flags);
+            return Err(INVALID_USAGE);
+        }
+        stages |= range.stage_flags;
+    }
+    Ok(())
+}
+
 /// # Safety
 /// Vulkan's rules for `vkCreatePipelineLayout`.
 pub unsafe extern "system" fn create_pipeline_layout(
@@ -179,12 +203,7 @@ pub unsafe extern "system" fn create_pipeline_layout(
             .map(|&l| get::<DescriptorSetLayout>(l))
             .collect::<VkResult<Vec<_>>>()?;
         let push_constant_ranges = read_slice(info.p_push_constant_ranges, info.push_constant_range_count).to_vec();
-        for range in &push_constant_ranges {
-            if range.offset as u64 + range.size as u64 > limits.max_push_constants_size as u64 {
-                tracing::error!("push constant range {}+{} is past maxPushConstantsSize", range.offset, range.size);
-                return Err(INVALID_USAGE);
-            }
-        }
+        check_push_constant_ranges(&push_constant_ranges, limits.max_push_constants_size)?;
         let layout = PipelineLayout { set_layouts, push_constant_ranges };
         write_out(p_layout, new_handle(Arc::new(layout)))?;
         Ok(vk::Result::SUCCESS)

@@ -92,6 +92,10 @@ pub unsafe extern "system" fn create_descriptor_pool(
 ) -> vk::Result {
     guard("vkCreateDescriptorPool", || {
         let info = read_in(p_create_info)?;
+        if info.max_sets == 0 {
+            tracing::error!("vkCreateDescriptorPool: maxSets 0 (VUID-VkDescriptorPoolCreateInfo-maxSets-00301)");
+            return Err(INVALID_USAGE);
+        }
         let mut capacity = HashMap::new();
         for size in read_slice(info.p_pool_sizes, info.pool_size_count) {
             *capacity.entry(size.ty).or_insert(0u64) += size.descriptor_count as u64;
@@ -200,12 +204,15 @@ pub unsafe extern "system" fn free_descriptor_sets(
             return Err(INVALID_USAGE);
         }
         let mut state = pool.lock();
+        let mut result = Ok(vk::Result::SUCCESS);
         for &set in read_slice(p_sets, count) {
             if set == vk::DescriptorSet::null() {
                 continue;
             }
             if !state.sets.remove(&set.as_raw()) {
+                // The pool's own sets in the list are still freed.
                 tracing::error!("vkFreeDescriptorSets: a set that is not this pool's");
+                result = Err(INVALID_USAGE);
                 continue;
             }
             if let Some(set) = release::<DescriptorSet>(set) {
@@ -216,6 +223,6 @@ pub unsafe extern "system" fn free_descriptor_sets(
                 }
             }
         }
-        Ok(vk::Result::SUCCESS)
+        result
     })
 }

@@ -50,6 +50,29 @@ impl DescriptorUpdateTemplate {
     }
 }
 
+/// Whether an entry's descriptors lie in `layout` and are all of the entry's type, with
+/// the spec's consecutive-binding updates (VUID-VkDescriptorUpdateTemplateEntry-dstArrayElement),
+/// walking bindings rather than descriptors, so a count of u32::MAX costs nothing.
+fn entry_fits(layout: &DescriptorSetLayout, entry: &vk::DescriptorUpdateTemplateEntry) -> bool {
+    let Some(mut index) = layout.index_of(entry.dst_binding) else { return false };
+    let (mut at, mut left) = (u64::from(entry.dst_array_element), u64::from(entry.descriptor_count));
+    while left > 0 {
+        let Some(binding) = layout.bindings.get(index) else { return false };
+        let count = u64::from(binding.count);
+        if at >= count {
+            at -= count;
+        } else {
+            if binding.descriptor_type != entry.descriptor_type {
+                return false;
+            }
+            left -= (count - at).min(left);
+            at = 0;
+        }
+        index += 1;
+    }
+    true
+}
+
 /// # Safety
 /// Vulkan's rules for `vkCreateDescriptorUpdateTemplate`.
 pub unsafe extern "system" fn create_descriptor_update_template(
@@ -72,6 +95,18 @@ pub unsafe extern "system" fn create_descriptor_update_template(
                 return Err(INVALID_USAGE);
             }
         };
+        if let Some(set_layout) = &layout {
+            if let Some(bad) = entries.iter().find(|e| !entry_fits(set_layout, e)) {
+                tracing::error!(
+                    "descriptor update template entry of {} {:?} at binding {} element {} does not fit the set layout",
+                    bad.descriptor_count,
+                    bad.descriptor_type,
+                    bad.dst_binding,
+                    bad.dst_array_element
+                );
+                return Err(INVALID_USAGE);
+            }
+        }
         let template =
             DescriptorUpdateTemplate { entries, layout, bind_point: info.pipeline_bind_point, set: info.set };
         write_out(p_template, new_handle(Arc::new(template)))?;

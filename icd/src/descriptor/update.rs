@@ -58,6 +58,15 @@ pub unsafe fn decode(t: vk::DescriptorType, source: &Source, immutable: Option<&
                     return Err(INVALID_USAGE);
                 }
                 let range = if info.range == vk::WHOLE_SIZE { buffer.size - info.offset } else { info.range };
+                if range == 0 || range > buffer.size - info.offset {
+                    tracing::error!(
+                        "descriptor range {} at offset {} is past the buffer's {} bytes",
+                        info.range,
+                        info.offset,
+                        buffer.size
+                    );
+                    return Err(INVALID_USAGE);
+                }
                 Descriptor::Buffer { buffer, offset: info.offset, range }
             }
         }
