@@ -620,6 +620,13 @@ fn timeline_fns(ctx: &Context) -> ash::khr::timeline_semaphore::Device {
     ctx.load_device_functions(ash::khr::timeline_semaphore::Device::new)
 }
 
+/// vkResetQueryPoolEXT (VK_EXT_host_query_reset; ash has no wrapper for it).
+fn host_reset(ctx: &Context, pool: vk::QueryPool, first: u32, count: u32) {
+    let functions = ctx.load_device_functions(ash::ext::host_query_reset::Device::new);
+    // SAFETY: a live pool; the range is what is tested.
+    unsafe { (functions.fp().reset_query_pool_ext)(ctx.device.handle(), pool, first, count) }
+}
+
 fn semaphore_fd(ctx: &Context) -> ash::khr::external_semaphore_fd::Device {
     ctx.load_device_functions(ash::khr::external_semaphore_fd::Device::new)
 }
@@ -885,7 +892,13 @@ const CASES: &[Case] = &[
     // barriers and events
     ("event_never_set_does_not_hang", event_never_set_does_not_hang),
     // queries
+    ("query_pool_count_u32_max", query_pool_count_u32_max),
+    ("query_pool_count_zero_and_unknown_type", query_pool_count_zero_and_unknown_type),
     ("query_results_past_the_end", query_results_past_the_end),
+    ("query_results_bad_stride_and_size", query_results_bad_stride_and_size),
+    ("query_results_wait_for_a_query_never_written", query_results_wait_for_a_query_never_written),
+    ("query_host_reset_past_the_end", query_host_reset_past_the_end),
+    ("query_commands_past_the_end", query_commands_past_the_end),
     // fences, semaphores, events and their fds
     ("submit_waits_on_a_binary_semaphore_nobody_signals", submit_waits_on_a_binary_semaphore_nobody_signals),
     ("timeline_submit_signal_backwards", timeline_submit_signal_backwards),
@@ -2808,6 +2821,22 @@ fn destroy_query_pool(ctx: &Context, pool: vk::QueryPool) {
     unsafe { ctx.device.destroy_query_pool(pool, None) }
 }
 
+fn query_pool_count_u32_max(ctx: &Context) {
+    let before = address_space_in_use();
+    let result = query_pool(ctx, vk::QueryType::TIMESTAMP, u32::MAX);
+    let grown = address_space_in_use().saturating_sub(before);
+    if let Ok(pool) = result {
+        destroy_query_pool(ctx, pool);
+    }
+    expect_err(result, "u32::MAX timestamp queries");
+    assert!(grown < 64 << 20, "the refused pool took {grown} bytes of address space");
+}
+
+fn query_pool_count_zero_and_unknown_type(ctx: &Context) {
+    expect_err(query_pool(ctx, vk::QueryType::TIMESTAMP, 0), "queryCount 0");
+    expect_err(query_pool(ctx, vk::QueryType::from_raw(12345), 4), "query type 12345");
+}
+
 fn get_results(ctx: &Context, pool: vk::QueryPool, first: u32, count: u32, out: &mut [u8], stride: u64, flags: vk::QueryResultFlags) -> vk::Result {
     // SAFETY: `out` holds `out.len()` bytes.
     unsafe {
@@ -2822,6 +2851,67 @@ fn query_results_past_the_end(ctx: &Context) {
         let code = get_results(ctx, pool, first, count, &mut out, 8, vk::QueryResultFlags::TYPE_64);
         expect_raw_err(code, &format!("queries {first}+{count} of 4"));
     }
+    destroy_query_pool(ctx, pool);
+}
+
+fn query_results_bad_stride_and_size(ctx: &Context) {
+    let pool = timestamps(ctx, 4);
+    host_reset(ctx, pool, 0, 4);
+    let mut out = [0u8; 64];
+    let wide = vk::QueryResultFlags::TYPE_64;
+    expect_raw_err(get_results(ctx, pool, 0, 4, &mut out[..16], 8, wide), "16 bytes for 4 64-bit results");
+    expect_raw_err(get_results(ctx, pool, 0, 2, &mut out, 0, wide), "stride 0 for 2 queries");
+    expect_raw_err(get_results(ctx, pool, 0, 2, &mut out, 6, wide), "stride 6 for 64-bit results");
+    expect_raw_err(get_results(ctx, pool, 0, 2, &mut out, 2, vk::QueryResultFlags::empty()), "stride 2 for 32-bit results");
+    destroy_query_pool(ctx, pool);
+}
+
+/// WAIT for a query that nothing will ever write (spec: "If the query does not become
+/// available in a finite amount of time (e.g. due to not issuing a query since the last
+/// reset), a VK_ERROR_DEVICE_LOST error may occur"): softvk says so instead of hanging.
+fn query_results_wait_for_a_query_never_written(ctx: &Context) {
+    let pool = timestamps(ctx, 2);
+    host_reset(ctx, pool, 0, 2);
+    let mut out = [0u8; 16];
+    let flags = vk::QueryResultFlags::TYPE_64 | vk::QueryResultFlags::WAIT;
+    assert_eq!(get_results(ctx, pool, 0, 2, &mut out, 8, flags), vk::Result::ERROR_DEVICE_LOST, "WAIT for queries never written");
+    // The device is not lost for all that.
+    ctx.run(|cb| unsafe {
+        // SAFETY: cb is recording.
+        ctx.device.cmd_write_timestamp(cb, ALL, pool, 0);
+        ctx.device.cmd_write_timestamp(cb, ALL, pool, 1);
+    });
+    assert_eq!(get_results(ctx, pool, 0, 2, &mut out, 8, flags), vk::Result::SUCCESS, "WAIT for written queries");
+    destroy_query_pool(ctx, pool);
+}
+
+fn query_host_reset_past_the_end(ctx: &Context) {
+    let pool = timestamps(ctx, 4);
+    timed("host resets of u32::MAX queries", || {
+        host_reset(ctx, pool, 0, u32::MAX);
+        host_reset(ctx, pool, 2, u32::MAX);
+        host_reset(ctx, pool, u32::MAX, 1);
+    });
+    destroy_query_pool(ctx, pool);
+    expect_log("vkResetQueryPool: queries");
+}
+
+fn query_commands_past_the_end(ctx: &Context) {
+    let pool = timestamps(ctx, 4);
+    let b = buffer(ctx, 256);
+    // SAFETY: invalid ranges on purpose.
+    recording_fails(ctx, "vkCmdResetQueryPool 2+3 of 4", |cb| unsafe { ctx.device.cmd_reset_query_pool(cb, pool, 2, 3) });
+    recording_fails(ctx, "vkCmdResetQueryPool u32::MAX queries", |cb| unsafe { ctx.device.cmd_reset_query_pool(cb, pool, 0, u32::MAX) });
+    recording_fails(ctx, "vkCmdWriteTimestamp of query 4 of 4", |cb| unsafe { ctx.device.cmd_write_timestamp(cb, ALL, pool, 4) });
+    recording_fails(ctx, "vkCmdWriteTimestamp of query u32::MAX", |cb| unsafe { ctx.device.cmd_write_timestamp(cb, ALL, pool, u32::MAX) });
+    let copy = |first: u32, count: u32, offset: u64, stride: u64| {
+        move |cb| unsafe { ctx.device.cmd_copy_query_pool_results(cb, pool, first, count, b.buffer, offset, stride, vk::QueryResultFlags::TYPE_64) }
+    };
+    recording_fails(ctx, "vkCmdCopyQueryPoolResults 3+2 of 4", copy(3, 2, 0, 8));
+    recording_fails(ctx, "vkCmdCopyQueryPoolResults at offset 2", copy(0, 1, 2, 8));
+    recording_fails(ctx, "vkCmdCopyQueryPoolResults with stride 4 for 64-bit results", copy(0, 2, 0, 4));
+    recording_fails(ctx, "vkCmdCopyQueryPoolResults past the buffer", copy(0, 4, 240, 8));
+    recording_fails(ctx, "vkCmdCopyQueryPoolResults with a huge stride", copy(0, 4, 0, u64::MAX - 7));
     destroy_query_pool(ctx, pool);
 }
 
