@@ -282,6 +282,11 @@ pub unsafe extern "system" fn wait_for_fences(
 ) -> vk::Result {
     guard("vkWaitForFences", || {
         let device = dispatchable::<Device>(device)?;
+        if count == 0 || p_fences.is_null() {
+            // VUID-vkWaitForFences-fenceCount-arraylength; "any of none" would never end.
+            tracing::error!("vkWaitForFences of no fences");
+            return Err(crate::entry::INVALID_USAGE);
+        }
         let fences = read_slice(p_fences, count).iter().map(|&f| borrow::<Fence>(f)).collect::<VkResult<Vec<_>>>()?;
         let ready = || {
             if wait_all != 0 {
@@ -306,6 +311,14 @@ pub unsafe extern "system" fn create_semaphore(
         let device = dispatchable::<Device>(device)?;
         let info = read_in(p_create_info)?;
         let type_info = crate::pnext::find_in::<vk::SemaphoreTypeCreateInfo>(info.p_next);
+        if let Some(t) = type_info {
+            let binary = t.semaphore_type == vk::SemaphoreType::BINARY;
+            if (binary && t.initial_value != 0) || (!binary && t.semaphore_type != vk::SemaphoreType::TIMELINE) {
+                // VUID-VkSemaphoreTypeCreateInfo-semaphoreType-parameter and -03279.
+                tracing::error!("vkCreateSemaphore: type {:?} with initial value {}", t.semaphore_type, t.initial_value);
+                return Err(crate::entry::INVALID_USAGE);
+            }
+        }
         let timeline = type_info.is_some_and(|t| t.semaphore_type == vk::SemaphoreType::TIMELINE);
         let initial = if timeline { type_info.map_or(0, |t| t.initial_value) } else { 0 };
         let export = crate::pnext::find_in::<vk::ExportSemaphoreCreateInfo>(info.p_next)
@@ -366,6 +379,11 @@ pub unsafe extern "system" fn signal_semaphore(
             tracing::error!("vkSignalSemaphore on a binary semaphore");
             return Err(crate::entry::INVALID_USAGE);
         }
+        if info.value <= semaphore.value() {
+            // VUID-VkSemaphoreSignalInfo-value-03258: a timeline only moves forward.
+            tracing::error!("vkSignalSemaphore: value {} is not past the current {}", info.value, semaphore.value());
+            return Err(crate::entry::INVALID_USAGE);
+        }
         semaphore.signal(info.value);
         Ok(vk::Result::SUCCESS)
     })
@@ -386,6 +404,12 @@ pub unsafe extern "system" fn wait_semaphores(
             .map(|&s| get::<Semaphore>(s))
             .collect::<VkResult<Vec<_>>>()?;
         let values = read_slice(info.p_values, info.semaphore_count);
+        if semaphores.is_empty() || values.len() != semaphores.len() || semaphores.iter().any(|s| !s.timeline) {
+            // VUID-VkSemaphoreWaitInfo-semaphoreCount-arraylength and -pSemaphores-03256:
+            // timeline semaphores only, and some of them ("any of none" would never end).
+            tracing::error!("vkWaitSemaphores needs timeline semaphores and their values");
+            return Err(crate::entry::INVALID_USAGE);
+        }
         let wait_any = info.flags.contains(vk::SemaphoreWaitFlags::ANY);
         let reached = || {
             let mut each = semaphores.iter().zip(values).map(|(s, &v)| s.value() >= v);

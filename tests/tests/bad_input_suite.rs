@@ -901,8 +901,12 @@ const CASES: &[Case] = &[
     ("query_commands_past_the_end", query_commands_past_the_end),
     // fences, semaphores, events and their fds
     ("submit_waits_on_a_binary_semaphore_nobody_signals", submit_waits_on_a_binary_semaphore_nobody_signals),
+    ("timeline_signal_backwards", timeline_signal_backwards),
     ("timeline_submit_signal_backwards", timeline_submit_signal_backwards),
     ("timeline_waits_time_out", timeline_waits_time_out),
+    ("wait_semaphores_count_zero_or_binary", wait_semaphores_count_zero_or_binary),
+    ("semaphore_create_garbage", semaphore_create_garbage),
+    ("wait_for_fences_count_zero", wait_for_fences_count_zero),
     ("wait_for_fences_never_submitted", wait_for_fences_never_submitted),
     ("semaphore_and_fence_export_without_export_info", semaphore_and_fence_export_without_export_info),
     // devices
@@ -2930,6 +2934,17 @@ fn submit_waits_on_a_binary_semaphore_nobody_signals(ctx: &Context) {
     unsafe { ctx.device.queue_wait_idle(ctx.queue) }.expect("the queue is idle, nothing was queued");
 }
 
+fn timeline_signal_backwards(ctx: &Context) {
+    let semaphore = timeline(ctx, 10);
+    for value in [9, 10, 0] {
+        let info = vk::SemaphoreSignalInfo::default().semaphore(semaphore).value(value);
+        // SAFETY: invalid on purpose: the value does not grow.
+        expect_err(unsafe { timeline_fns(ctx).signal_semaphore(&info) }, &format!("a host signal of {value} after 10"));
+    }
+    // SAFETY: a live semaphore.
+    assert_eq!(unsafe { timeline_fns(ctx).get_semaphore_counter_value(semaphore) }, Ok(10), "the counter went back");
+}
+
 /// VUID-VkSubmitInfo-pSignalSemaphores-03242: a queue signal must be larger than the
 /// current value.
 fn timeline_submit_signal_backwards(ctx: &Context) {
@@ -2954,6 +2969,36 @@ fn timeline_waits_time_out(ctx: &Context) {
     let info = vk::SemaphoreWaitInfo::default().semaphores(&semaphores).values(&values);
     // SAFETY: a live semaphore; the wait times out.
     assert_eq!(unsafe { timeline_fns(ctx).wait_semaphores(&info, 10_000_000) }, Err(vk::Result::TIMEOUT), "a wait for u64::MAX");
+}
+
+fn wait_semaphores_count_zero_or_binary(ctx: &Context) {
+    let empty = vk::SemaphoreWaitInfo::default().flags(vk::SemaphoreWaitFlags::ANY);
+    // SAFETY: invalid on purpose: no semaphores; u64::MAX would wait forever.
+    expect_err(unsafe { timeline_fns(ctx).wait_semaphores(&empty, u64::MAX) }, "vkWaitSemaphores of nothing, ANY");
+    let semaphores = [binary(ctx)];
+    let values = [1u64];
+    let info = vk::SemaphoreWaitInfo::default().semaphores(&semaphores).values(&values);
+    // SAFETY: invalid on purpose: a binary semaphore.
+    expect_err(unsafe { timeline_fns(ctx).wait_semaphores(&info, u64::MAX) }, "vkWaitSemaphores on a binary semaphore");
+}
+
+fn semaphore_create_garbage(ctx: &Context) {
+    let mut kind = vk::SemaphoreTypeCreateInfo::default().semaphore_type(vk::SemaphoreType::from_raw(12345));
+    let info = vk::SemaphoreCreateInfo::default().push_next(&mut kind);
+    // SAFETY: the type is what is tested.
+    expect_err(unsafe { ctx.device.create_semaphore(&info, None) }, "semaphore type 12345");
+    let mut kind = vk::SemaphoreTypeCreateInfo::default().semaphore_type(vk::SemaphoreType::BINARY).initial_value(5);
+    let info = vk::SemaphoreCreateInfo::default().push_next(&mut kind);
+    // SAFETY: as above.
+    expect_err(unsafe { ctx.device.create_semaphore(&info, None) }, "a binary semaphore with initial value 5");
+}
+
+fn wait_for_fences_count_zero(ctx: &Context) {
+    for wait_all in [vk::FALSE, vk::TRUE] {
+        // SAFETY: invalid on purpose: no fences; a wait for any of none would never end.
+        let code = unsafe { (ctx.device.fp_v1_0().wait_for_fences)(ctx.device.handle(), 0, std::ptr::null(), wait_all, u64::MAX) };
+        expect_raw_err(code, &format!("vkWaitForFences of no fences, waitAll {wait_all}"));
+    }
 }
 
 fn wait_for_fences_never_submitted(ctx: &Context) {
