@@ -62,6 +62,30 @@ pub unsafe extern "system" fn get_physical_device_external_fence_properties(
     })
 }
 
+/// A SYNC_FD to import is -1 ("already signalled") or a sync file: softvk's own are
+/// eventfds, other drivers' are the kernel's sync_file. Anything else (a pipe, a file, a
+/// directory, a socket) would never signal, or signal at once, and is refused with the fd
+/// left to the application (VUID-VkImportSemaphoreFdInfoKHR-handleType-01143). Without
+/// /proc the kind of fd cannot be told, and only an fd that is not open is refused.
+fn check_sync_fd(fd: i32, what: &str) -> Result<(), vk::Result> {
+    if fd == -1 {
+        return Ok(());
+    }
+    let refuse = |kind: &str| {
+        tracing::error!("{what}: fd {fd} ({kind}) is not a sync file");
+        Err(vk::Result::ERROR_INVALID_EXTERNAL_HANDLE)
+    };
+    // SAFETY: F_GETFD only reads the descriptor table.
+    if fd < 0 || unsafe { libc::fcntl(fd, libc::F_GETFD) } < 0 {
+        return refuse("not open");
+    }
+    match std::fs::read_link(format!("/proc/self/fd/{fd}")) {
+        Ok(target) if target == std::path::Path::new("anon_inode:[eventfd]") || target == std::path::Path::new("anon_inode:sync_file") => Ok(()),
+        Ok(target) => refuse(&target.to_string_lossy()),
+        Err(_) => Ok(()),
+    }
+}
+
 /// # Safety
 /// Vulkan's rules for `vkGetSemaphoreFdKHR`.
 pub unsafe extern "system" fn get_semaphore_fd(
@@ -99,7 +123,10 @@ pub unsafe extern "system" fn import_semaphore_fd(
             SemHandle::OPAQUE_FD if !(temporary && semaphore.timeline) => {
                 semaphore.payload.import_opaque(info.fd, temporary)?
             }
-            SemHandle::SYNC_FD if !semaphore.timeline => semaphore.payload.import_sync(info.fd)?,
+            SemHandle::SYNC_FD if !semaphore.timeline => {
+                check_sync_fd(info.fd, "vkImportSemaphoreFdKHR")?;
+                semaphore.payload.import_sync(info.fd)?
+            }
             other => {
                 tracing::error!("vkImportSemaphoreFdKHR: handle type {other:?} cannot be imported into this semaphore");
                 return Err(vk::Result::ERROR_INVALID_EXTERNAL_HANDLE);
@@ -146,7 +173,10 @@ pub unsafe extern "system" fn import_fence_fd(
         let temporary = info.flags.contains(vk::FenceImportFlags::TEMPORARY);
         match info.handle_type {
             FenceHandle::OPAQUE_FD => fence.payload.import_opaque(info.fd, temporary)?,
-            FenceHandle::SYNC_FD => fence.payload.import_sync(info.fd)?,
+            FenceHandle::SYNC_FD => {
+                check_sync_fd(info.fd, "vkImportFenceFdKHR")?;
+                fence.payload.import_sync(info.fd)?
+            }
             other => {
                 tracing::error!("vkImportFenceFdKHR: handle type {other:?} is not supported");
                 return Err(vk::Result::ERROR_INVALID_EXTERNAL_HANDLE);

@@ -908,6 +908,8 @@ const CASES: &[Case] = &[
     ("semaphore_create_garbage", semaphore_create_garbage),
     ("wait_for_fences_count_zero", wait_for_fences_count_zero),
     ("wait_for_fences_never_submitted", wait_for_fences_never_submitted),
+    ("semaphore_import_bogus_fds", semaphore_import_bogus_fds),
+    ("fence_import_bogus_fds", fence_import_bogus_fds),
     ("semaphore_and_fence_export_without_export_info", semaphore_and_fence_export_without_export_info),
     // devices
     ("device_queue_family_5", device_queue_family_5),
@@ -3009,6 +3011,71 @@ fn wait_for_fences_never_submitted(ctx: &Context) {
     expect_err(unsafe { ctx.device.wait_for_fences(&[fence, vk::Fence::null()], false, 10_000_000) }, "a null fence");
     // SAFETY: invalid on purpose.
     expect_err(unsafe { ctx.device.reset_fences(&[vk::Fence::null()]) }, "vkResetFences of null");
+}
+
+fn import_semaphore(ctx: &Context, semaphore: vk::Semaphore, handle_type: vk::ExternalSemaphoreHandleTypeFlags, fd: i32, temporary: bool) -> Result<(), vk::Result> {
+    let flags = if temporary { vk::SemaphoreImportFlags::TEMPORARY } else { vk::SemaphoreImportFlags::empty() };
+    let info = vk::ImportSemaphoreFdInfoKHR::default().semaphore(semaphore).handle_type(handle_type).fd(fd).flags(flags);
+    // SAFETY: the fd is the case's; it is what is tested.
+    unsafe { semaphore_fd(ctx).import_semaphore_fd(&info) }
+}
+
+/// Bogus fds for a fence or semaphore import: each must be refused and left open.
+fn bogus_sync_fds() -> Vec<(&'static str, i32, Option<i32>)> {
+    let (read, write) = pipe();
+    vec![
+        ("an fd number that is not open", NOT_OPEN, None),
+        ("a pipe", read, Some(write)),
+        ("a directory", open_directory(), None),
+        ("a 16-byte file", tiny_file(), None),
+        ("a sealed 16-byte memfd", sealed_memfd(16), None),
+    ]
+}
+
+fn semaphore_import_bogus_fds(ctx: &Context) {
+    let sem = ash::vk::ExternalSemaphoreHandleTypeFlags::OPAQUE_FD;
+    let semaphore = binary(ctx);
+    expect_code(import_semaphore(ctx, semaphore, sem, -1, false), vk::Result::ERROR_INVALID_EXTERNAL_HANDLE, "OPAQUE_FD -1");
+    for (what, fd, other) in bogus_sync_fds() {
+        for (handle_type, temporary) in [(sem, false), (sem, true), (vk::ExternalSemaphoreHandleTypeFlags::SYNC_FD, true)] {
+            let result = import_semaphore(ctx, semaphore, handle_type, fd, temporary);
+            expect_code(result, vk::Result::ERROR_INVALID_EXTERNAL_HANDLE, &format!("{what} imported as {handle_type:?}"));
+            assert!(fd < 0 || fd == NOT_OPEN || fd_is_open(fd), "{what}: a failed import closed the fd");
+        }
+        for fd in [Some(fd), other].into_iter().flatten().filter(|&fd| fd != NOT_OPEN) {
+            close_fd(fd);
+        }
+    }
+    let unknown = vk::ExternalSemaphoreHandleTypeFlags::from_raw(0x4000_0000);
+    expect_code(import_semaphore(ctx, semaphore, unknown, 0, false), vk::Result::ERROR_INVALID_EXTERNAL_HANDLE, "an unknown handle type");
+}
+
+fn fence_import_bogus_fds(ctx: &Context) {
+    let fence = ctx.owned_fence(false);
+    let import = |handle_type, fd, flags| {
+        let info = vk::ImportFenceFdInfoKHR::default().fence(fence).handle_type(handle_type).fd(fd).flags(flags);
+        // SAFETY: the fd is the case's; it is what is tested.
+        unsafe { fence_fd(ctx).import_fence_fd(&info) }
+    };
+    let opaque = vk::ExternalFenceHandleTypeFlags::OPAQUE_FD;
+    let temporary = vk::FenceImportFlags::TEMPORARY;
+    expect_code(import(opaque, -1, vk::FenceImportFlags::empty()), vk::Result::ERROR_INVALID_EXTERNAL_HANDLE, "OPAQUE_FD -1");
+    for (what, fd, other) in bogus_sync_fds() {
+        for (handle_type, flags) in [(opaque, vk::FenceImportFlags::empty()), (vk::ExternalFenceHandleTypeFlags::SYNC_FD, temporary)] {
+            let result = import(handle_type, fd, flags);
+            expect_code(result, vk::Result::ERROR_INVALID_EXTERNAL_HANDLE, &format!("{what} imported as {handle_type:?}"));
+            assert!(fd == NOT_OPEN || fd_is_open(fd), "{what}: a failed import closed the fd");
+        }
+        for fd in [Some(fd), other].into_iter().flatten().filter(|&fd| fd != NOT_OPEN) {
+            close_fd(fd);
+        }
+    }
+    // The fence still works.
+    // SAFETY: an empty submission signalling the fence.
+    unsafe {
+        ctx.device.queue_submit(ctx.queue, &[], fence).expect("submit");
+        ctx.device.wait_for_fences(&[fence], true, FENCE_TIMEOUT_NS).expect("the fence after the failed imports");
+    }
 }
 
 fn semaphore_and_fence_export_without_export_info(ctx: &Context) {
