@@ -871,11 +871,21 @@ const CASES: &[Case] = &[
     ("command_buffer_free_of_another_pool", command_buffer_free_of_another_pool),
     // transfer commands
     ("copy_buffer_regions_past_the_end", copy_buffer_regions_past_the_end),
+    ("copy_buffer_overlapping", copy_buffer_overlapping),
     ("copy_buffer_null_buffers", copy_buffer_null_buffers),
     ("copy_image_regions_past_the_end", copy_image_regions_past_the_end),
+    ("transfer_layers_past_the_image", transfer_layers_past_the_image),
+    ("copy_image_overlapping", copy_image_overlapping),
     ("copy_buffer_to_image_regions_past_the_end", copy_buffer_to_image_regions_past_the_end),
     ("copy_image_to_buffer_regions_past_the_end", copy_image_to_buffer_regions_past_the_end),
+    ("blit_regions_past_the_end", blit_regions_past_the_end),
+    ("blit_filter_garbage", blit_filter_garbage),
+    ("clear_color_ranges_past_the_image", clear_color_ranges_past_the_image),
+    ("clear_color_of_a_depth_image", clear_color_of_a_depth_image),
+    ("clear_depth_stencil_of_a_color_image", clear_depth_stencil_of_a_color_image),
     ("fill_buffer_past_the_end", fill_buffer_past_the_end),
+    ("fill_buffer_misaligned", fill_buffer_misaligned),
+    ("update_buffer_bad_sizes", update_buffer_bad_sizes),
     ("update_buffer_past_the_end", update_buffer_past_the_end),
     // compute commands: pipelines, descriptor sets, push constants, dispatches
     ("dispatch_without_pipeline", dispatch_without_pipeline),
@@ -2520,6 +2530,19 @@ fn copy_buffer_regions_past_the_end(ctx: &Context) {
     });
 }
 
+fn copy_buffer_overlapping(ctx: &Context) {
+    let b = buffer(ctx, 256);
+    recording_fails(ctx, "a copy within one buffer whose source and destination overlap", |cb| {
+        // SAFETY: invalid on purpose: the ranges overlap.
+        unsafe { ctx.device.cmd_copy_buffer(cb, b.buffer, b.buffer, &[vk::BufferCopy { src_offset: 0, dst_offset: 8, size: 64 }]) };
+    });
+    recording_fails(ctx, "two regions of one copy that overlap", |cb| {
+        let regions = [vk::BufferCopy { src_offset: 0, dst_offset: 128, size: 16 }, vk::BufferCopy { src_offset: 136, dst_offset: 64, size: 16 }];
+        // SAFETY: invalid on purpose: region 0 writes what region 1 reads.
+        unsafe { ctx.device.cmd_copy_buffer(cb, b.buffer, b.buffer, &regions) };
+    });
+}
+
 fn copy_buffer_null_buffers(ctx: &Context) {
     let b = buffer(ctx, 64);
     let region = [vk::BufferCopy { src_offset: 0, dst_offset: 0, size: 4 }];
@@ -2567,6 +2590,43 @@ fn copy_image_regions_past_the_end(ctx: &Context) {
     });
 }
 
+/// Layer ranges past the image (other than VK_REMAINING_ARRAY_LAYERS, which softvk takes
+/// as "from the base layer on") would otherwise be cut to the layers there are: refused
+/// when recorded.
+fn transfer_layers_past_the_image(ctx: &Context) {
+    let (a, b) = (rgba_image(ctx, 1, 2), rgba_image(ctx, 1, 2));
+    let buffer = buffer(ctx, 256);
+    let o = offset(0, 0, 0);
+    let e = extent(4, 4, 1);
+    for (base, count) in [(1, u32::MAX - 1), (0, 3), (2, 1), (u32::MAX, 1), (7, 1), (1, 0)] {
+        let bad = color_layers(0, base, count);
+        let good = color_layers(0, 0, count.min(2));
+        let what = format!("layers {base}+{count} of 2");
+        recording_fails(ctx, &format!("vkCmdCopyImage source {what}"), |cb| ctx.cmd_copy_image(cb, &a, &b, &[image_copy(bad, o, good, o, e)]));
+        recording_fails(ctx, &format!("vkCmdCopyImage destination {what}"), |cb| ctx.cmd_copy_image(cb, &a, &b, &[image_copy(good, o, bad, o, e)]));
+        let whole = [o, offset(4, 4, 1)];
+        let blit = vk::ImageBlit { src_subresource: bad, src_offsets: whole, dst_subresource: good, dst_offsets: whole };
+        recording_fails(ctx, &format!("vkCmdBlitImage {what}"), |cb| ctx.cmd_blit(cb, &a, &b, &[blit], vk::Filter::NEAREST));
+        let region = [buffer_image_copy(0, 0, 0, bad, o, extent(1, 1, 1))];
+        recording_fails(ctx, &format!("vkCmdCopyBufferToImage {what}"), |cb| unsafe {
+            // SAFETY: invalid on purpose.
+            ctx.device.cmd_copy_buffer_to_image(cb, buffer.buffer, b.image, vk::ImageLayout::GENERAL, &region)
+        });
+        recording_fails(ctx, &format!("vkCmdCopyImageToBuffer {what}"), |cb| unsafe {
+            // SAFETY: invalid on purpose.
+            ctx.device.cmd_copy_image_to_buffer(cb, a.image, vk::ImageLayout::GENERAL, buffer.buffer, &region)
+        });
+    }
+}
+
+fn copy_image_overlapping(ctx: &Context) {
+    let a = rgba_image(ctx, 1, 1);
+    let l = color_layers(0, 0, 1);
+    recording_fails(ctx, "a copy within one image whose boxes overlap", |cb| {
+        ctx.cmd_copy_image(cb, &a, &a, &[image_copy(l, offset(0, 0, 0), l, offset(1, 1, 0), extent(2, 2, 1))]);
+    });
+}
+
 fn buffer_image_copy(buffer_offset: u64, row_length: u32, image_height: u32, layers: vk::ImageSubresourceLayers, at: vk::Offset3D, size: vk::Extent3D) -> vk::BufferImageCopy {
     vk::BufferImageCopy {
         buffer_offset,
@@ -2609,6 +2669,85 @@ fn copy_image_to_buffer_regions_past_the_end(ctx: &Context) {
     });
 }
 
+/// Blit boxes outside the images would be clipped (a part of the region obeyed): they are
+/// refused when recorded, like levels and layers that do not exist and unknown filters.
+fn blit_regions_past_the_end(ctx: &Context) {
+    let (a, b) = (rgba_image(ctx, 1, 2), rgba_image(ctx, 1, 2));
+    let l = color_layers(0, 0, 1);
+    let whole = [offset(0, 0, 0), offset(4, 4, 1)];
+    let blit = |src: [vk::Offset3D; 2], dst: [vk::Offset3D; 2], sl, dl| vk::ImageBlit { src_subresource: sl, src_offsets: src, dst_subresource: dl, dst_offsets: dst };
+    for (region, what) in [
+        (blit([offset(0, 0, 0), offset(i32::MAX, i32::MAX, 1)], whole, l, l), "a source box to i32::MAX"),
+        (blit(whole, [offset(i32::MIN, i32::MIN, 0), offset(i32::MAX, i32::MAX, 1)], l, l), "a destination box from i32::MIN"),
+        (blit(whole, [offset(-1, 0, 0), offset(3, 4, 1)], l, l), "a destination box one texel left of the image"),
+        (blit(whole, [offset(0, 0, 0), offset(4, 4, i32::MAX)], l, l), "a 2D box i32::MAX deep"),
+        (blit(whole, [offset(0, 0, 1), offset(4, 4, 2)], l, l), "a 2D box at z = 1"),
+        (blit(whole, whole, color_layers(3, 0, 1), l), "level 3 of 1"),
+    ] {
+        recording_fails(ctx, what, |cb| ctx.cmd_blit(cb, &a, &b, &[region], vk::Filter::NEAREST));
+    }
+}
+
+fn blit_filter_garbage(ctx: &Context) {
+    let (a, b) = (rgba_image(ctx, 1, 1), rgba_image(ctx, 1, 1));
+    let l = color_layers(0, 0, 1);
+    let whole = [offset(0, 0, 0), offset(4, 4, 1)];
+    let region = vk::ImageBlit { src_subresource: l, src_offsets: whole, dst_subresource: l, dst_offsets: whole };
+    for filter in [vk::Filter::from_raw(12345), vk::Filter::CUBIC_EXT] {
+        recording_fails(ctx, &format!("filter {filter:?}"), |cb| ctx.cmd_blit(cb, &a, &b, &[region], filter));
+    }
+}
+
+fn clear_color<'a>(ctx: &'a Context, image: vk::Image, ranges: &[vk::ImageSubresourceRange]) -> impl FnOnce(vk::CommandBuffer) + 'a {
+    let ranges = ranges.to_vec();
+    move |cb| {
+        let color = vk::ClearColorValue { float32: [1.0; 4] };
+        // SAFETY: the ranges are what is tested.
+        unsafe { ctx.device.cmd_clear_color_image(cb, image, vk::ImageLayout::GENERAL, &color, &ranges) };
+    }
+}
+
+fn clear_color_ranges_past_the_image(ctx: &Context) {
+    let image = rgba_image(ctx, 2, 2);
+    for range in [
+        color_range(2, 1, 0, 1),
+        color_range(0, u32::MAX - 1, 0, 1),
+        color_range(0, 1, 0, u32::MAX - 1),
+        color_range(u32::MAX, vk::REMAINING_MIP_LEVELS, 0, 1),
+        color_range(0, 1, 2, vk::REMAINING_ARRAY_LAYERS),
+        color_range(1, 2, 0, 1),
+        color_range(0, 0, 0, 1),
+    ] {
+        recording_fails(ctx, &format!("a clear of {range:?} in a 2-mip 2-layer image"), clear_color(ctx, image.image, &[range]));
+    }
+}
+
+fn clear_color_of_a_depth_image(ctx: &Context) {
+    let depth = ctx.create_image_raw(&image_info_2d(vk::Format::D32_SFLOAT, 4, 4));
+    let range = vk::ImageSubresourceRange { aspect_mask: vk::ImageAspectFlags::DEPTH, ..color_range(0, 1, 0, 1) };
+    recording_fails(ctx, "a colour clear of a depth image", clear_color(ctx, depth.image, &[range]));
+    let rgba = rgba_image(ctx, 1, 1);
+    let depth_aspect = vk::ImageAspectFlags::DEPTH;
+    let range = vk::ImageSubresourceRange { aspect_mask: depth_aspect, ..color_range(0, 1, 0, 1) };
+    recording_fails(ctx, "a colour clear of the depth aspect", clear_color(ctx, rgba.image, &[range]));
+}
+
+fn clear_depth_stencil_of_a_color_image(ctx: &Context) {
+    let rgba = rgba_image(ctx, 1, 1);
+    let value = vk::ClearDepthStencilValue { depth: 1.0, stencil: 0 };
+    let range = vk::ImageSubresourceRange { aspect_mask: vk::ImageAspectFlags::DEPTH, ..color_range(0, 1, 0, 1) };
+    recording_fails(ctx, "a depth clear of a colour image", |cb| unsafe {
+        // SAFETY: invalid on purpose.
+        ctx.device.cmd_clear_depth_stencil_image(cb, rgba.image, vk::ImageLayout::GENERAL, &value, &[range]);
+    });
+    let depth = ctx.create_image_raw(&image_info_2d(vk::Format::D32_SFLOAT, 4, 4));
+    let range = vk::ImageSubresourceRange { aspect_mask: vk::ImageAspectFlags::DEPTH, ..color_range(0, u32::MAX - 1, 0, 1) };
+    recording_fails(ctx, "a depth clear of u32::MAX - 1 levels", |cb| unsafe {
+        // SAFETY: invalid on purpose.
+        ctx.device.cmd_clear_depth_stencil_image(cb, depth.image, vk::ImageLayout::GENERAL, &value, &[range]);
+    });
+}
+
 fn fill_buffer_past_the_end(ctx: &Context) {
     buffer_untouched(ctx, "is outside a 256-byte buffer; skipped", |cb, b| {
         // SAFETY: invalid ranges on purpose.
@@ -2619,6 +2758,33 @@ fn fill_buffer_past_the_end(ctx: &Context) {
             ctx.device.cmd_fill_buffer(cb, b, 0, u64::MAX - 3, 0xdead_beef);
         }
     });
+}
+
+fn fill_buffer_misaligned(ctx: &Context) {
+    let b = buffer(ctx, 256);
+    // SAFETY: invalid on purpose: offsets and sizes not multiples of 4.
+    recording_fails(ctx, "a fill at offset 2", |cb| unsafe { ctx.device.cmd_fill_buffer(cb, b.buffer, 2, 4, 1) });
+    recording_fails(ctx, "a fill of 6 bytes", |cb| unsafe { ctx.device.cmd_fill_buffer(cb, b.buffer, 0, 6, 1) });
+    recording_fails(ctx, "a fill of 0 bytes", |cb| unsafe { ctx.device.cmd_fill_buffer(cb, b.buffer, 0, 0, 1) });
+}
+
+fn update_buffer_bad_sizes(ctx: &Context) {
+    let b = buffer(ctx, 256);
+    let data = [0u8; 64];
+    let update = |offset: u64, size: u64, data: *const c_void| {
+        move |cb| unsafe {
+            // SAFETY: softvk reads `size` bytes only when it accepts the size (at most 64
+            // here), and `data` holds 64.
+            (ctx.device.fp_v1_0().cmd_update_buffer)(cb, b.buffer, offset, size, data)
+        }
+    };
+    let p = data.as_ptr() as *const c_void;
+    recording_fails(ctx, "an update of 0 bytes", update(0, 0, p));
+    recording_fails(ctx, "an update of 6 bytes", update(0, 6, p));
+    recording_fails(ctx, "an update at offset 2", update(2, 4, p));
+    recording_fails(ctx, "an update of 65540 bytes", update(0, 65540, p));
+    recording_fails(ctx, "an update of u64::MAX bytes", update(0, u64::MAX, p));
+    recording_fails(ctx, "an update from null", update(0, 4, std::ptr::null()));
 }
 
 fn update_buffer_past_the_end(ctx: &Context) {
