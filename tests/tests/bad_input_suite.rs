@@ -900,6 +900,10 @@ const CASES: &[Case] = &[
     ("bind_sets_dynamic_offset_past_the_buffer", bind_sets_dynamic_offset_past_the_buffer),
     ("push_constants_past_256", push_constants_past_256),
     // barriers and events
+    ("barrier_garbage_stages", barrier_garbage_stages),
+    ("barrier_garbage_image_barriers", barrier_garbage_image_barriers),
+    ("barrier_garbage_buffer_barriers", barrier_garbage_buffer_barriers),
+    ("event_commands_with_null_events", event_commands_with_null_events),
     ("event_never_set_does_not_hang", event_never_set_does_not_hang),
     // queries
     ("query_pool_count_u32_max", query_pool_count_u32_max),
@@ -2953,7 +2957,80 @@ fn push_constants_past_256(ctx: &Context) {
 // Barriers and events
 // ---------------------------------------------------------------------------------------
 
+fn barrier<'a>(
+    ctx: &'a Context,
+    src: vk::PipelineStageFlags,
+    dst: vk::PipelineStageFlags,
+    buffers: &[vk::BufferMemoryBarrier<'static>],
+    images: &[vk::ImageMemoryBarrier<'static>],
+) -> impl FnOnce(vk::CommandBuffer) + 'a {
+    let (buffers, images) = (buffers.to_vec(), images.to_vec());
+    move |cb| {
+        // SAFETY: the barriers are what is tested.
+        unsafe { ctx.device.cmd_pipeline_barrier(cb, src, dst, vk::DependencyFlags::empty(), &[], &buffers, &images) }
+    }
+}
+
 const ALL: vk::PipelineStageFlags = vk::PipelineStageFlags::ALL_COMMANDS;
+
+fn barrier_garbage_stages(ctx: &Context) {
+    let garbage = vk::PipelineStageFlags::from_raw(0x8000_0000);
+    recording_fails(ctx, "srcStageMask 0", barrier(ctx, vk::PipelineStageFlags::empty(), ALL, &[], &[]));
+    recording_fails(ctx, "dstStageMask 0", barrier(ctx, ALL, vk::PipelineStageFlags::empty(), &[], &[]));
+    recording_fails(ctx, "a stage bit no one defines", barrier(ctx, garbage, ALL, &[], &[]));
+}
+
+fn image_barrier(image: vk::Image, old: vk::ImageLayout, new: vk::ImageLayout, range: vk::ImageSubresourceRange) -> vk::ImageMemoryBarrier<'static> {
+    vk::ImageMemoryBarrier::default()
+        .old_layout(old)
+        .new_layout(new)
+        .src_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
+        .dst_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
+        .image(image)
+        .subresource_range(range)
+}
+
+fn barrier_garbage_image_barriers(ctx: &Context) {
+    let image = rgba_image(ctx, 1, 1);
+    let general = vk::ImageLayout::GENERAL;
+    let whole = color_range(0, 1, 0, 1);
+    let refused = |b: vk::ImageMemoryBarrier<'static>, what: &str| recording_fails(ctx, what, barrier(ctx, ALL, ALL, &[], &[b]));
+    refused(image_barrier(vk::Image::null(), general, general, whole), "a barrier on a null image");
+    refused(image_barrier(image.image, general, vk::ImageLayout::from_raw(12345), whole), "layout 12345");
+    refused(image_barrier(image.image, general, vk::ImageLayout::UNDEFINED, whole), "a transition to UNDEFINED");
+    refused(image_barrier(image.image, general, general, color_range(1, 1, 0, 1)), "level 1 of a 1-level image");
+    refused(image_barrier(image.image, general, general, color_range(0, 1, 0, u32::MAX - 1)), "u32::MAX - 1 layers");
+    refused(image_barrier(image.image, general, general, color_range(0, 1, 5, vk::REMAINING_ARRAY_LAYERS)), "layers from 5 of 1");
+    let odd_family = image_barrier(image.image, general, general, whole).src_queue_family_index(12345).dst_queue_family_index(0);
+    refused(odd_family, "queue family 12345");
+}
+
+fn barrier_garbage_buffer_barriers(ctx: &Context) {
+    let b = buffer(ctx, 256);
+    let barrier_of = |buffer: vk::Buffer, offset: u64, size: u64| {
+        vk::BufferMemoryBarrier::default()
+            .src_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
+            .dst_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
+            .buffer(buffer)
+            .offset(offset)
+            .size(size)
+    };
+    for (buffer, offset, size) in [(vk::Buffer::null(), 0, vk::WHOLE_SIZE), (b.buffer, 256, 4), (b.buffer, 0, 260), (b.buffer, u64::MAX, 1), (b.buffer, 0, 0)] {
+        let what = format!("a buffer barrier {offset}+{size} of {buffer:?}");
+        recording_fails(ctx, &what, barrier(ctx, ALL, ALL, &[barrier_of(buffer, offset, size)], &[]));
+    }
+}
+
+fn event_commands_with_null_events(ctx: &Context) {
+    // SAFETY: invalid on purpose: null events.
+    recording_fails(ctx, "vkCmdSetEvent of null", |cb| unsafe { ctx.device.cmd_set_event(cb, vk::Event::null(), ALL) });
+    recording_fails(ctx, "vkCmdResetEvent of null", |cb| unsafe { ctx.device.cmd_reset_event(cb, vk::Event::null(), ALL) });
+    recording_fails(ctx, "vkCmdWaitEvents of null", |cb| unsafe {
+        ctx.device.cmd_wait_events(cb, &[vk::Event::null()], ALL, ALL, &[], &[], &[])
+    });
+    let event = ctx.owned_event();
+    recording_fails(ctx, "vkCmdSetEvent at stage 0", |cb| unsafe { ctx.device.cmd_set_event(cb, event, vk::PipelineStageFlags::empty()) });
+}
 
 /// A wait for an event nobody sets holds the queue, not the host: the fence times out,
 /// and setting the event from the host lets the work finish.
