@@ -928,8 +928,11 @@ const CASES: &[Case] = &[
     // devices
     ("device_queue_family_5", device_queue_family_5),
     ("device_queue_count_2", device_queue_count_2),
+    ("device_queue_priorities_out_of_range", device_queue_priorities_out_of_range),
+    ("device_queue_infos_missing_or_repeated", device_queue_infos_missing_or_repeated),
     ("device_unknown_extension", device_unknown_extension),
     ("device_features_not_supported", device_features_not_supported),
+    ("device_extended_features_not_supported", device_extended_features_not_supported),
     ("device_queue_that_does_not_exist", device_queue_that_does_not_exist),
     ("two_devices_destroyed_in_either_order", two_devices_destroyed_in_either_order),
     ("device_destroyed_with_pending_work", device_destroyed_with_pending_work),
@@ -3369,6 +3372,24 @@ fn device_queue_count_2(ctx: &Context) {
     device_refused(ctx, &device_info(&[zero]), vk::Result::ERROR_INITIALIZATION_FAILED, "zero queues");
 }
 
+fn device_queue_priorities_out_of_range(ctx: &Context) {
+    for priority in [f32::NAN, -0.5, 1.5, f32::INFINITY] {
+        let priorities = [priority];
+        let queues = [vk::DeviceQueueCreateInfo::default().queue_family_index(0).queue_priorities(&priorities)];
+        device_refused(ctx, &device_info(&queues), vk::Result::ERROR_INITIALIZATION_FAILED, &format!("priority {priority}"));
+    }
+    let mut null = vk::DeviceQueueCreateInfo::default().queue_family_index(0);
+    null.queue_count = 1;
+    device_refused(ctx, &device_info(&[null]), vk::Result::ERROR_INITIALIZATION_FAILED, "null priorities");
+}
+
+fn device_queue_infos_missing_or_repeated(ctx: &Context) {
+    device_refused(ctx, &vk::DeviceCreateInfo::default(), vk::Result::ERROR_INITIALIZATION_FAILED, "no queue create infos");
+    let priorities = [1.0];
+    let queue = vk::DeviceQueueCreateInfo::default().queue_family_index(0).queue_priorities(&priorities);
+    device_refused(ctx, &device_info(&[queue, queue]), vk::Result::ERROR_INITIALIZATION_FAILED, "family 0 twice");
+}
+
 fn device_unknown_extension(ctx: &Context) {
     let priorities = [1.0];
     let queues = [vk::DeviceQueueCreateInfo::default().queue_family_index(0).queue_priorities(&priorities)];
@@ -3388,6 +3409,17 @@ fn device_features_not_supported(ctx: &Context) {
     let mut features2 = vk::PhysicalDeviceFeatures2::default().features(geometry);
     let info = device_info(&queues).push_next(&mut features2);
     device_refused(ctx, &info, vk::Result::ERROR_FEATURE_NOT_PRESENT, "geometryShader through VkPhysicalDeviceFeatures2");
+}
+
+fn device_extended_features_not_supported(ctx: &Context) {
+    let priorities = [1.0];
+    let queues = [vk::DeviceQueueCreateInfo::default().queue_family_index(0).queue_priorities(&priorities)];
+    let mut protected = vk::PhysicalDeviceProtectedMemoryFeatures::default().protected_memory(true);
+    device_refused(ctx, &device_info(&queues).push_next(&mut protected), vk::Result::ERROR_FEATURE_NOT_PRESENT, "protectedMemory");
+    let mut ycbcr = vk::PhysicalDeviceSamplerYcbcrConversionFeatures::default().sampler_ycbcr_conversion(true);
+    device_refused(ctx, &device_info(&queues).push_next(&mut ycbcr), vk::Result::ERROR_FEATURE_NOT_PRESENT, "samplerYcbcrConversion");
+    let mut multiview = vk::PhysicalDeviceMultiviewFeatures::default().multiview_geometry_shader(true);
+    device_refused(ctx, &device_info(&queues).push_next(&mut multiview), vk::Result::ERROR_FEATURE_NOT_PRESENT, "multiviewGeometryShader");
 }
 
 fn device_queue_that_does_not_exist(ctx: &Context) {
