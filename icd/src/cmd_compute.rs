@@ -112,11 +112,39 @@ pub unsafe extern "system" fn cmd_bind_descriptor_sets(
             tracing::error!("a dynamic offset is not a multiple of {alignment}");
             return Err(INVALID_USAGE);
         }
+        check_dynamic_ranges(&sets, &dynamic_offsets)?;
         for i in 0..set_count {
             bound.sets(point)[(first_set + i) as usize] = true;
         }
         Ok(Command::BindDescriptorSets { bind_point: point, first: first_set, sets, dynamic_offsets })
     })
+}
+
+/// spec: for each dynamic buffer, its offset plus the dynamic offset plus its range must
+/// fit the buffer (VUID-vkCmdBindDescriptorSets-pDynamicOffsets-01979).
+fn check_dynamic_ranges(sets: &[Arc<DescriptorSet>], offsets: &[u32]) -> VkResult<()> {
+    let mut offsets = offsets.iter();
+    for set in sets {
+        let table = set.bindings.read().unwrap_or_else(|e| e.into_inner());
+        for (binding, descriptors) in set.layout.bindings.iter().zip(table.iter()) {
+            if !crate::descriptor::is_dynamic(binding.descriptor_type) {
+                continue;
+            }
+            for descriptor in descriptors {
+                let Some(&dynamic) = offsets.next() else { return Ok(()) };
+                if let crate::descriptor::Descriptor::Buffer { buffer, offset, range } = descriptor {
+                    if offset.saturating_add(dynamic as u64).saturating_add(*range) > buffer.size {
+                        tracing::error!(
+                            "dynamic offset {dynamic} puts {range} bytes from {offset} past the {}-byte buffer",
+                            buffer.size
+                        );
+                        return Err(INVALID_USAGE);
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// # Safety

@@ -222,6 +222,10 @@ pub unsafe extern "system" fn allocate_command_buffers(
     guard("vkAllocateCommandBuffers", || {
         let info = read_in(p_allocate_info)?;
         let pool = borrow::<CommandPool>(info.command_pool)?;
+        if info.level != vk::CommandBufferLevel::PRIMARY && info.level != vk::CommandBufferLevel::SECONDARY {
+            tracing::error!("vkAllocateCommandBuffers: level {:?}", info.level);
+            return Err(crate::entry::INVALID_USAGE);
+        }
         if p_command_buffers.is_null() {
             return Err(crate::entry::INVALID_USAGE);
         }
@@ -268,8 +272,13 @@ pub unsafe extern "system" fn begin_command_buffer(
     guard("vkBeginCommandBuffer", || {
         let cb = dispatchable::<CommandBuffer>(command_buffer)?;
         read_in(p_begin_info)?;
-        // Beginning an executable buffer resets it implicitly.
+        // Beginning an executable buffer resets it implicitly; a recording one is an error
+        // (VUID-vkBeginCommandBuffer-commandBuffer-00049).
         let mut rec = cb.lock();
+        if rec.state == State::Recording {
+            tracing::error!("vkBeginCommandBuffer on a command buffer that is already recording");
+            return Err(crate::entry::INVALID_USAGE);
+        }
         *rec = Recording { state: State::Recording, commands: Vec::new(), error: None, finished: None, bound: Default::default() };
         Ok(vk::Result::SUCCESS)
     })

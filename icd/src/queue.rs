@@ -158,6 +158,25 @@ fn worker_loop(state: &QueueState, receiver: Receiver<Submission>) {
     }
 }
 
+/// A timeline signal must raise the semaphore past its value and past every signal
+/// submitted before it (VUID-VkSubmitInfo-pSignalSemaphores-03242); one that would not is
+/// refused instead of being ignored.
+fn check_timeline_signals(submissions: &[Submission]) -> VkResult<()> {
+    let mut raised: Vec<(&Arc<Semaphore>, u64)> = Vec::new();
+    for submission in submissions {
+        for (semaphore, value) in submission.signals.iter().filter(|(s, _)| s.timeline) {
+            let before = raised.iter().filter(|(s, _)| Arc::ptr_eq(s, semaphore)).map(|(_, v)| *v).max();
+            let floor = semaphore.value().max(semaphore.highest_submitted.load(Ordering::Acquire)).max(before.unwrap_or(0));
+            if *value <= floor {
+                tracing::error!("vkQueueSubmit signals a timeline semaphore with {value}, not above {floor}");
+                return Err(crate::entry::INVALID_USAGE);
+            }
+            raised.push((semaphore, *value));
+        }
+    }
+    Ok(())
+}
+
 /// Claims, for each binary semaphore a submission waits on, a signal that was submitted
 /// before and not claimed yet; refuses the submission (claiming nothing) when one has
 /// none, since its wait could never end (VUID-vkQueueSubmit-pWaitSemaphores-03238).
@@ -233,7 +252,13 @@ pub unsafe extern "system" fn queue_submit(
             last.fence = fence;
         }
         queue.state.notifier.check_lost()?;
+        check_timeline_signals(&submissions)?;
         claim_binary_waits(&submissions)?;
+        for submission in &submissions {
+            for (semaphore, value) in submission.signals.iter().filter(|(s, _)| s.timeline) {
+                semaphore.highest_submitted.fetch_max(*value, Ordering::AcqRel);
+            }
+        }
         for submission in submissions {
             queue.submit(submission)?;
         }

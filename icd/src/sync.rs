@@ -137,6 +137,8 @@ pub struct Semaphore {
     /// Shared with another process or driver (exported or imported): their signals are not
     /// counted here, so submit-time checks are off.
     pub shared: AtomicBool,
+    /// Timeline semaphores: the largest value a submitted signal operation will set.
+    pub highest_submitted: std::sync::atomic::AtomicU64,
 }
 
 impl Object for Semaphore {
@@ -335,6 +337,7 @@ pub unsafe extern "system" fn create_semaphore(
             notifier: device.notifier.clone(),
             unclaimed_signals: std::sync::atomic::AtomicI64::new(0),
             shared: AtomicBool::new(!export.is_empty()),
+            highest_submitted: std::sync::atomic::AtomicU64::new(initial),
         };
         write_out(p_semaphore, new_handle(Arc::new(semaphore)))?;
         Ok(vk::Result::SUCCESS)

@@ -942,16 +942,6 @@ const CASES: &[Case] = &[
 /// Cases that fail because of code another engineer owns (see the module docs), with
 /// the file where the fix belongs.
 const KNOWN_FAILURES: &[(&str, &str)] = &[
-    // map_bindings takes the shader's push constants without looking at the layout's ranges.
-    ("pipeline_layout_lacks_the_push_constants", "icd/src/pipeline/mod.rs"),
-    // A second vkBeginCommandBuffer resets a recording buffer instead of failing.
-    ("command_buffer_begin_twice", "icd/src/command_buffer.rs"),
-    // vkAllocateCommandBuffers takes any level; the buffer then fails every submit.
-    ("command_buffer_level_garbage", "icd/src/command_buffer.rs"),
-    // Dynamic offsets are checked for alignment, not against the buffer's size.
-    ("bind_sets_dynamic_offset_past_the_buffer", "icd/src/cmd_compute.rs"),
-    // A queue signal below the timeline's value is ignored (fetch_max), not refused.
-    ("timeline_submit_signal_backwards", "icd/src/queue.rs"),
 ];
 
 // ---------------------------------------------------------------------------------------

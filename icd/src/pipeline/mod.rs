@@ -90,13 +90,38 @@ fn compatible(kind: BindingKind, dim: Option<ImageDim>, t: vk::DescriptorType) -
     }
 }
 
+/// Whether the layout's push constant ranges visible to `stage` cover `bytes`.
+fn push_constants_covered(layout: &PipelineLayout, stage: vk::ShaderStageFlags, bytes: &std::ops::Range<u32>) -> bool {
+    let mut covered = bytes.start;
+    let mut ranges: Vec<_> = layout.push_constant_ranges.iter().filter(|r| r.stage_flags.contains(stage)).collect();
+    ranges.sort_by_key(|r| r.offset);
+    for r in ranges {
+        if r.offset <= covered {
+            covered = covered.max(r.offset.saturating_add(r.size));
+        }
+    }
+    covered >= bytes.end
+}
+
 /// Finds every binding of `program` in `layout`.
 pub fn map_bindings(program: &Program, layout: &PipelineLayout) -> VkResult<Vec<BindingSlot>> {
+    let stage = match program.stage {
+        shader::ir::Stage::Compute => vk::ShaderStageFlags::COMPUTE,
+        shader::ir::Stage::Vertex => vk::ShaderStageFlags::VERTEX,
+        shader::ir::Stage::Fragment => vk::ShaderStageFlags::FRAGMENT,
+    };
     program
         .bindings
         .iter()
         .map(|b| {
             if b.kind == BindingKind::PushConstants {
+                if !push_constants_covered(layout, stage, &b.bytes) {
+                    tracing::error!(
+                        "the shader's push constants span bytes {:?}, which the layout's {stage:?} ranges do not cover",
+                        b.bytes
+                    );
+                    return Err(INVALID_USAGE);
+                }
                 return Ok(BindingSlot::PushConstants);
             }
             let set_layout = layout.set_layouts.get(b.set as usize).ok_or_else(|| {

@@ -473,6 +473,7 @@ impl<'m> Compiler<'m> {
                     first_slot: index << OBJECT_ELEMENT_BITS,
                     image,
                     written: !non_writable && matches!(kind, BindingKind::StorageBuffer | BindingKind::StorageImage),
+                    bytes: 0..0,
                 });
                 self.pointer_constant(ptr_ty, 0, index << OBJECT_ELEMENT_BITS)
             }
@@ -486,11 +487,51 @@ impl<'m> Compiler<'m> {
                     first_slot: index << OBJECT_ELEMENT_BITS,
                     image: None,
                     written: false,
+                    bytes: self.explicit_span(pointee),
                 });
                 self.push_constant_slot = Some(index << OBJECT_ELEMENT_BITS);
                 self.pointer_constant(ptr_ty, 0, index << OBJECT_ELEMENT_BITS)
             }
             other => Err(Error::Unsupported(format!("variables in storage class {other:?}"))),
+        }
+    }
+
+    /// The bytes a value of `ty` spans in an explicit layout: from its first member's
+    /// offset to the end of its furthest member.
+    fn explicit_span(&self, ty: TypeId) -> std::ops::Range<u32> {
+        match self.types.get(ty) {
+            Type::Struct { members } => {
+                let start = members.iter().filter_map(|m| m.offset).min().unwrap_or(0);
+                let end = members
+                    .iter()
+                    .map(|m| m.offset.unwrap_or(0).saturating_add(self.explicit_span(m.ty).end))
+                    .max()
+                    .unwrap_or(0);
+                start..end
+            }
+            _ => 0..self.explicit_size(ty),
+        }
+    }
+
+    /// Bytes of a value of `ty` in an explicit layout (arrays and matrices by their
+    /// strides; a runtime array counts as empty).
+    fn explicit_size(&self, ty: TypeId) -> u32 {
+        match self.types.get(ty) {
+            Type::Scalar(s) => s.bytes(),
+            Type::Vector { scalar, len } => scalar.bytes() * len,
+            Type::StridedVector { scalar, len, stride } => stride * (len - 1) + scalar.bytes(),
+            Type::Matrix { column, columns, stride, row_major } => {
+                let rows = self.types.components(*column);
+                let scalar = self.types.scalar_of(*column).map_or(4, |s| s.bytes());
+                let stride = stride.unwrap_or(16);
+                if *row_major { stride * (rows - 1) + scalar * columns } else { stride * (columns - 1) + scalar * rows }
+            }
+            Type::Array { element, len, stride } => {
+                stride.unwrap_or(0).saturating_mul(len - 1).saturating_add(self.explicit_size(*element))
+            }
+            Type::Struct { .. } => self.explicit_span(ty).end,
+            Type::Pointer { .. } => 8,
+            _ => 0,
         }
     }
 

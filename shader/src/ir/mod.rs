@@ -73,6 +73,9 @@ pub struct Binding {
     pub image: Option<ImageType>,
     /// Whether the shader writes through this binding (storage buffers and images).
     pub written: bool,
+    /// For push constants: the bytes the block spans, from its first member's offset to
+    /// the end of its last.
+    pub bytes: std::ops::Range<u32>,
 }
 
 /// A built-in input the executor writes into private memory before a run.
