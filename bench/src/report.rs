@@ -191,8 +191,8 @@ impl Report<'_> {
             let _ = writeln!(
                 out,
                 "\nCompute: saxpy's GB/s counts 12 bytes per element (x and y read, y written) and the reduction's 4 (read), against \
-                 memcpy's bytes copied (each of which is read and written once), so saxpy at 100% of memcpy moves 1.5× memcpy's bytes; \
-                 its target is ≥ 70% of all-core memcpy. GFLOP/s = 2n³ / time. Compute pipeline creation (items/s = pipelines \
+                 memcpy's bytes copied (each of which memcpy reads and writes), so saxpy at 100% of memcpy moves half the bytes per second \
+                 that memcpy moves; its target is ≥ 70% of all-core memcpy. GFLOP/s = 2n³ / time. Compute pipeline creation (items/s = pipelines \
                  created and first dispatched per second): target softvk cold ≥ 10× lavapipe cold; the SGEMM and reduction rows \
                  and the warm creation have no target and say how softvk compares with lavapipe."
             );
