@@ -28,7 +28,7 @@ impl Specialization {
 const MAX_CALL_DEPTH: u32 = 64;
 /// Most instructions inlined into one program, all call sites together: a call graph that
 /// fans out (f calls g twice, g calls h twice...) grows exponentially when inlined.
-const MAX_INLINED_INSTRUCTIONS: usize = 1 << 20;
+const MAX_INLINED_INSTRUCTIONS: usize = 1 << 18;
 /// A program larger than this many register words per lane is refused.
 const MAX_REGISTER_WORDS: u32 = 1 << 20;
 /// Private memory per invocation and workgroup memory, in words.

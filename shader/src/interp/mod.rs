@@ -101,6 +101,10 @@ struct ValueInfo {
 
 /// Most scalar parts one load or store of a buffer may move.
 const MAX_PLAN_PARTS: usize = 1 << 16;
+/// Most bytes of registers and private memory one [`Machine`] may hold (every lane of a
+/// run has its own; the front end's limits are per lane, and a module of a few hundred
+/// bytes could otherwise ask each thread for gigabytes, cleared at every run).
+const MAX_MACHINE_BYTES: u64 = 256 << 20;
 
 impl Executable {
     pub fn new(program: Program) -> Result<Executable, crate::Error> {
@@ -111,6 +115,10 @@ impl Executable {
         }
         let groups_per_run = groups_per_run(&program, group_lanes);
         let lanes = group_lanes * groups_per_run;
+        let machine_bytes = (program.register_words as u64 + program.private_words as u64) * lanes as u64 * 4;
+        if machine_bytes > MAX_MACHINE_BYTES {
+            return Err(crate::Error::Unsupported(format!("{} MiB of registers and private memory per workgroup", machine_bytes >> 20)));
+        }
         let mut plans = HashMap::new();
         let mut pointees = Vec::new();
         collect_accessed(&program, &program.body, &mut pointees);
