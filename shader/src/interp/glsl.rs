@@ -401,8 +401,11 @@ impl Machine<'_> {
                 } else {
                     let (m, e) = frexp(v);
                     put(out, l, c, s.words(), lane, from_f64(m, s.bits()));
-                    // The exponent member is a 32-bit integer (one word per component).
-                    out[((n * s.words() + c) as usize) * l + lane] = e as u32;
+                    // The exponent member is a 32-bit integer (one word per component);
+                    // past the result only where the result type is not the struct.
+                    if let Some(o) = out.get_mut(((n * s.words() + c) as usize) * l + lane) {
+                        *o = e as u32;
+                    }
                 }
             }
         }
