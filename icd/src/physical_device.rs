@@ -489,6 +489,17 @@ unsafe fn fill_feature_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_v
                 ..Default::default()
             },
         ),
+        // Every buffer and image access is an atomic, atomics are acquire-release, and
+        // barriers are fences: the Vulkan memory model's orderings at every scope.
+        S::PHYSICAL_DEVICE_VULKAN_MEMORY_MODEL_FEATURES => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceVulkanMemoryModelFeatures {
+                vulkan_memory_model: vk::TRUE,
+                vulkan_memory_model_device_scope: vk::TRUE,
+                vulkan_memory_model_availability_visibility_chains: vk::TRUE,
+                ..Default::default()
+            },
+        ),
         S::PHYSICAL_DEVICE_ZERO_INITIALIZE_WORKGROUP_MEMORY_FEATURES => pnext::fill(
             ptr,
             vk::PhysicalDeviceZeroInitializeWorkgroupMemoryFeatures {

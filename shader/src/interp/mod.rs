@@ -650,7 +650,9 @@ impl<'e> Machine<'e> {
 
     fn exec(&mut self, inst: &Inst, mask: &Mask, cx: &Context) {
         match &inst.op {
-            Op::Barrier => {}
+            // Every lane of the run is here together; other workgroups (other threads) see
+            // this thread's earlier writes once the fence is passed.
+            Op::Barrier => std::sync::atomic::fence(Ordering::SeqCst),
             Op::Store { pointer, value } => self.store(*pointer, *value, mask, cx),
             Op::Printf { format, args } => self.printf(format, args, mask),
             Op::Image(access) if access.kind == ImageOpKind::Write => self.image_write(access, mask, cx),

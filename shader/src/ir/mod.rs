@@ -501,8 +501,9 @@ pub enum Op {
     /// `debugPrintfEXT` (NonSemantic.DebugPrintf).
     Printf { format: String, args: Vec<Value> },
     /// OpControlBarrier / OpMemoryBarrier. Every lane of a workgroup runs in lockstep
-    /// within one thread, so the barrier orders nothing that is not already ordered; it
-    /// is kept for the trace and for the JIT.
+    /// within one thread, so the control part is already met; the memory part is a
+    /// sequentially consistent fence, which orders this thread's buffer and image accesses
+    /// (all atomic) against other workgroups'.
     Barrier,
 }
 
