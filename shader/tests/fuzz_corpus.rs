@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// Mutants tried by [`mutants_never_panic`].
-const MUTANTS: usize = 20_000;
+const MUTANTS: usize = 50_000;
 /// The machine's deadline for a mutant's run (the fuzzer's is 50 ms): mutants that loop
 /// forever are common, and each costs this much.
 const MUTANT_DEADLINE: Duration = Duration::from_millis(5);
@@ -37,11 +37,13 @@ fn seeds() -> Vec<(PathBuf, Vec<u8>)> {
     files.into_iter().map(|p| (p.clone(), std::fs::read(&p).unwrap())).collect()
 }
 
-/// Runs one input; returns why it failed (a panic's message, or a hang).
-fn check(bytes: &[u8], deadline: Duration) -> Result<(), String> {
+/// Runs one input; returns why it failed (a panic's message, or a hang). `slowest` keeps
+/// the longest time taken.
+fn check(bytes: &[u8], deadline: Duration, slowest: &mut Duration) -> Result<(), String> {
     let started = Instant::now();
     let result = catch_unwind(AssertUnwindSafe(|| run_module_with_deadline(bytes, deadline)));
     let took = started.elapsed();
+    *slowest = (*slowest).max(took);
     match result {
         Err(panic) => Err(panic
             .downcast_ref::<String>()
@@ -68,11 +70,13 @@ fn corpus_and_regressions_never_panic() {
     let regressions = files_in(&fuzz_dir().join("regressions"));
     inputs.extend(regressions.into_iter().map(|p| (p.clone(), std::fs::read(&p).unwrap())));
     let mut failures = Vec::new();
+    let mut slowest = Duration::ZERO;
     for (path, bytes) in &inputs {
-        if let Err(why) = check(bytes, shader::fuzzing::DEADLINE) {
+        if let Err(why) = check(bytes, shader::fuzzing::DEADLINE, &mut slowest) {
             failures.push(format!("{}: {why}", path.display()));
         }
     }
+    eprintln!("{} inputs, the slowest in {slowest:?}", inputs.len());
     assert!(failures.is_empty(), "{} of {} inputs failed:\n{}", failures.len(), inputs.len(), failures.join("\n"));
 }
 
@@ -226,6 +230,7 @@ fn mutants_never_panic() {
     let started = Instant::now();
     let mut failures = Vec::new();
     let trace = std::env::var_os("FUZZ_CORPUS_TRACE").is_some();
+    let mut slowest = Duration::ZERO;
     for i in 0..MUTANTS {
         let mut pick = rng.below(total);
         let seed = weights.iter().position(|&w| if pick < w { true } else { pick -= w; false }).unwrap();
@@ -242,11 +247,11 @@ fn mutants_never_panic() {
             save("current.spv", &bytes);
             eprintln!("mutant {i} of {}", seeds[seed].0.display());
         }
-        if let Err(why) = check(&bytes, MUTANT_DEADLINE) {
+        if let Err(why) = check(&bytes, MUTANT_DEADLINE, &mut slowest) {
             let path = save(&format!("mutant-{i}.spv"), &bytes);
             failures.push(format!("mutant {i} of {}: {why}: {}", seeds[seed].0.display(), path.display()));
         }
     }
-    eprintln!("{MUTANTS} mutants in {:?}", started.elapsed());
+    eprintln!("{MUTANTS} mutants in {:?}, the slowest in {slowest:?}", started.elapsed());
     assert!(failures.is_empty(), "{} of {MUTANTS} mutants failed:\n{}", failures.len(), failures.join("\n"));
 }

@@ -1062,6 +1062,10 @@ impl<'c, 'm> FunctionBuilder<'c, 'm> {
                     return Err(Error::Unsupported(format!("GLSL.std.450 instruction {number}")));
                 }
                 let args = self.ids_from(inst, 2)?;
+                let void = |a: &Value| self.c.types.words(self.c.values[*a].ty) == 0;
+                if args.len() != super::glsl::operands(*number) || args.iter().any(void) {
+                    return Err(Error::Invalid(format!("GLSL.std.450 instruction {number} with wrong operands")));
+                }
                 let result = self.result_value(inst)?;
                 self.emit(nodes, Some(result), crate::ir::Op::Glsl { op: *number, args });
             }

@@ -177,7 +177,8 @@ impl Machine<'_> {
         let plan = self.exe.plan(pointee);
         let (offsets, objects) = (self.row(pointer, 0), self.row(pointer, 1));
         if let [part] = plan {
-            if part.bytes == 4 {
+            // (`out` is smaller only where the result type is not the pointee.)
+            if part.bytes == 4 && out.len() >= l {
                 // One 32-bit scalar a lane: the common case (an element of an array).
                 if let Some(object) = self.uniform_object(pointer, mask) {
                     let memory = resources.buffer(object);

@@ -585,11 +585,13 @@ impl<'e> Machine<'e> {
             staged.extend_from_slice(&self.regs[s * l..(s + w) * l]);
         }
         let mut at = 0;
-        for &(dst, _) in copies {
+        for &(dst, src) in copies {
             let d = p.values[dst].slot as usize;
-            let w = p.words(dst) as usize;
-            commit_rows(&mut self.regs[d * l..(d + w) * l], &staged[at..at + w * l], lanes, &self.full, l);
-            at += w * l;
+            // The two sizes differ only in invalid SPIR-V (a phi of another type).
+            let (w, ws) = (p.words(dst) as usize, p.words(src) as usize);
+            let n = w.min(ws);
+            commit_rows(&mut self.regs[d * l..(d + n) * l], &staged[at..at + n * l], lanes, &self.full, l);
+            at += ws * l;
         }
     }
 
