@@ -24,6 +24,7 @@ pub mod compute;
 pub mod features;
 pub mod precision;
 pub mod reference;
+pub mod spec_tables;
 pub mod validation;
 
 pub use features::ShaderFeatures;
