@@ -90,11 +90,15 @@ fn specialization_from(module: &Module, seed: u32) -> Specialization {
         0x3f80_0000, // 1.0f32
     ];
     let mut spec = Specialization::default();
-    let ids = module.dr.annotations.iter().filter_map(|inst| match (inst.class.opcode, inst.operands.get(1), inst.operands.get(2)) {
-        (spirv::Op::Decorate, Some(rspirv::dr::Operand::Decoration(spirv::Decoration::SpecId)), Some(rspirv::dr::Operand::LiteralBit32(id))) => {
-            Some(*id)
+    let ids = module.dr.annotations.iter().filter_map(|inst| {
+        match (inst.class.opcode, inst.operands.get(1), inst.operands.get(2)) {
+            (
+                spirv::Op::Decorate,
+                Some(rspirv::dr::Operand::Decoration(spirv::Decoration::SpecId)),
+                Some(rspirv::dr::Operand::LiteralBit32(id)),
+            ) => Some(*id),
+            _ => None,
         }
-        _ => None,
     });
     for (k, id) in ids.take(16).enumerate() {
         let byte = (seed >> ((k % 4) * 8)) as u8;

@@ -117,7 +117,8 @@ fn instruction(words: &[u32], at: usize) -> &[u32] {
 }
 
 fn mutate(rng: &mut Rng, seeds: &[(PathBuf, Vec<u8>)], words: &mut Vec<u32>) {
-    const INTERESTING: [u32; 12] = [0, 1, 2, 3, 4, 0x7f, 0x80, 0xffff, 0x7fff_ffff, 0x8000_0000, 0xffff_fffe, 0xffff_ffff];
+    const INTERESTING: [u32; 12] =
+        [0, 1, 2, 3, 4, 0x7f, 0x80, 0xffff, 0x7fff_ffff, 0x8000_0000, 0xffff_fffe, 0xffff_ffff];
     let bound = words.get(3).copied().unwrap_or(16).clamp(2, 1 << 16);
     for _ in 0..1 + rng.below(3) {
         let len = words.len();
@@ -212,7 +213,11 @@ fn mutate(rng: &mut Rng, seeds: &[(PathBuf, Vec<u8>)], words: &mut Vec<u32>) {
                 // The header: version, bound, schema.
                 let at = 1 + rng.below(4);
                 if at < len {
-                    words[at] = if rng.below(2) == 0 { INTERESTING[rng.below(INTERESTING.len())] } else { words[at] ^ (1 << rng.below(32)) };
+                    words[at] = if rng.below(2) == 0 {
+                        INTERESTING[rng.below(INTERESTING.len())]
+                    } else {
+                        words[at] ^ (1 << rng.below(32))
+                    };
                 }
             }
         }
@@ -233,7 +238,17 @@ fn mutants_never_panic() {
     let mut slowest = Duration::ZERO;
     for i in 0..MUTANTS {
         let mut pick = rng.below(total);
-        let seed = weights.iter().position(|&w| if pick < w { true } else { pick -= w; false }).unwrap();
+        let seed = weights
+            .iter()
+            .position(|&w| {
+                if pick < w {
+                    true
+                } else {
+                    pick -= w;
+                    false
+                }
+            })
+            .unwrap();
         let mut words = words_of(&seeds[seed].1);
         mutate(&mut rng, &seeds, &mut words);
         let mut bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
