@@ -517,6 +517,38 @@ fn spirv_switch_fall_through_with_phis() {
 }
 
 #[test]
+fn spirv_switch_on_8_and_16_bit_selectors_with_sign_extended_literals() {
+    let features = ShaderFeatures { int8: true, int16: true, ..Default::default() };
+    let Some(ctx) = context_with("asm_switch_narrow", features) else { return };
+    // Low bytes/halves: -42 (0xd6), 127, -128 (0x80), 200 (0xc8, -56 signed), 255 (0xff, -1
+    // signed), -1000 (0xfc18), 32767, -32768, and values whose high bits differ from the
+    // sign-extension of their low bits (0x1d6 is -42 as an int8 but not as an int16).
+    let input: Vec<i32> = vec![-42, 127, -128, 200, 255, -1000, 32767, -32768, 0x1d6, 0x7f_ffff, -1, 0, 0x100, 0x18, -0xd6_0000, 0xc8];
+    let out = ComputeJob::new(&ctx, &spirv("asm_switch_narrow")).storage(0, &bytes_of(&input)).storage(1, &bytes_of(&[0u32; 48])).run([1, 1, 1]);
+    let r: Vec<u32> = values_of(&out[1]);
+    for (i, &x) in input.iter().enumerate() {
+        let expected_8 = match x as i8 {
+            -42 => 1,
+            127 => 2,
+            -128 => 3,
+            _ => 0,
+        };
+        let expected_16 = match x as i16 {
+            -1000 => 10,
+            32767 => 11,
+            -32768 => 12,
+            _ => 13,
+        };
+        let expected_u8 = match x as u8 {
+            200 => 20,
+            255 => 21,
+            _ => 22,
+        };
+        assert_eq!(&r[3 * i..3 * i + 3], &[expected_8, expected_16, expected_u8], "selector {x:#x}: int8, int16 and uint8 switches");
+    }
+}
+
+#[test]
 fn spirv_variable_pointers_select_phi_and_ptr_access_chain() {
     let features = ShaderFeatures { variable_pointers_storage_buffer: true, ..Default::default() };
     let Some(ctx) = context_with("asm_variable_pointers", features) else { return };

@@ -395,11 +395,15 @@ impl<'c, 'm> FunctionBuilder<'c, 'm> {
     fn switch_node(&mut self, from: Word, inst: &Instruction, merge: Word) -> Result<Node, Error> {
         let selector = self.value(idref(inst, 0)?)?;
         let default = idref(inst, 1)?;
+        // Literals narrower than 32 bits are sign-extended for signed selectors (SPIR-V
+        // 2.2.1); the comparison is on the selector's own bits, so keep only those.
+        let bits = self.c.types.scalar_of(self.c.values[selector].ty).map_or(64, |s| s.bits());
+        let width_mask = if bits >= 64 { u64::MAX } else { (1u64 << bits) - 1 };
         let mut literal_targets = Vec::new();
         for pair in inst.operands[2..].chunks(2) {
             let literal = match pair.first() {
-                Some(Operand::LiteralBit32(v)) => *v as u64,
-                Some(Operand::LiteralBit64(v)) => *v,
+                Some(Operand::LiteralBit32(v)) => *v as u64 & width_mask,
+                Some(Operand::LiteralBit64(v)) => *v & width_mask,
                 _ => return Err(Error::Invalid("malformed OpSwitch".into())),
             };
             let Some(Operand::IdRef(target)) = pair.get(1) else {

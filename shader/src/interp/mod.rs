@@ -541,9 +541,12 @@ impl<'e> Machine<'e> {
         self.frames[d].brk = Mask::EMPTY;
         let mut entering = vec![Mask::EMPTY; bodies.len()];
         let mut to_merge = Mask::EMPTY;
-        let words = self.info(selector).scalar.words();
+        let scalar = self.info(selector).scalar;
+        let (words, bits) = (scalar.words(), scalar.bits());
+        // The case literals hold the selector's bits only (front end); so does the value.
+        let width_mask = if bits >= 64 { u64::MAX } else { (1u64 << bits) - 1 };
         for lane in mask.lanes() {
-            let value = self.lane_u64(selector, 0, words, lane);
+            let value = self.lane_u64(selector, 0, words, lane) & width_mask;
             let target = case.cases.iter().find(|(literal, _)| *literal == value).map_or(case.default, |(_, t)| *t);
             match target {
                 Some(body) => entering[body].set(lane, true),
