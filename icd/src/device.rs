@@ -126,6 +126,9 @@ const FEATURE_STRUCTS: &[FeatureStruct] = feature_structs![
     PHYSICAL_DEVICE_IMAGELESS_FRAMEBUFFER_FEATURES: PhysicalDeviceImagelessFramebufferFeatures.imageless_framebuffer,
     PHYSICAL_DEVICE_VULKAN_MEMORY_MODEL_FEATURES: PhysicalDeviceVulkanMemoryModelFeatures.vulkan_memory_model_availability_visibility_chains,
     PHYSICAL_DEVICE_SHADER_ATOMIC_INT64_FEATURES: PhysicalDeviceShaderAtomicInt64Features.shader_shared_int64_atomics,
+    PHYSICAL_DEVICE_SUBGROUP_SIZE_CONTROL_FEATURES: PhysicalDeviceSubgroupSizeControlFeatures.compute_full_subgroups,
+    PHYSICAL_DEVICE_ZERO_INITIALIZE_WORKGROUP_MEMORY_FEATURES: PhysicalDeviceZeroInitializeWorkgroupMemoryFeatures.shader_zero_initialize_workgroup_memory,
+    PHYSICAL_DEVICE_PIPELINE_CREATION_CACHE_CONTROL_FEATURES: PhysicalDevicePipelineCreationCacheControlFeatures.pipeline_creation_cache_control,
 ];
 
 /// Bytes before the first VkBool32 of a feature structure: sType, padding, pNext.

@@ -49,6 +49,7 @@ pub const DEVICE_EXTENSIONS: &[Extension] = &[
     Extension { name: c"VK_KHR_shader_subgroup_extended_types", spec_version: 1 },
     Extension { name: c"VK_EXT_subgroup_size_control", spec_version: 2 },
     Extension { name: c"VK_KHR_vulkan_memory_model", spec_version: 3 },
+    Extension { name: c"VK_EXT_pipeline_creation_cache_control", spec_version: 3 },
 ];
 
 pub fn properties(list: &[Extension]) -> Vec<vk::ExtensionProperties> {

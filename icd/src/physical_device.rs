@@ -500,6 +500,12 @@ unsafe fn fill_feature_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_v
                 ..Default::default()
             },
         ),
+        // Pipelines can be asked not to compile (FAIL_ON_PIPELINE_COMPILE_REQUIRED: only a
+        // pipeline cache hit creates one), and caches are locked whatever their flags.
+        S::PHYSICAL_DEVICE_PIPELINE_CREATION_CACHE_CONTROL_FEATURES => pnext::fill(
+            ptr,
+            vk::PhysicalDevicePipelineCreationCacheControlFeatures { pipeline_creation_cache_control: vk::TRUE, ..Default::default() },
+        ),
         S::PHYSICAL_DEVICE_ZERO_INITIALIZE_WORKGROUP_MEMORY_FEATURES => pnext::fill(
             ptr,
             vk::PhysicalDeviceZeroInitializeWorkgroupMemoryFeatures {

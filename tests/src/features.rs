@@ -52,6 +52,7 @@ shader_features! {
     variable_pointers: "variablePointers",
     shader_buffer_int64_atomics: "shaderBufferInt64Atomics",
     shader_shared_int64_atomics: "shaderSharedInt64Atomics",
+    pipeline_creation_cache_control: "pipelineCreationCacheControl",
 }
 
 fn bool32(b: bool) -> vk::Bool32 {
@@ -96,6 +97,9 @@ impl ShaderFeatures {
         if self.atomic_int64() {
             names.push(ash::khr::shader_atomic_int64::NAME);
         }
+        if self.pipeline_creation_cache_control {
+            names.push(ash::ext::pipeline_creation_cache_control::NAME);
+        }
         names
     }
 
@@ -116,9 +120,11 @@ impl ShaderFeatures {
         let mut float16_int8 = vk::PhysicalDeviceShaderFloat16Int8Features::default();
         let mut storage8 = vk::PhysicalDevice8BitStorageFeatures::default();
         let mut atomic_int64 = vk::PhysicalDeviceShaderAtomicInt64Features::default();
+        let mut cache_control = vk::PhysicalDevicePipelineCreationCacheControlFeatures::default();
         let has_float16_int8 = advertised(ash::khr::shader_float16_int8::NAME);
         let has_storage8 = advertised(ash::khr::_8bit_storage::NAME);
         let has_atomic_int64 = advertised(ash::khr::shader_atomic_int64::NAME);
+        let has_cache_control = advertised(ash::ext::pipeline_creation_cache_control::NAME);
         let core = {
             let mut features2 = vk::PhysicalDeviceFeatures2::default().push_next(&mut storage16).push_next(&mut variable);
             if has_float16_int8 {
@@ -129,6 +135,9 @@ impl ShaderFeatures {
             }
             if has_atomic_int64 {
                 features2 = features2.push_next(&mut atomic_int64);
+            }
+            if has_cache_control {
+                features2 = features2.push_next(&mut cache_control);
             }
             // SAFETY: physical_device belongs to instance; every chained structure is one
             // the device's API version or advertised extensions define.
@@ -153,6 +162,7 @@ impl ShaderFeatures {
             variable_pointers: is(variable.variable_pointers),
             shader_buffer_int64_atomics: has_atomic_int64 && is(atomic_int64.shader_buffer_int64_atomics),
             shader_shared_int64_atomics: has_atomic_int64 && is(atomic_int64.shader_shared_int64_atomics),
+            pipeline_creation_cache_control: has_cache_control && is(cache_control.pipeline_creation_cache_control),
         }
     }
 
@@ -194,6 +204,10 @@ impl ShaderFeatures {
                 shader_shared_int64_atomics: bool32(self.shader_shared_int64_atomics),
                 ..Default::default()
             },
+            cache_control: vk::PhysicalDevicePipelineCreationCacheControlFeatures {
+                pipeline_creation_cache_control: bool32(self.pipeline_creation_cache_control),
+                ..Default::default()
+            },
         }
     }
 }
@@ -208,6 +222,7 @@ pub struct FeatureChain {
     storage8: vk::PhysicalDevice8BitStorageFeatures<'static>,
     variable: vk::PhysicalDeviceVariablePointersFeatures<'static>,
     atomic_int64: vk::PhysicalDeviceShaderAtomicInt64Features<'static>,
+    cache_control: vk::PhysicalDevicePipelineCreationCacheControlFeatures<'static>,
 }
 
 impl FeatureChain {
@@ -228,6 +243,9 @@ impl FeatureChain {
         }
         if wanted.atomic_int64() {
             info = info.push_next(&mut self.atomic_int64);
+        }
+        if wanted.pipeline_creation_cache_control {
+            info = info.push_next(&mut self.cache_control);
         }
         info
     }

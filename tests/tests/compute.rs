@@ -259,3 +259,110 @@ fn child_prints() {
     let ctx = Context::with_device_extensions(&[ash::khr::shader_non_semantic_info::NAME]).expect("VK_KHR_shader_non_semantic_info");
     ComputeJob::new(&ctx, &spirv("printf_values")).run([1, 1, 1]);
 }
+
+/// VK_EXT_pipeline_creation_cache_control: with FAIL_ON_PIPELINE_COMPILE_REQUIRED a
+/// pipeline is created only when its stage is already in the cache (filled by an earlier
+/// pipeline or by another cache's data); otherwise its handle is null and the call returns
+/// VK_PIPELINE_COMPILE_REQUIRED, which EARLY_RETURN_ON_FAILURE stops at. That a cache hit
+/// creates the pipeline is softvk's promise; the spec lets a driver ask to compile anyway
+/// (lavapipe 22.3 always does), so elsewhere a hit may be either outcome.
+#[test]
+fn fail_on_compile_required_creates_only_cached_pipelines() {
+    use softvk_tests::features::context_with;
+    use softvk_tests::ShaderFeatures;
+    let features = ShaderFeatures { pipeline_creation_cache_control: true, ..Default::default() };
+    let Some(ctx) = context_with("pipeline_creation_cache_control", features) else { return };
+    let device = &ctx.device;
+    let on_softvk = ctx.device_name() == softvk_tests::SOFTVK_DEVICE_NAME;
+    // A pipeline found in the cache: created on softvk, created or refused elsewhere.
+    let hit = |got: bool| on_softvk || got;
+    let code = spirv("saxpy");
+    let bindings: Vec<_> = (0..2)
+        .map(|i| {
+            vk::DescriptorSetLayoutBinding::default()
+                .binding(i)
+                .descriptor_type(vk::DescriptorType::STORAGE_BUFFER)
+                .descriptor_count(1)
+                .stage_flags(vk::ShaderStageFlags::COMPUTE)
+        })
+        .collect();
+    let push = [vk::PushConstantRange { stage_flags: vk::ShaderStageFlags::COMPUTE, offset: 0, size: 8 }];
+    // A specialisation of a constant saxpy does not have: the same code under another key.
+    let entries = [vk::SpecializationMapEntry { constant_id: 77, offset: 0, size: 4 }];
+    let data = 5u32.to_ne_bytes();
+    let other = vk::SpecializationInfo::default().map_entries(&entries).data(&data);
+    let no_compile = vk::PipelineCreateFlags::FAIL_ON_PIPELINE_COMPILE_REQUIRED;
+    let early = no_compile | vk::PipelineCreateFlags::EARLY_RETURN_ON_FAILURE;
+    // SAFETY: valid create infos; every object is destroyed at the end, nothing runs.
+    unsafe {
+        let set_layout = device.create_descriptor_set_layout(&vk::DescriptorSetLayoutCreateInfo::default().bindings(&bindings), None).unwrap();
+        let set_layouts = [set_layout];
+        let layout = device
+            .create_pipeline_layout(&vk::PipelineLayoutCreateInfo::default().set_layouts(&set_layouts).push_constant_ranges(&push), None)
+            .unwrap();
+        let module = device.create_shader_module(&vk::ShaderModuleCreateInfo::default().code(&code), None).unwrap();
+        let stage = vk::PipelineShaderStageCreateInfo::default().stage(vk::ShaderStageFlags::COMPUTE).module(module).name(c"main");
+        let cache = device.create_pipeline_cache(&vk::PipelineCacheCreateInfo::default(), None).unwrap();
+        let mut made = Vec::new();
+        let mut create = |cache, infos: &[vk::ComputePipelineCreateInfo]| {
+            let (pipelines, result) = match device.create_compute_pipelines(cache, infos, None) {
+                Ok(p) => (p, vk::Result::SUCCESS),
+                Err((p, e)) => (p, e),
+            };
+            made.extend(pipelines.iter().copied().filter(|p| *p != vk::Pipeline::null()));
+            (pipelines.iter().map(|p| *p != vk::Pipeline::null()).collect::<Vec<_>>(), result)
+        };
+
+        assert_eq!(create(cache, &[compute_info(stage, layout, no_compile, None)]), (vec![false], vk::Result::PIPELINE_COMPILE_REQUIRED), "empty cache");
+        assert_eq!(
+            create(vk::PipelineCache::null(), &[compute_info(stage, layout, no_compile, None)]),
+            (vec![false], vk::Result::PIPELINE_COMPILE_REQUIRED),
+            "no cache at all"
+        );
+        assert_eq!(create(cache, &[compute_info(stage, layout, vk::PipelineCreateFlags::empty(), None)]), (vec![true], vk::Result::SUCCESS), "compiling fills the cache");
+        let (created, result) = create(cache, &[compute_info(stage, layout, no_compile, None)]);
+        let expected = if hit(created[0]) { vk::Result::SUCCESS } else { vk::Result::PIPELINE_COMPILE_REQUIRED };
+        assert_eq!((created.clone(), result), (vec![hit(created[0])], expected), "a cache hit needs no compiling");
+        let (created, result) =
+            create(cache, &[compute_info(stage, layout, no_compile, Some(&other)), compute_info(stage, layout, no_compile, None)]);
+        assert_eq!(
+            (created.clone(), result),
+            (vec![false, hit(created[1])], vk::Result::PIPELINE_COMPILE_REQUIRED),
+            "a miss and a hit: the hit is still created"
+        );
+        assert_eq!(
+            create(cache, &[compute_info(stage, layout, early, Some(&other)), compute_info(stage, layout, no_compile, None), compute_info(stage, layout, vk::PipelineCreateFlags::empty(), None)]),
+            (vec![false, false, false], vk::Result::PIPELINE_COMPILE_REQUIRED),
+            "EARLY_RETURN_ON_FAILURE stops at the miss"
+        );
+
+        // The cache's data carries the entry into a new cache.
+        let blob = device.get_pipeline_cache_data(cache).unwrap();
+        let loaded = device.create_pipeline_cache(&vk::PipelineCacheCreateInfo::default().initial_data(&blob), None).unwrap();
+        let (created, result) = create(loaded, &[compute_info(stage, layout, no_compile, None)]);
+        let expected = if hit(created[0]) { vk::Result::SUCCESS } else { vk::Result::PIPELINE_COMPILE_REQUIRED };
+        assert_eq!((created.clone(), result), (vec![hit(created[0])], expected), "a cache made from the data hits");
+
+        for pipeline in made {
+            device.destroy_pipeline(pipeline, None);
+        }
+        device.destroy_pipeline_cache(loaded, None);
+        device.destroy_pipeline_cache(cache, None);
+        device.destroy_shader_module(module, None);
+        device.destroy_pipeline_layout(layout, None);
+        device.destroy_descriptor_set_layout(set_layout, None);
+    }
+}
+
+fn compute_info<'a>(
+    stage: vk::PipelineShaderStageCreateInfo<'a>,
+    layout: vk::PipelineLayout,
+    flags: vk::PipelineCreateFlags,
+    spec: Option<&'a vk::SpecializationInfo<'a>>,
+) -> vk::ComputePipelineCreateInfo<'a> {
+    let stage = match spec {
+        Some(spec) => stage.specialization_info(spec),
+        None => stage,
+    };
+    vk::ComputePipelineCreateInfo::default().flags(flags).stage(stage).layout(layout)
+}

@@ -40,7 +40,9 @@ pub fn compile(module: &ShaderModule, entry: &str, stage: Stage, spec: &shader::
     Ok(Arc::new(executable))
 }
 
-/// The executable for a stage, from the cache when it has one.
+/// The executable for a stage, from the cache when it has one. Without `may_compile`
+/// (VK_PIPELINE_CREATE_FAIL_ON_PIPELINE_COMPILE_REQUIRED_BIT) a cache miss is
+/// VK_PIPELINE_COMPILE_REQUIRED: softvk has no cache of its own beside the application's.
 ///
 /// # Safety
 /// `stage`'s pointers valid as Vulkan requires.
@@ -48,6 +50,7 @@ pub unsafe fn stage_executable(
     stage_info: &vk::PipelineShaderStageCreateInfo<'_>,
     stage: Stage,
     cache: Option<&PipelineCache>,
+    may_compile: bool,
 ) -> VkResult<Arc<Executable>> {
     let module = if stage_info.module != vk::ShaderModule::null() {
         get::<ShaderModule>(stage_info.module)?
@@ -73,6 +76,10 @@ pub unsafe fn stage_executable(
         tracing::debug!("pipeline cache hit for {entry:?}");
         return Ok(found);
     }
+    if !may_compile {
+        tracing::debug!("{entry:?} is not in the pipeline cache and the pipeline may not compile it");
+        return Err(vk::Result::PIPELINE_COMPILE_REQUIRED);
+    }
     let executable = compile(&module, &entry, stage, &spec)?;
     if let Some(cache) = cache {
         cache.insert(key, module.words.clone(), executable.clone());
@@ -88,7 +95,8 @@ unsafe fn build(info: &vk::ComputePipelineCreateInfo<'_>, cache: Option<&Pipelin
         tracing::error!("vkCreateComputePipelines with a {:?} stage", info.stage.stage);
         return Err(INVALID_USAGE);
     }
-    let executable = stage_executable(&info.stage, Stage::Compute, cache)?;
+    let may_compile = !info.flags.contains(vk::PipelineCreateFlags::FAIL_ON_PIPELINE_COMPILE_REQUIRED);
+    let executable = stage_executable(&info.stage, Stage::Compute, cache, may_compile)?;
     let slots = map_bindings(&executable.program, &layout)?;
     Ok(Pipeline {
         bind_point: vk::PipelineBindPoint::COMPUTE,
@@ -99,7 +107,8 @@ unsafe fn build(info: &vk::ComputePipelineCreateInfo<'_>, cache: Option<&Pipelin
 
 /// # Safety
 /// Vulkan's rules for `vkCreateComputePipelines`: every handle of a pipeline that could
-/// not be created is null.
+/// not be created is null. An error outranks VK_PIPELINE_COMPILE_REQUIRED in the result,
+/// and EARLY_RETURN_ON_FAILURE stops at the first pipeline that got either.
 pub unsafe extern "system" fn create_compute_pipelines(
     _device: vk::Device,
     pipeline_cache: vk::PipelineCache,
@@ -119,7 +128,9 @@ pub unsafe extern "system" fn create_compute_pipelines(
                 Ok(pipeline) => p_pipelines.add(i).write(new_handle(Arc::new(pipeline))),
                 Err(e) => {
                     p_pipelines.add(i).write(vk::Pipeline::null());
-                    result = e;
+                    if result.as_raw() >= 0 {
+                        result = e;
+                    }
                     if info.flags.contains(vk::PipelineCreateFlags::EARLY_RETURN_ON_FAILURE) {
                         for j in i + 1..count as usize {
                             p_pipelines.add(j).write(vk::Pipeline::null());
