@@ -34,6 +34,16 @@ fn known_family(index: u32) -> bool {
     matches!(index, 0 | vk::QUEUE_FAMILY_IGNORED | vk::QUEUE_FAMILY_EXTERNAL | vk::QUEUE_FAMILY_FOREIGN_EXT)
 }
 
+/// The queue families of a barrier: equal indices (whatever their value) transfer no
+/// ownership and are not checked (VUID-VkBufferMemoryBarrier-buffer-04089 applies only when
+/// they differ); different ones must both be families or special values.
+fn check_families(name: &str, src: u32, dst: u32) -> VkResult<()> {
+    if src != dst && (!known_family(src) || !known_family(dst)) {
+        return refuse(name, format_args!("queue families {src} -> {dst}"));
+    }
+    Ok(())
+}
+
 /// Layouts of core Vulkan 1.1 and of the extensions an application may know them from.
 fn known_layout(layout: vk::ImageLayout) -> bool {
     use vk::ImageLayout as L;
@@ -61,10 +71,7 @@ fn check_buffer_barrier(name: &str, barrier: &vk::BufferMemoryBarrier<'_>) -> Vk
     if !inside {
         return refuse(name, format_args!("a barrier on bytes {offset}+{size} of a {}-byte buffer", buffer.size));
     }
-    if !known_family(barrier.src_queue_family_index) || !known_family(barrier.dst_queue_family_index) {
-        return refuse(name, format_args!("queue families {} -> {}", barrier.src_queue_family_index, barrier.dst_queue_family_index));
-    }
-    Ok(())
+    check_families(name, barrier.src_queue_family_index, barrier.dst_queue_family_index)
 }
 
 /// The levels or layers `base..base + count` (VK_REMAINING_* from the base on) exist.
@@ -85,10 +92,7 @@ fn check_image_barrier(name: &str, barrier: &vk::ImageMemoryBarrier<'_>) -> VkRe
     if !known_layout(old) || !known_layout(new) || new == vk::ImageLayout::UNDEFINED || new == vk::ImageLayout::PREINITIALIZED {
         return refuse(name, format_args!("a transition from {old:?} to {new:?}"));
     }
-    if !known_family(barrier.src_queue_family_index) || !known_family(barrier.dst_queue_family_index) {
-        return refuse(name, format_args!("queue families {} -> {}", barrier.src_queue_family_index, barrier.dst_queue_family_index));
-    }
-    Ok(())
+    check_families(name, barrier.src_queue_family_index, barrier.dst_queue_family_index)
 }
 
 /// The checks of vkCmdPipelineBarrier and vkCmdWaitEvents, which take the same arguments.

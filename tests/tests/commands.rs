@@ -227,3 +227,43 @@ fn one_submit_runs_its_batches_and_command_buffers_in_order() {
     want[64..96].fill(0x03);
     assert_bytes_eq(&b.read(), &want, "B after four ordered command buffers");
 }
+
+/// A barrier whose source and destination queue families are equal transfers no
+/// ownership, whatever the index (VUID-VkBufferMemoryBarrier-buffer-04089 constrains only
+/// different indices): 0xdeadbeef on both sides is an ordinary barrier. The CTS's
+/// synchronization.smoke.queue_type_ignore_buffer_arbitrary records exactly this.
+#[test]
+fn equal_arbitrary_queue_families_make_an_ordinary_barrier() {
+    let ctx = Context::new();
+    let buf = ctx.create_transfer_buffer(256);
+    buf.fill(0);
+    ctx.run(|cb| {
+        fill(&ctx, cb, &buf, 0, 128, 0x5555_5555);
+        let barrier = [vk::BufferMemoryBarrier::default()
+            .src_access_mask(vk::AccessFlags::TRANSFER_WRITE)
+            .dst_access_mask(vk::AccessFlags::TRANSFER_WRITE)
+            .src_queue_family_index(0xdead_beef)
+            .dst_queue_family_index(0xdead_beef)
+            .buffer(buf.buffer)
+            .offset(0)
+            .size(vk::WHOLE_SIZE)];
+        // SAFETY: cb is recording; the barrier names a live buffer.
+        unsafe {
+            ctx.device.cmd_pipeline_barrier(
+                cb,
+                vk::PipelineStageFlags::TRANSFER,
+                vk::PipelineStageFlags::TRANSFER,
+                vk::DependencyFlags::empty(),
+                &[],
+                &barrier,
+                &[],
+            )
+        };
+        fill(&ctx, cb, &buf, 64, 128, 0xaaaa_aaaa);
+        ctx.cmd_host_barrier(cb);
+    });
+    let bytes = buf.read();
+    assert!(bytes[..64].iter().all(|&b| b == 0x55), "before the barrier");
+    assert!(bytes[64..192].iter().all(|&b| b == 0xaa), "after the barrier, in order");
+    assert!(bytes[192..].iter().all(|&b| b == 0), "untouched");
+}

@@ -474,3 +474,31 @@ fn device_writes_to_a_linear_image_land_at_the_reported_layout() {
     // SAFETY: memory is mapped.
     unsafe { ctx.device.unmap_memory(linear.image.memory) };
 }
+
+/// Usage bits of extensions the device does not enable are valid values of
+/// VkBufferUsageFlagBits (the CTS's buffer_memory_requirements creates transform-feedback and
+/// conditional-rendering buffers on any device); on softvk they make an ordinary buffer
+/// with the memory requirements of one without them.
+#[test]
+fn buffers_with_usage_bits_of_other_extensions_are_ordinary_buffers() {
+    let ctx = Context::new();
+    let requirements = |usage: vk::BufferUsageFlags| {
+        let info = vk::BufferCreateInfo::default().size(1000).usage(usage | vk::BufferUsageFlags::TRANSFER_DST);
+        // SAFETY: a valid create info; the buffer is destroyed right after the query.
+        unsafe {
+            let buffer = ctx.device.create_buffer(&info, None).unwrap_or_else(|e| panic!("vkCreateBuffer with {usage:?}: {e:?}"));
+            let r = ctx.device.get_buffer_memory_requirements(buffer);
+            ctx.device.destroy_buffer(buffer, None);
+            r
+        }
+    };
+    let plain = requirements(vk::BufferUsageFlags::empty());
+    for usage in [
+        vk::BufferUsageFlags::TRANSFORM_FEEDBACK_BUFFER_EXT,
+        vk::BufferUsageFlags::TRANSFORM_FEEDBACK_COUNTER_BUFFER_EXT,
+        vk::BufferUsageFlags::CONDITIONAL_RENDERING_EXT,
+    ] {
+        let r = requirements(usage);
+        assert!(r.size >= 1000 && r.alignment == plain.alignment && r.memory_type_bits != 0, "{usage:?}: {r:?} (plain: {plain:?})");
+    }
+}

@@ -60,8 +60,13 @@ pub unsafe extern "system" fn destroy_buffer(
     })
 }
 
-/// Buffer usage bits of core Vulkan 1.1, the only ones softvk supports (VUID-VkBufferCreateInfo-usage-parameter).
-const SUPPORTED_USAGE: vk::BufferUsageFlags = vk::BufferUsageFlags::from_raw(0x1ff);
+/// Buffer usage bits Vulkan defines (VUID-VkBufferCreateInfo-usage-parameter): core 1.1's
+/// nine and the 32-bit ones of every extension (conditional rendering, ray tracing, transform
+/// feedback, video, device address, acceleration structures, descriptor buffers, micromaps,
+/// tile memory, descriptor heaps). A bit is valid whether or not its extension is enabled (the
+/// CTS creates transform-feedback buffers on devices without it), and none of them changes
+/// what a buffer is on the CPU: its bytes, size and alignment. Undefined bits are refused.
+const SUPPORTED_USAGE: vk::BufferUsageFlags = vk::BufferUsageFlags::from_raw(0x1fff_ffff & !0x0004_0000);
 
 /// Refuses what no buffer of softvk can be: empty, larger than the heap (it could never be
 /// bound), without usage, sparse or with flags of features softvk lacks (protected memory,
