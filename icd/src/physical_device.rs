@@ -749,9 +749,10 @@ pub unsafe extern "system" fn get_physical_device_image_format_properties(
     p_properties: *mut vk::ImageFormatProperties,
 ) -> vk::Result {
     guard("vkGetPhysicalDeviceImageFormatProperties", || {
-        let props = image_format_properties(format, image_type, tiling, usage, flags)?;
-        crate::entry::write_out(p_properties, props)?;
-        Ok(vk::Result::SUCCESS)
+        // An unsupported combination fills every member with zero (spec), then fails.
+        let props = image_format_properties(format, image_type, tiling, usage, flags);
+        crate::entry::write_out(p_properties, props.unwrap_or_default())?;
+        props.map(|_| vk::Result::SUCCESS)
     })
 }
 
@@ -765,6 +766,9 @@ pub unsafe extern "system" fn get_physical_device_image_format_properties2(
     guard("vkGetPhysicalDeviceImageFormatProperties2", || {
         let info = read_in(p_info)?;
         let out = p_properties.as_mut().ok_or(crate::entry::INVALID_USAGE)?;
+        // Zero until the combination is known to be supported (spec: an unsupported one
+        // leaves every member of VkImageFormatProperties zero).
+        out.image_format_properties = vk::ImageFormatProperties::default();
         let external = pnext::find_in::<vk::PhysicalDeviceExternalImageFormatInfo>(info.p_next)
             .filter(|ext| !ext.handle_type.is_empty());
         let external_properties = match external {

@@ -273,7 +273,7 @@ fn fail_on_compile_required_creates_only_cached_pipelines() {
     let features = ShaderFeatures { pipeline_creation_cache_control: true, ..Default::default() };
     let Some(ctx) = context_with("pipeline_creation_cache_control", features) else { return };
     let device = &ctx.device;
-    let on_softvk = ctx.device_name() == softvk_tests::SOFTVK_DEVICE_NAME;
+    let on_softvk = ctx.is_softvk;
     // A pipeline found in the cache: created on softvk, created or refused elsewhere.
     let hit = |got: bool| on_softvk || got;
     let code = spirv("saxpy");

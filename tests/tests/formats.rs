@@ -319,3 +319,69 @@ fn copy_image_moves_compressed_blocks_into_uncompressed_texels() {
     });
     assert!(out.read() == blocks, "the blocks did not arrive as texels");
 }
+
+/// An image format query for a combination the device cannot create fails with
+/// VK_ERROR_FORMAT_NOT_SUPPORTED and fills every member of VkImageFormatProperties with
+/// zero (spec), in both the 1.0 and the 2 entry points, whatever the memory held before.
+#[test]
+fn unsupported_image_format_queries_zero_the_properties() {
+    let ctx = Context::new();
+    let combinations = [
+        (vk::Format::BC1_RGB_UNORM_BLOCK, vk::ImageType::TYPE_2D, vk::ImageUsageFlags::SAMPLED),
+        (vk::Format::D16_UNORM, vk::ImageType::TYPE_3D, vk::ImageUsageFlags::SAMPLED),
+        (vk::Format::D32_SFLOAT_S8_UINT, vk::ImageType::TYPE_1D, vk::ImageUsageFlags::TRANSFER_DST),
+        (vk::Format::R8G8B8A8_UNORM, vk::ImageType::TYPE_2D, vk::ImageUsageFlags::TRANSFER_DST),
+    ];
+    let garbage = vk::ImageFormatProperties {
+        max_extent: vk::Extent3D { width: 0xabab, height: 0xabab, depth: 0xabab },
+        max_mip_levels: 0xabab,
+        max_array_layers: 0xabab,
+        sample_counts: vk::SampleCountFlags::from_raw(0xab),
+        max_resource_size: 0xabab_abab,
+    };
+    let zero = vk::ImageFormatProperties::default();
+    let mut refused = 0;
+    for (format, ty, usage) in combinations {
+        let mut props = garbage;
+        // SAFETY: a valid query with a writable output structure.
+        let result = unsafe {
+            (ctx.instance.fp_v1_0().get_physical_device_image_format_properties)(
+                ctx.physical_device,
+                format,
+                ty,
+                vk::ImageTiling::OPTIMAL,
+                usage,
+                vk::ImageCreateFlags::empty(),
+                &mut props,
+            )
+        };
+        let info = vk::PhysicalDeviceImageFormatInfo2::default().format(format).ty(ty).tiling(vk::ImageTiling::OPTIMAL).usage(usage);
+        let mut props2 = vk::ImageFormatProperties2 { image_format_properties: garbage, ..Default::default() };
+        // SAFETY: as above.
+        let result2 = unsafe {
+            (ctx.instance.fp_v1_1().get_physical_device_image_format_properties2)(ctx.physical_device, &info, &mut props2)
+        };
+        assert_eq!(result, result2, "{format:?} {ty:?} {usage:?}: the two entry points agree");
+        match result {
+            vk::Result::SUCCESS => {
+                assert!(props.max_extent.width >= 1, "{format:?} {ty:?}: {props:?}");
+                assert_eq!(fields(&props2.image_format_properties), fields(&props), "{format:?} {ty:?}: the two entry points agree");
+            }
+            vk::Result::ERROR_FORMAT_NOT_SUPPORTED => {
+                refused += 1;
+                assert_eq!(fields(&props), fields(&zero), "{format:?} {ty:?} {usage:?}: not zeroed");
+                assert_eq!(fields(&props2.image_format_properties), fields(&zero), "{format:?} {ty:?} {usage:?}: not zeroed (2)");
+            }
+            other => panic!("{format:?} {ty:?} {usage:?}: {other:?}"),
+        }
+    }
+    // softvk has no compressed formats and no 3D or 1D depth images.
+    if ctx.is_softvk {
+        assert_eq!(refused, 3, "the unsupported combinations are refused");
+    }
+}
+
+fn fields(p: &vk::ImageFormatProperties) -> (u32, u32, u32, u32, u32, u32, u64) {
+    let e = p.max_extent;
+    (e.width, e.height, e.depth, p.max_mip_levels, p.max_array_layers, p.sample_counts.as_raw(), p.max_resource_size)
+}
