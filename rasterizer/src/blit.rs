@@ -163,10 +163,11 @@ fn conversion(src: vk::Format, dst: vk::Format, filter: vk::Filter) -> Option<Co
     if linear && !format::linear_filter_supported(src) {
         return None;
     }
-    // spec: "No format conversion is supported between depth/stencil images."
+    // spec: "No format conversion is supported between depth/stencil images." A combined
+    // format (D24_UNORM_S8_UINT) is blitted aspect by aspect, each a plane of its own
+    // format (`format::plane_format`); `blit` itself refuses a combined layout.
     if src_description.is_depth_stencil() || dst_description.is_depth_stencil() {
-        let same_plane = src == dst && TexelCodec::new(src).is_some();
-        return (same_plane && !linear).then_some(Conversion::Raw);
+        return (src == dst && !linear).then_some(Conversion::Raw);
     }
     if src == dst && !linear {
         return Some(Conversion::Raw);
