@@ -220,6 +220,9 @@ pub fn features() -> vk::PhysicalDeviceFeatures {
         shader_storage_image_extended_formats: vk::TRUE,
         shader_storage_image_read_without_format: vk::TRUE,
         shader_storage_image_write_without_format: vk::TRUE,
+        // Cube-array views are 2D arrays of 6n layers to storage access, and sampling
+        // selects the cube by the fourth coordinate (rasterizer::shader_image).
+        image_cube_array: vk::TRUE,
         ..Default::default()
     }
 }

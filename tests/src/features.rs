@@ -53,6 +53,7 @@ shader_features! {
     shader_buffer_int64_atomics: "shaderBufferInt64Atomics",
     shader_shared_int64_atomics: "shaderSharedInt64Atomics",
     pipeline_creation_cache_control: "pipelineCreationCacheControl",
+    image_cube_array: "imageCubeArray",
 }
 
 fn bool32(b: bool) -> vk::Bool32 {
@@ -163,6 +164,7 @@ impl ShaderFeatures {
             shader_buffer_int64_atomics: has_atomic_int64 && is(atomic_int64.shader_buffer_int64_atomics),
             shader_shared_int64_atomics: has_atomic_int64 && is(atomic_int64.shader_shared_int64_atomics),
             pipeline_creation_cache_control: has_cache_control && is(cache_control.pipeline_creation_cache_control),
+            image_cube_array: is(core.image_cube_array),
         }
     }
 
@@ -175,6 +177,7 @@ impl ShaderFeatures {
                 shader_float64: bool32(self.float64),
                 shader_uniform_buffer_array_dynamic_indexing: bool32(self.uniform_buffer_array_dynamic_indexing),
                 shader_storage_buffer_array_dynamic_indexing: bool32(self.storage_buffer_array_dynamic_indexing),
+                image_cube_array: bool32(self.image_cube_array),
                 ..Default::default()
             },
             storage16: vk::PhysicalDevice16BitStorageFeatures {

@@ -275,3 +275,66 @@ fn texel_buffers_are_fetched_and_stored_through_their_formats() {
         ctx.device.destroy_buffer_view(target_view, None);
     }
 }
+
+/// A cube-compatible image of `cubes` cubes of `size`x`size` faces, in GENERAL layout,
+/// with a CUBE_ARRAY view.
+fn cube_array(ctx: &Context, format: vk::Format, size: u32, cubes: u32) -> (Image, vk::ImageView) {
+    let info = vk::ImageCreateInfo::default()
+        .flags(vk::ImageCreateFlags::CUBE_COMPATIBLE)
+        .image_type(vk::ImageType::TYPE_2D)
+        .format(format)
+        .extent(vk::Extent3D { width: size, height: size, depth: 1 })
+        .mip_levels(1)
+        .array_layers(6 * cubes)
+        .samples(vk::SampleCountFlags::TYPE_1)
+        .tiling(vk::ImageTiling::OPTIMAL)
+        .usage(vk::ImageUsageFlags::STORAGE | vk::ImageUsageFlags::SAMPLED | vk::ImageUsageFlags::TRANSFER_SRC | vk::ImageUsageFlags::TRANSFER_DST);
+    let image = ctx.create_image(&info);
+    let view_info = vk::ImageViewCreateInfo::default()
+        .image(image.image)
+        .view_type(vk::ImageViewType::CUBE_ARRAY)
+        .format(format)
+        .subresource_range(image.full_range());
+    // SAFETY: valid create info for a live image.
+    let view = unsafe { ctx.device.create_image_view(&view_info, None) }.expect("vkCreateImageView (CUBE_ARRAY)");
+    (image, view)
+}
+
+#[test]
+fn cube_array_images_store_by_layer_and_sample_by_direction_and_cube() {
+    use softvk_tests::features::context_with;
+    let features = softvk_tests::ShaderFeatures { image_cube_array: true, ..Default::default() };
+    let Some(ctx) = context_with("image_cube_array", features) else { return };
+    let format = vk::Format::R8G8B8A8_UNORM;
+    let (dst, dst_view) = cube_array(&ctx, format, 4, 2);
+    let (src, src_view) = cube_array(&ctx, format, 2, 2);
+    // Every face of the source is one colour, distinct per layer.
+    let colour = |layer: u32| [layer as u8 * 20, 255 - layer as u8 * 20, layer as u8, 255];
+    for layer in 0..12 {
+        ctx.write_image(&src, vk::ImageAspectFlags::COLOR, 0, layer, 1, &colour(layer).repeat(4));
+    }
+    let sampler_info = vk::SamplerCreateInfo::default().mag_filter(vk::Filter::NEAREST).min_filter(vk::Filter::NEAREST).max_lod(0.0);
+    // SAFETY: valid create info.
+    let sampler = unsafe { ctx.device.create_sampler(&sampler_info, None) }.unwrap();
+    let out = storage_buffer(&ctx, &vec![0u8; 14 * 16]);
+    dispatch(&ctx, "image_cube_array", &[Info::StorageImage(dst_view), Info::Combined(src_view, sampler), Info::Buffer(out.buffer)], [1, 1, 12]);
+    for layer in 0..12u32 {
+        let got = ctx.read_image(&dst, vk::ImageAspectFlags::COLOR, 0, layer, 1);
+        let want: Vec<u8> =
+            (0..16u32).flat_map(|i| [unorm8((i % 4) as f32 / 4.0), unorm8((i / 4) as f32 / 4.0), unorm8(layer as f32 / 16.0), 255]).collect();
+        assert_eq!(got, want, "stored layer {layer} (cube {}, face {})", layer / 6, layer % 6);
+    }
+    let v: Vec<[f32; 4]> = values_of(&out.read());
+    for layer in 0..12u32 {
+        // UNORM8 to float within a few ULP (spec "Conversion from Normalized Fixed-Point").
+        let want = colour(layer).map(|c| c as f32 / 255.0);
+        let close = v[layer as usize].iter().zip(want).all(|(g, w)| (g - w).abs() <= 1e-6);
+        assert!(close, "sampled face {} of cube {}: {:?}, want {want:?}", layer % 6, layer / 6, v[layer as usize]);
+    }
+    assert_eq!(v[12], [4.0, 4.0, 2.0, 0.0], "imageSize: face size and cube count");
+    assert_eq!(v[13], [2.0, 2.0, 2.0, 0.0], "textureSize: face size and cube count");
+    // SAFETY: the dispatch finished.
+    unsafe { ctx.device.destroy_sampler(sampler, None) };
+    destroy_view(&ctx, dst_view);
+    destroy_view(&ctx, src_view);
+}

@@ -78,15 +78,15 @@ pub unsafe extern "system" fn create_image_view(
 }
 
 /// Whether `view_type` can view an image of `image_type` made with `flags` (spec: "Image
-/// and Image View Parameter Compatibility Requirements"). Cube arrays need the
-/// imageCubeArray feature, which softvk does not report.
+/// and Image View Parameter Compatibility Requirements"): cubes and cube arrays view
+/// cube-compatible 2D images.
 fn view_type_fits(view_type: vk::ImageViewType, image_type: vk::ImageType, flags: vk::ImageCreateFlags) -> bool {
     type V = vk::ImageViewType;
     match image_type {
         vk::ImageType::TYPE_1D => matches!(view_type, V::TYPE_1D | V::TYPE_1D_ARRAY),
         vk::ImageType::TYPE_2D => {
             matches!(view_type, V::TYPE_2D | V::TYPE_2D_ARRAY)
-                || (view_type == V::CUBE && flags.contains(vk::ImageCreateFlags::CUBE_COMPATIBLE))
+                || (matches!(view_type, V::CUBE | V::CUBE_ARRAY) && flags.contains(vk::ImageCreateFlags::CUBE_COMPATIBLE))
         }
         vk::ImageType::TYPE_3D => {
             view_type == V::TYPE_3D
@@ -137,6 +137,7 @@ fn check_image_view(image: &Image, info: &vk::ImageViewCreateInfo<'_>) -> Result
     let layers_fit = match info.view_type {
         vk::ImageViewType::TYPE_1D | vk::ImageViewType::TYPE_2D | vk::ImageViewType::TYPE_3D => layers == 1,
         vk::ImageViewType::CUBE => layers == 6,
+        vk::ImageViewType::CUBE_ARRAY => layers % 6 == 0,
         _ => true,
     };
     if !layers_fit {
