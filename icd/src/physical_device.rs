@@ -449,6 +449,8 @@ unsafe fn fill_feature_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_v
             vk::PhysicalDeviceVulkan12Features {
                 timeline_semaphore: vk::TRUE,
                 host_query_reset: vk::TRUE,
+                scalar_block_layout: vk::TRUE,
+                uniform_buffer_standard_layout: vk::TRUE,
                 ..Default::default()
             },
         ),
@@ -534,6 +536,17 @@ unsafe fn fill_feature_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_v
         S::PHYSICAL_DEVICE_SHADER_DRAW_PARAMETERS_FEATURES => {
             pnext::fill(ptr, vk::PhysicalDeviceShaderDrawParametersFeatures::default())
         }
+        // Buffer members are read and written at their Offset decorations, element by
+        // element, whatever the alignment (shader::memory handles unaligned units), so
+        // scalar and std430 layouts work in every block, uniform blocks included.
+        S::PHYSICAL_DEVICE_SCALAR_BLOCK_LAYOUT_FEATURES => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceScalarBlockLayoutFeatures { scalar_block_layout: vk::TRUE, ..Default::default() },
+        ),
+        S::PHYSICAL_DEVICE_UNIFORM_BUFFER_STANDARD_LAYOUT_FEATURES => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceUniformBufferStandardLayoutFeatures { uniform_buffer_standard_layout: vk::TRUE, ..Default::default() },
+        ),
         S::PHYSICAL_DEVICE_TIMELINE_SEMAPHORE_FEATURES => pnext::fill(
             ptr,
             vk::PhysicalDeviceTimelineSemaphoreFeatures { timeline_semaphore: vk::TRUE, ..Default::default() },

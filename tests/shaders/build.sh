@@ -10,6 +10,8 @@
 # A source can replace the default flags of its tool with a line in its first five lines:
 #   // glslc: -O0                        (GLSL and HLSL; the flags that replace -O)
 #   ; spirv-env: vulkan1.1spv1.4          (assembly: spirv-as and spirv-val environment)
+#   // spirv-val: --scalar-block-layout   (any source: flags for spirv-val, for layouts that
+#                                          a device feature allows)
 # Every .spv is checked by spirv-val for Vulkan 1.1 (or the environment its source names).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -60,6 +62,7 @@ for spv in *.spv; do
         echo "build.sh: $spv has no source here" >&2
         exit 1
     fi
-    spirv-val --target-env "${env_of[$stem]}" "$spv"
+    # shellcheck disable=SC2046
+    spirv-val --target-env "${env_of[$stem]}" $(flags_of "${source_of[$stem]}" spirv-val "") "$spv"
 done
 echo "built and validated ${#source_of[@]} shaders"

@@ -54,6 +54,8 @@ shader_features! {
     shader_shared_int64_atomics: "shaderSharedInt64Atomics",
     pipeline_creation_cache_control: "pipelineCreationCacheControl",
     image_cube_array: "imageCubeArray",
+    scalar_block_layout: "scalarBlockLayout",
+    uniform_buffer_standard_layout: "uniformBufferStandardLayout",
 }
 
 fn bool32(b: bool) -> vk::Bool32 {
@@ -101,6 +103,12 @@ impl ShaderFeatures {
         if self.pipeline_creation_cache_control {
             names.push(ash::ext::pipeline_creation_cache_control::NAME);
         }
+        if self.scalar_block_layout {
+            names.push(ash::ext::scalar_block_layout::NAME);
+        }
+        if self.uniform_buffer_standard_layout {
+            names.push(ash::khr::uniform_buffer_standard_layout::NAME);
+        }
         names
     }
 
@@ -122,10 +130,14 @@ impl ShaderFeatures {
         let mut storage8 = vk::PhysicalDevice8BitStorageFeatures::default();
         let mut atomic_int64 = vk::PhysicalDeviceShaderAtomicInt64Features::default();
         let mut cache_control = vk::PhysicalDevicePipelineCreationCacheControlFeatures::default();
+        let mut scalar_layout = vk::PhysicalDeviceScalarBlockLayoutFeatures::default();
+        let mut standard_layout = vk::PhysicalDeviceUniformBufferStandardLayoutFeatures::default();
         let has_float16_int8 = advertised(ash::khr::shader_float16_int8::NAME);
         let has_storage8 = advertised(ash::khr::_8bit_storage::NAME);
         let has_atomic_int64 = advertised(ash::khr::shader_atomic_int64::NAME);
         let has_cache_control = advertised(ash::ext::pipeline_creation_cache_control::NAME);
+        let has_scalar_layout = advertised(ash::ext::scalar_block_layout::NAME);
+        let has_standard_layout = advertised(ash::khr::uniform_buffer_standard_layout::NAME);
         let core = {
             let mut features2 = vk::PhysicalDeviceFeatures2::default().push_next(&mut storage16).push_next(&mut variable);
             if has_float16_int8 {
@@ -139,6 +151,12 @@ impl ShaderFeatures {
             }
             if has_cache_control {
                 features2 = features2.push_next(&mut cache_control);
+            }
+            if has_scalar_layout {
+                features2 = features2.push_next(&mut scalar_layout);
+            }
+            if has_standard_layout {
+                features2 = features2.push_next(&mut standard_layout);
             }
             // SAFETY: physical_device belongs to instance; every chained structure is one
             // the device's API version or advertised extensions define.
@@ -165,6 +183,8 @@ impl ShaderFeatures {
             shader_shared_int64_atomics: has_atomic_int64 && is(atomic_int64.shader_shared_int64_atomics),
             pipeline_creation_cache_control: has_cache_control && is(cache_control.pipeline_creation_cache_control),
             image_cube_array: is(core.image_cube_array),
+            scalar_block_layout: has_scalar_layout && is(scalar_layout.scalar_block_layout),
+            uniform_buffer_standard_layout: has_standard_layout && is(standard_layout.uniform_buffer_standard_layout),
         }
     }
 
@@ -211,6 +231,14 @@ impl ShaderFeatures {
                 pipeline_creation_cache_control: bool32(self.pipeline_creation_cache_control),
                 ..Default::default()
             },
+            scalar_layout: vk::PhysicalDeviceScalarBlockLayoutFeatures {
+                scalar_block_layout: bool32(self.scalar_block_layout),
+                ..Default::default()
+            },
+            standard_layout: vk::PhysicalDeviceUniformBufferStandardLayoutFeatures {
+                uniform_buffer_standard_layout: bool32(self.uniform_buffer_standard_layout),
+                ..Default::default()
+            },
         }
     }
 }
@@ -226,6 +254,8 @@ pub struct FeatureChain {
     variable: vk::PhysicalDeviceVariablePointersFeatures<'static>,
     atomic_int64: vk::PhysicalDeviceShaderAtomicInt64Features<'static>,
     cache_control: vk::PhysicalDevicePipelineCreationCacheControlFeatures<'static>,
+    scalar_layout: vk::PhysicalDeviceScalarBlockLayoutFeatures<'static>,
+    standard_layout: vk::PhysicalDeviceUniformBufferStandardLayoutFeatures<'static>,
 }
 
 impl FeatureChain {
@@ -249,6 +279,12 @@ impl FeatureChain {
         }
         if wanted.pipeline_creation_cache_control {
             info = info.push_next(&mut self.cache_control);
+        }
+        if wanted.scalar_block_layout {
+            info = info.push_next(&mut self.scalar_layout);
+        }
+        if wanted.uniform_buffer_standard_layout {
+            info = info.push_next(&mut self.standard_layout);
         }
         info
     }

@@ -321,3 +321,52 @@ fn arrays_of_row_and_column_major_matrices_runtime_columns_components_and_bools(
     assert_eq!(after.f32s(112, 4), vec![0.25, 0.5, 123.0, 55.0], "v[2] and v[3] stored");
     assert_eq!(values_of::<u32>(&after.0[128..144]), vec![1, 1, 0, 1], "flags[1] negated, stored as 1");
 }
+
+#[test]
+fn scalar_layout_in_uniform_and_storage_blocks_and_std430_in_a_uniform_block() {
+    let features = ShaderFeatures { scalar_block_layout: true, uniform_buffer_standard_layout: true, ..Default::default() };
+    let Some(ctx) = context_with("scalar_block_layout", features) else { return };
+    // Every value is distinct, so a member read from the wrong offset shows.
+    let val = |k: usize| k as f32 * 1.25 + 100.0;
+    let mut u = Layout::new(116);
+    let mut expected = Vec::new();
+    let mut k = 0;
+    let mut put = |layout: &mut Layout, offset: usize, n: usize| {
+        for j in 0..n {
+            layout.put(offset + 4 * j, &[val(k)]);
+            expected.push(val(k));
+            k += 1;
+        }
+    };
+    put(&mut u, 0, 3); // a
+    put(&mut u, 12, 3); // b: right after a, straddling 16
+    put(&mut u, 24, 1); // c
+    put(&mut u, 28, 2); // d: straddling 32
+    for i in 0..2 {
+        put(&mut u, 36 + 16 * i, 4); // s[i].f, then s[i].v at +4
+    }
+    put(&mut u, 68, 9); // m: three columns of 12 bytes
+    u.put(104, &[7u32, 8, 9]); // uvec3 u
+    let before_u = 26; // a, b, c, d, s and m: 3 + 3 + 1 + 2 + 8 + 9 values
+    let mut v = Layout::new(32);
+    put(&mut v, 0, 4); // t: stride 4 in a uniform block
+    put(&mut v, 16, 4); // w: stride 8
+    let mut expected_u = expected[..before_u].to_vec();
+    expected_u.extend([7.0, 8.0, 9.0]);
+    expected_u.extend_from_slice(&expected[before_u..]);
+    expected_u.extend([0.0, 0.0]); // the output's last two floats are not written
+
+    let mut p = Layout::new(52);
+    let pv: Vec<f32> = (0..13).map(|j| j as f32 - 6.5).collect();
+    p.put(0, &pv);
+    let out = ComputeJob::new(&ctx, &spirv("mem_scalar_layout"))
+        .uniform(0, &u.0)
+        .uniform(1, &v.0)
+        .storage(2, &p.0)
+        .storage(3, &bytes_of(&[0f32; 39]))
+        .run([1, 1, 1]);
+    let r: Vec<f32> = values_of(&out[3]);
+    assert_eq!(r, expected_u, "every uniform member in order");
+    let want: Vec<f32> = pv.iter().map(|x| x * 2.0 + 1.0).collect();
+    assert_eq!(values_of::<f32>(&out[2]), want, "the float and the 12-byte-stride vec3 array, read and written in place");
+}
