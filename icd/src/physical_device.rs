@@ -864,3 +864,36 @@ pub unsafe extern "system" fn enumerate_device_layer_properties(
 ) -> vk::Result {
     guard("vkEnumerateDeviceLayerProperties", || write_array::<vk::LayerProperties>(&[], p_count, p_properties))
 }
+
+/// The tools softvk itself runs inside the driver (VK_EXT_tooling_info): the shader dump
+/// of `SOFTVK_DUMP_SHADERS` while it is set. Layers add their own entries on the way.
+fn active_tools() -> Vec<vk::PhysicalDeviceToolProperties<'static>> {
+    let mut tools = Vec::new();
+    if crate::pipeline::dump::enabled() {
+        tools.push(vk::PhysicalDeviceToolProperties {
+            name: fixed_string("softvk shader dump"),
+            version: fixed_string(env!("CARGO_PKG_VERSION")),
+            purposes: vk::ToolPurposeFlags::TRACING,
+            description: fixed_string("writes each compiled shader's SPIR-V and IR to SOFTVK_DUMP_SHADERS"),
+            ..Default::default()
+        });
+    }
+    tools
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetPhysicalDeviceToolPropertiesEXT`.
+pub unsafe extern "system" fn get_physical_device_tool_properties(
+    _physical_device: vk::PhysicalDevice,
+    p_count: *mut u32,
+    p_properties: *mut vk::PhysicalDeviceToolProperties<'_>,
+) -> vk::Result {
+    guard("vkGetPhysicalDeviceToolPropertiesEXT", || {
+        let tools = active_tools();
+        fill_array(tools.len(), p_count, p_properties, |i, out| {
+            // The application's sType and pNext stay; the rest is the tool's.
+            let (s_type, p_next) = (out.s_type, out.p_next);
+            *out = vk::PhysicalDeviceToolProperties { s_type, p_next, ..tools[i] };
+        })
+    })
+}

@@ -111,6 +111,7 @@ entry_points! {
         "vkGetPhysicalDeviceExternalFencePropertiesKHR" => external_sync::get_physical_device_external_fence_properties ; instance "VK_KHR_external_fence_capabilities",
         "vkGetPhysicalDeviceExternalSemaphoreProperties" => external_sync::get_physical_device_external_semaphore_properties,
         "vkGetPhysicalDeviceExternalSemaphorePropertiesKHR" => external_sync::get_physical_device_external_semaphore_properties ; instance "VK_KHR_external_semaphore_capabilities",
+        "vkGetPhysicalDeviceToolPropertiesEXT" => physical_device::get_physical_device_tool_properties ; device "VK_EXT_tooling_info",
         "vkEnumerateDeviceExtensionProperties" => physical_device::enumerate_device_extension_properties,
         "vkEnumerateDeviceLayerProperties" => physical_device::enumerate_device_layer_properties,
         "vkCreateDevice" => device::create_device,

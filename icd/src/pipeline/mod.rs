@@ -7,7 +7,7 @@
 
 mod cache;
 mod compute;
-mod dump;
+pub(crate) mod dump;
 mod shader_module;
 
 pub use cache::{create_pipeline_cache, destroy_pipeline_cache, get_pipeline_cache_data, merge_pipeline_caches, PipelineCache};
