@@ -33,7 +33,7 @@ fn main() {
             _ => Bound::Buffers(vec![if b.binding == 0 { xv } else { yv }]),
         })
         .collect();
-    let resources = Resources { bindings };
+    let resources = Resources { bindings, ..Default::default() };
     let groups = n.div_ceil(exe.program.workgroup_size[0]);
     let info = DispatchInfo { num_workgroups: [groups, 1, 1], base_workgroup: [0; 3] };
     let mut machine = Machine::new(&exe);

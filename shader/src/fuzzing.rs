@@ -47,7 +47,7 @@ pub fn run_module_with_deadline(bytes: &[u8], deadline: Duration) {
             passes::run(&mut program);
             let Ok(exe) = Executable::new(program) else { continue };
             let bindings = exe.program.bindings.iter().map(|_| Bound::None).collect();
-            let resources = Resources { bindings };
+            let resources = Resources { bindings, ..Default::default() };
             let info = DispatchInfo { num_workgroups: [1, 1, 1], base_workgroup: [0, 0, 0] };
             let mut machine = Machine::new(&exe);
             machine.set_deadline(Instant::now() + deadline);

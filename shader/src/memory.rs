@@ -179,9 +179,68 @@ impl SharedMemory {
     }
 }
 
+/// The device addresses a dispatch can reach through `PhysicalStorageBuffer` pointers:
+/// windows on the memory objects allocated with a device address, each at its base
+/// address. The driver builds one per dispatch (from its device-wide registry) and keeps
+/// the memory behind every window alive while the dispatch runs.
+///
+/// An address is only ever resolved through here: the window whose range holds it, and
+/// the offset in that window. An address in no window resolves to nothing, so a shader
+/// holding a garbage address reads zeros and its writes are dropped, as with an index
+/// outside a descriptor's range.
+#[derive(Clone, Debug, Default)]
+pub struct AddressMap {
+    /// Sorted by base address; the ranges do not overlap.
+    ranges: Vec<(u64, SharedMemory)>,
+}
+
+impl AddressMap {
+    /// A map of `ranges` (base address, window). A range that is empty, wraps past
+    /// 2^64 or overlaps one before it is left out (the driver never makes such ranges).
+    pub fn new(mut ranges: Vec<(u64, SharedMemory)>) -> AddressMap {
+        ranges.sort_by_key(|(base, _)| *base);
+        let mut kept: Vec<(u64, SharedMemory)> = Vec::with_capacity(ranges.len());
+        for (base, memory) in ranges {
+            let fits = !memory.is_empty() && base.checked_add(memory.len() as u64).is_some();
+            let after_previous = kept.last().is_none_or(|(b, m)| b + m.len() as u64 <= base);
+            if fits && after_previous {
+                kept.push((base, memory));
+            }
+        }
+        AddressMap { ranges: kept }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ranges.is_empty()
+    }
+
+    /// The window holding `address`, its base address and the offset of `address` in it.
+    #[inline]
+    pub fn resolve(&self, address: u64) -> Option<(u64, SharedMemory, usize)> {
+        let after = self.ranges.partition_point(|(base, _)| *base <= address);
+        let (base, memory) = *self.ranges.get(after.checked_sub(1)?)?;
+        let offset = address - base;
+        (offset < memory.len() as u64).then_some((base, memory, offset as usize))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_resolve_to_their_window_and_nothing_else() {
+        let (mut a, mut b) = (vec![0u32; 4], vec![0u32; 2]);
+        let (wa, wb) = (SharedMemory::of_words(&mut a), SharedMemory::of_words(&mut b));
+        let map = AddressMap::new(vec![(0x2_0000, wb), (0x1_0000, wa), (0x1_0008, wb)]);
+        let at = |address| map.resolve(address).map(|(base, m, offset)| (base, m.len(), offset));
+        assert_eq!(at(0x1_0000), Some((0x1_0000, 16, 0)));
+        assert_eq!(at(0x1_000f), Some((0x1_0000, 16, 15)));
+        assert_eq!(at(0x1_0010), None, "one past the end");
+        assert_eq!(at(0x2_0004), Some((0x2_0000, 8, 4)));
+        assert_eq!((at(0), at(0xffff), at(u64::MAX)), (None, None, None));
+        assert_eq!(map.ranges.len(), 2, "the overlapping range is left out");
+    }
 
     #[test]
     fn accesses_outside_the_window_read_nothing_and_write_nothing() {

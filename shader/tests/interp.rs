@@ -31,7 +31,7 @@ fn run(name: &str, buffers: &mut [Vec<u32>], push: &mut [u32], groups: [u32; 3])
             _ => Bound::None,
         })
         .collect();
-    let resources = Resources { bindings };
+    let resources = Resources { bindings, ..Default::default() };
     let info = DispatchInfo { num_workgroups: groups, base_workgroup: [0; 3] };
     let mut machine = Machine::new(&exe);
     for z in 0..groups[2] {

@@ -136,6 +136,16 @@ impl<'m> Compiler<'m> {
         if let Some(&t) = self.type_map.get(&id) {
             return Ok(t);
         }
+        if let Some(pointee) = self.physical_pointee(id) {
+            // Known before its pointee, so that the pointee may hold it (see
+            // `TypeTable::reserve_physical_pointer`).
+            let t = self.types.reserve_physical_pointer();
+            self.type_map.insert(id, t);
+            self.uses.physical_addresses = true;
+            let pointee = self.ty(pointee)?;
+            self.types.set_pointee(t, pointee);
+            return Ok(t);
+        }
         if self.types_in_progress.contains(&id) {
             return Err(Error::Unsupported(format!("recursive type %{id} (pointers to a struct inside itself)")));
         }
@@ -145,6 +155,17 @@ impl<'m> Compiler<'m> {
         let t = result?;
         self.type_map.insert(id, t);
         Ok(t)
+    }
+
+    /// The pointee id of `id` if it is an `OpTypePointer` to `PhysicalStorageBuffer`.
+    fn physical_pointee(&self, id: Word) -> Option<Word> {
+        let inst = self.m.definition(id)?;
+        match (inst.class.opcode, inst.operands.first(), inst.operands.get(1)) {
+            (Op::TypePointer, Some(Operand::StorageClass(spirv::StorageClass::PhysicalStorageBuffer)), Some(Operand::IdRef(p))) => {
+                Some(*p)
+            }
+            _ => None,
+        }
     }
 
     fn convert_type(&mut self, id: Word) -> Result<TypeId, Error> {

@@ -604,6 +604,41 @@ impl<'c, 'm> FunctionBuilder<'c, 'm> {
                 }
                 self.emit(nodes, Some(result), I::Copy(a));
             }
+            Op::Bitcast if self.is_pointer(id(0)?) || self.result_is_pointer(inst)? => {
+                // A physical pointer and a u64 or uvec2 have the same registers: the
+                // address's low word, then its high word.
+                let a = self.value(id(0)?)?;
+                let result = self.result_value(inst)?;
+                if self.c.types.words(self.c.values[a].ty) != self.c.types.words(self.c.values[result].ty) {
+                    return Err(Error::Invalid("OpBitcast between a pointer and a type of another size".into()));
+                }
+                self.emit(nodes, Some(result), I::Copy(a));
+            }
+            Op::ConvertUToPtr => {
+                let a = self.value(id(0)?)?;
+                let result = self.result_value(inst)?;
+                self.require_physical(result, "OpConvertUToPtr")?;
+                match self.integer_bits(a) {
+                    64 => self.emit(nodes, Some(result), I::Copy(a)),
+                    32 => {
+                        // Zero-extended (SPIR-V: "OpConvertUToPtr").
+                        let u32_ = self.c.scalar_type(Scalar::U32);
+                        let zero = self.c.constant_value(u32_, vec![0])?;
+                        self.emit(nodes, Some(result), I::Construct(vec![a, zero]));
+                    }
+                    bits => return Err(Error::Unsupported(format!("OpConvertUToPtr from a {bits}-bit integer"))),
+                }
+            }
+            Op::ConvertPtrToU => {
+                let a = self.value(id(0)?)?;
+                let result = self.result_value(inst)?;
+                self.require_physical(a, "OpConvertPtrToU")?;
+                match self.integer_bits(result) {
+                    64 => self.emit(nodes, Some(result), I::Copy(a)),
+                    32 => self.emit(nodes, Some(result), I::Extract { composite: a, offset: 0 }),
+                    bits => return Err(Error::Unsupported(format!("OpConvertPtrToU to a {bits}-bit integer"))),
+                }
+            }
             Op::Bitcast => {
                 let a = self.value(id(0)?)?;
                 let result = self.result_value(inst)?;
@@ -842,6 +877,33 @@ impl<'c, 'm> FunctionBuilder<'c, 'm> {
         Ok(())
     }
 
+    /// Whether the value `id` names has a pointer type.
+    fn is_pointer(&mut self, id: Word) -> bool {
+        self.value(id).is_ok_and(|v| matches!(self.c.types.get(self.c.values[v].ty), Type::Pointer { .. }))
+    }
+
+    fn result_is_pointer(&self, inst: &Instruction) -> Result<bool, Error> {
+        let result = self.result_value(inst)?;
+        Ok(matches!(self.c.types.get(self.c.values[result].ty), Type::Pointer { .. }))
+    }
+
+    /// Refuses `v` unless it is a `PhysicalStorageBuffer` pointer (the only pointers with
+    /// an address).
+    fn require_physical(&self, v: Value, what: &str) -> Result<(), Error> {
+        match self.c.types.get(self.c.values[v].ty) {
+            Type::Pointer { class: StorageClass::PhysicalBuffer, .. } => Ok(()),
+            _ => Err(Error::Unsupported(format!("{what} of a pointer that is not PhysicalStorageBuffer"))),
+        }
+    }
+
+    /// Bits of the integer scalar `v` (0 if it is not one).
+    fn integer_bits(&self, v: Value) -> u32 {
+        match self.c.types.get(self.c.values[v].ty) {
+            Type::Scalar(s @ Scalar::Int { .. }) => s.bits(),
+            _ => 0,
+        }
+    }
+
     /// Words of one scalar of `v`'s type (1, or 2 for 64-bit).
     fn scalar_words(&self, v: Value) -> u32 {
         self.c.types.scalar_of(self.c.values[v].ty).map_or(1, |s| s.words())
@@ -868,6 +930,8 @@ impl<'c, 'm> FunctionBuilder<'c, 'm> {
             return Err(Error::Invalid("access chain on a non-pointer".into()));
         };
         let explicit = matches!(class, StorageClass::Buffer { .. } | StorageClass::PhysicalBuffer);
+        // Only a variable bound to descriptors can be an array of them.
+        let descriptor = matches!(class, StorageClass::Buffer { .. });
         let mut steps = Vec::new();
         let mut current = pointee;
         let mut index_ids: Vec<Word> = Vec::new();
@@ -907,12 +971,12 @@ impl<'c, 'm> FunctionBuilder<'c, 'm> {
                     current = member.ty;
                 }
                 Type::Array { element, len, stride } => {
-                    let descriptor_array = class == StorageClass::Handle || (explicit && stride.is_none() && top_level && n == 0);
+                    let descriptor_array = class == StorageClass::Handle || (descriptor && stride.is_none() && top_level && n == 0);
                     self.array_step(&mut steps, index, element, len, stride, explicit, descriptor_array)?;
                     current = element;
                 }
                 Type::RuntimeArray { element, stride } => {
-                    let descriptor_array = class == StorageClass::Handle || (explicit && stride.is_none() && top_level && n == 0);
+                    let descriptor_array = class == StorageClass::Handle || (descriptor && stride.is_none() && top_level && n == 0);
                     self.array_step(&mut steps, index, element, 0, stride, explicit, descriptor_array)?;
                     current = element;
                 }
@@ -975,9 +1039,13 @@ impl<'c, 'm> FunctionBuilder<'c, 'm> {
     }
 
     fn push_index(&mut self, steps: &mut Vec<Step>, index: Word, stride: u32, len: u32) -> Result<(), Error> {
-        match self.constant_index(index) {
-            Some(k) if len == 0 || k < len as u64 => {
-                let offset = (k as u32).checked_mul(stride).ok_or_else(|| Error::Invalid("constant index overflows".into()))?;
+        // A constant that is negative (a physical pointer's element -1) or moves the offset
+        // past 32 bits is left to the run, which handles both.
+        let folded = self.constant_index(index).filter(|&k| len == 0 || k < len as u64).and_then(|k| {
+            u32::try_from(k).ok().and_then(|k| k.checked_mul(stride)).filter(|&offset| offset < u32::MAX / 2)
+        });
+        match folded {
+            Some(offset) => {
                 if offset != 0 {
                     steps.push(Step::Offset(offset));
                 }
@@ -994,6 +1062,9 @@ impl<'c, 'm> FunctionBuilder<'c, 'm> {
     fn pointer_spirv_type(&self, id: Word) -> Option<Word> {
         if let Some(def) = self.c.m.definition(id) {
             return def.result_type;
+        }
+        if let Some(param) = self.func.parameters.iter().find(|p| p.result_id == Some(id)) {
+            return param.result_type;
         }
         self.func.blocks.iter().flat_map(|b| &b.instructions).find(|i| i.result_id == Some(id)).and_then(|i| i.result_type)
     }

@@ -7,8 +7,10 @@
 //! * `Workgroup`: a word offset into the workgroup's memory;
 //! * `Buffer`: a byte offset into the buffer the object names ([`Resources::buffer`]);
 //!   values are read and written scalar by scalar following the pointee's layout plan;
-//! * `PhysicalBuffer`: a 64-bit device address (the two words), which softvk does not
-//!   resolve yet: loads give zero and stores are dropped;
+//! * `PhysicalBuffer`: a 64-bit device address (low word, high word), resolved lane by
+//!   lane through the dispatch's [`AddressMap`](crate::memory::AddressMap) to a window and
+//!   an offset; then read and written like a buffer. An address in no window reads zero
+//!   and drops writes, and is counted ([`Machine::take_bad_addresses`]);
 //! * `Handle`: a descriptor (the object), loaded as the image or sampler handle; after
 //!   `OpImageTexelPointer`, the offset is a byte offset in the image's memory.
 //!
@@ -18,6 +20,7 @@
 use super::resources::Resources;
 use super::{Context, Machine, Mask};
 use crate::ir::*;
+use crate::memory::{AddressMap, SharedMemory};
 use crate::scalar;
 
 /// An offset no access accepts.
@@ -159,10 +162,7 @@ impl Machine<'_> {
                 }
             }
             StorageClass::Buffer { .. } => self.load_buffer(pointer, pointee, out, mask, cx.resources),
-            StorageClass::PhysicalBuffer => {
-                out.fill(0);
-                tracing::warn!("softvk does not resolve buffer device addresses yet: a load read zero");
-            }
+            StorageClass::PhysicalBuffer => self.load_physical(pointer, pointee, out, mask, cx.resources),
             StorageClass::Handle => {
                 let objects = self.row(pointer, 1);
                 for k in 0..words {
@@ -279,10 +279,89 @@ impl Machine<'_> {
                     }
                 }
             }
-            StorageClass::PhysicalBuffer => {
-                tracing::warn!("softvk does not resolve buffer device addresses yet: a store was dropped");
-            }
+            StorageClass::PhysicalBuffer => self.store_physical(pointer, pointee, slot, mask, cx.resources),
             StorageClass::Handle => {}
+        }
+    }
+
+    /// The address each lane's physical pointer holds.
+    fn address(&self, pointer: Value, lane: usize) -> u64 {
+        let l = self.lanes;
+        let rows = self.rows(pointer);
+        rows[lane] as u64 | (rows[l + lane] as u64) << 32
+    }
+
+    /// Counts an access through an address outside every window (the driver logs it once
+    /// per dispatch).
+    fn bad_address(&mut self, address: u64) {
+        if self.bad_addresses.0 == 0 {
+            self.bad_addresses.1 = address;
+        }
+        self.bad_addresses.0 += 1;
+    }
+
+    /// Loads through physical pointers: each lane's address resolved to a window, then the
+    /// pointee's parts read from it. Parts outside the window read zero.
+    fn load_physical(&mut self, pointer: Value, pointee: TypeId, out: &mut [u32], mask: &Mask, resources: &Resources) {
+        let l = self.lanes;
+        out.fill(0);
+        let exe = self.exe;
+        let plan = exe.plan(pointee);
+        let mut resolver = Resolver::new(&resources.addresses);
+        for lane in mask.lanes() {
+            let address = self.address(pointer, lane);
+            let Some((memory, base)) = resolver.resolve(address) else {
+                self.bad_address(address);
+                continue;
+            };
+            let mut outside = false;
+            for part in plan {
+                let value = memory.load(base.wrapping_add(part.offset as usize), part.bytes as usize);
+                outside |= value.is_none();
+                let value = value.unwrap_or(0);
+                let w = part.word as usize;
+                if let Some(o) = out.get_mut(w * l + lane) {
+                    *o = value as u32;
+                }
+                if part.bytes == 8 {
+                    if let Some(o) = out.get_mut((w + 1) * l + lane) {
+                        *o = (value >> 32) as u32;
+                    }
+                }
+            }
+            if outside {
+                self.bad_address(address);
+            }
+        }
+    }
+
+    /// Stores the value in registers from `slot` through physical pointers; parts outside
+    /// the window are dropped.
+    fn store_physical(&mut self, pointer: Value, pointee: TypeId, slot: usize, mask: &Mask, resources: &Resources) {
+        let l = self.lanes;
+        let exe = self.exe;
+        let plan = exe.plan(pointee);
+        let mut resolver = Resolver::new(&resources.addresses);
+        for lane in mask.lanes() {
+            let address = self.address(pointer, lane);
+            let Some((memory, base)) = resolver.resolve(address) else {
+                self.bad_address(address);
+                continue;
+            };
+            let mut outside = false;
+            for part in plan {
+                let w = slot + part.word as usize;
+                let mut v = self.regs[w * l + lane] as u64;
+                if part.bytes == 8 {
+                    v |= (self.regs[(w + 1) * l + lane] as u64) << 32;
+                }
+                let at = base.wrapping_add(part.offset as usize);
+                outside |= at.checked_add(part.bytes as usize).is_none_or(|end| end > memory.len());
+                memory.store(at, part.bytes as usize, v);
+            }
+            if outside {
+                self.bad_address(address);
+            }
         }
     }
 
@@ -361,12 +440,45 @@ impl Machine<'_> {
                         0
                     }
                 }
-                StorageClass::PhysicalBuffer => 0,
+                StorageClass::PhysicalBuffer => {
+                    let address = offset as u64 | (object as u64) << 32;
+                    let done = cx.resources.addresses.resolve(address).and_then(|(_, memory, at)| atomic_on_memory(&memory, at, bits, update));
+                    done.unwrap_or_else(|| {
+                        self.bad_address(address);
+                        0
+                    })
+                }
             };
             if let Some(out) = out.as_deref_mut() {
                 super::alu::put(out, l, 0, s.words(), lane, old);
             }
         }
+    }
+}
+
+/// Resolves addresses lane after lane, remembering the last window: the lanes of a batch
+/// usually point into the same buffer.
+struct Resolver<'m> {
+    map: &'m AddressMap,
+    last: Option<(u64, SharedMemory)>,
+}
+
+impl<'m> Resolver<'m> {
+    fn new(map: &'m AddressMap) -> Self {
+        Resolver { map, last: None }
+    }
+
+    /// The window holding `address` and the offset of `address` in it.
+    fn resolve(&mut self, address: u64) -> Option<(SharedMemory, usize)> {
+        if let Some((base, memory)) = self.last {
+            let offset = address.wrapping_sub(base);
+            if offset < memory.len() as u64 {
+                return Some((memory, offset as usize));
+            }
+        }
+        let (base, memory, offset) = self.map.resolve(address)?;
+        self.last = Some((base, memory));
+        Some((memory, offset))
     }
 }
 

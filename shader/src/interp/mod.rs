@@ -289,6 +289,9 @@ pub struct Machine<'e> {
     local_ids: Vec<[u32; 3]>,
     /// Scratch for one built-in's words, per local invocation.
     builtin_words: Vec<[u32; 4]>,
+    /// Accesses through physical addresses outside every window since the last
+    /// `take_bad_addresses`, and the first such address.
+    bad_addresses: (u64, u64),
 }
 
 /// The run-wide things an instruction may touch besides registers.
@@ -297,6 +300,13 @@ struct Context<'r, 'a> {
 }
 
 impl<'e> Machine<'e> {
+    /// How many accesses through `PhysicalStorageBuffer` pointers found no memory at
+    /// their address (read zero, or dropped) since the last call, and the first address;
+    /// the count restarts at zero.
+    pub fn take_bad_addresses(&mut self) -> (u64, u64) {
+        std::mem::take(&mut self.bad_addresses)
+    }
+
     pub fn new(exe: &'e Executable) -> Machine<'e> {
         let p = &exe.program;
         let lanes = exe.lanes;
@@ -327,6 +337,7 @@ impl<'e> Machine<'e> {
                 })
                 .collect(),
             builtin_words: Vec::new(),
+            bad_addresses: (0, 0),
         }
     }
 
@@ -716,6 +727,22 @@ impl<'e> Machine<'e> {
             Op::ExtractDynamic { vector, index } => self.extract_dynamic(*vector, *index, dst, out, mask),
             Op::InsertDynamic { vector, component, index } => self.insert_dynamic(*vector, *component, *index, out, mask),
             Op::AnyAll { all, a } => self.any_all(*all, *a, out),
+            Op::PointerCompare { op: PointerCompare::Diff, a, b, stride }
+                if matches!(self.exe.program.types.get(self.exe.program.ty(*a)), Type::Pointer { class: StorageClass::PhysicalBuffer, .. }) =>
+            {
+                // Addresses are 64-bit: the distance is too.
+                let l = self.lanes;
+                let (ra, rb) = (self.rows(*a), self.rows(*b));
+                let words = out.len() / l;
+                for lane in 0..l {
+                    let address = |r: &[u32]| r[lane] as u64 | (r[l + lane] as u64) << 32;
+                    let diff = (address(ra).wrapping_sub(address(rb)) as i64) / (*stride).max(1) as i64;
+                    out[lane] = diff as u32;
+                    if words == 2 {
+                        out[l + lane] = (diff as u64 >> 32) as u32;
+                    }
+                }
+            }
             Op::PointerCompare { op, a, b, stride } => {
                 let l = self.lanes;
                 let (ra, rb) = (self.rows(*a), self.rows(*b));

@@ -6,7 +6,7 @@
 //! array element (`object & 0xfffff`); anything out of range resolves to nothing, which
 //! reads as zero and drops writes.
 
-use crate::memory::SharedMemory;
+use crate::memory::{AddressMap, SharedMemory};
 
 /// A storage image, sampled image or texel buffer, as the driver's image code presents
 /// it. Coordinates are integer texel coordinates (`x`, `y`, `z` or layer); texels are the
@@ -56,6 +56,8 @@ pub enum Bound<'a> {
 #[derive(Default)]
 pub struct Resources<'a> {
     pub bindings: Vec<Bound<'a>>,
+    /// What `PhysicalStorageBuffer` pointers reach (empty unless the program uses them).
+    pub addresses: AddressMap,
 }
 
 impl<'a> Resources<'a> {

@@ -148,6 +148,9 @@ pub struct Uses {
     pub subgroups: bool,
     pub workgroup_memory: bool,
     pub atomics: bool,
+    /// `PhysicalStorageBuffer` pointers: the run needs the device's address map
+    /// ([`crate::memory::AddressMap`]).
+    pub physical_addresses: bool,
 }
 
 impl Program {

@@ -56,6 +56,9 @@ pub fn type_name(types: &TypeTable, id: TypeId) -> String {
                 .collect();
             format!("struct{{{}}}", inner.join(", "))
         }
+        // A physical pointer's pointee may hold the pointer itself (a linked list node):
+        // named, not expanded.
+        Type::Pointer { class: StorageClass::PhysicalBuffer, pointee } => format!("ptr<PhysicalBuffer, {pointee:?}>"),
         Type::Pointer { class, pointee } => format!("ptr<{class:?}, {}>", type_name(types, *pointee)),
         Type::Image(image) => format!("image<{:?}{}>", image.dim, if image.storage { ", storage" } else { "" }),
         Type::Sampler => "sampler".into(),

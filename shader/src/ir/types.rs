@@ -164,6 +164,27 @@ impl TypeTable {
         id
     }
 
+    /// A new `PhysicalBuffer` pointer type whose pointee is set later ([`set_pointee`]):
+    /// SPIR-V's `OpTypeForwardPointer` lets a struct hold a pointer to itself (a linked
+    /// list node), which interning by shape cannot build. The pointer's register and
+    /// memory shapes (two words, eight bytes) do not depend on its pointee, so the struct
+    /// can be made in between. Until then the pointer points at itself.
+    ///
+    /// [`set_pointee`]: Self::set_pointee
+    pub fn reserve_physical_pointer(&mut self) -> TypeId {
+        let id = self.types.next_key();
+        self.types.push(Type::Pointer { class: StorageClass::PhysicalBuffer, pointee: id });
+        self.words.push(2);
+        id
+    }
+
+    /// Completes a type made by [`reserve_physical_pointer`](Self::reserve_physical_pointer).
+    pub fn set_pointee(&mut self, id: TypeId, pointee: TypeId) {
+        if let Type::Pointer { class: StorageClass::PhysicalBuffer, pointee: p } = &mut self.types[id] {
+            *p = pointee;
+        }
+    }
+
     pub fn get(&self, id: TypeId) -> &Type {
         &self.types[id]
     }
@@ -258,5 +279,18 @@ mod tests {
         assert_eq!(t.member(s, 1), Some((dvec2, 1)));
         assert_eq!(t.member(mat4x3, 2), Some((vec3, 6)));
         assert_eq!(t.intern(Type::Scalar(Scalar::F32)), f32_, "types are interned");
+    }
+
+    #[test]
+    fn a_forward_pointer_lets_a_struct_hold_a_pointer_to_itself() {
+        let mut t = TypeTable::default();
+        let u32_ = t.intern(Type::Scalar(Scalar::U32));
+        let next = t.reserve_physical_pointer();
+        let member = |ty, offset| Member { ty, offset: Some(offset), matrix_stride: None, row_major: false, builtin: None };
+        let node = t.intern(Type::Struct { members: vec![member(u32_, 0), member(next, 8)] });
+        t.set_pointee(next, node);
+        assert_eq!(t.get(next), &Type::Pointer { class: StorageClass::PhysicalBuffer, pointee: node });
+        assert_eq!((t.words(next), t.words(node)), (2, 3));
+        assert_eq!(t.member(node, 1), Some((next, 1)));
     }
 }
