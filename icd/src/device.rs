@@ -18,6 +18,8 @@ pub struct Device {
     /// several objects need only one condition variable.
     pub notifier: Arc<Notifier>,
     pub memory_heap_size: u64,
+    /// The device addresses of its memory (`device_address`).
+    pub addresses: Arc<crate::device_address::AddressRegistry>,
 }
 
 impl Object for Device {
@@ -46,13 +48,15 @@ pub unsafe extern "system" fn create_device(
         }
         check_extended_features(physical_device, info.p_next)?;
         let notifier = Arc::new(Notifier::default());
-        let queue = new_dispatchable(Queue::new(notifier.clone())?);
+        let addresses = Arc::new(crate::device_address::AddressRegistry::default());
+        let queue = new_dispatchable(Queue::new(notifier.clone(), addresses.clone())?);
         let device = new_dispatchable(Device {
             queue,
             instance: physical.instance.clone(),
             enabled_extensions: extensions::names(enabled),
             notifier,
             memory_heap_size: physical.memory_heap_size,
+            addresses,
         });
         write_out(p_device, device)?;
         Ok(vk::Result::SUCCESS)

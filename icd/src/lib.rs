@@ -19,6 +19,7 @@ pub mod commands;
 pub mod debug_utils;
 pub mod descriptor;
 pub mod device;
+pub mod device_address;
 pub mod entry;
 pub mod execute;
 pub mod extensions;

@@ -5,6 +5,7 @@
 //! `vkMapMemory` returns a pointer into the segment, stable for the allocation's lifetime.
 
 use crate::device::Device;
+use crate::device_address::{self, DeviceAddress};
 use crate::entry::{guard, guard_void, read_in, read_slice, write_out};
 use crate::external_memory;
 use crate::handles::{borrow, dispatchable, new_handle, release, Object};
@@ -17,6 +18,9 @@ pub struct DeviceMemory {
     pub segment: shm::Segment,
     pub size: u64,
     mapped: AtomicBool,
+    /// The device address range of memory allocated with
+    /// `VK_MEMORY_ALLOCATE_DEVICE_ADDRESS_BIT` (`device_address`).
+    pub device_address: Option<DeviceAddress>,
 }
 
 impl Object for DeviceMemory {
@@ -63,8 +67,20 @@ pub unsafe extern "system" fn allocate_memory(
         }
         let size = usize::try_from(info.allocation_size).map_err(|_| vk::Result::ERROR_OUT_OF_DEVICE_MEMORY)?;
         let source = external_memory::allocation_source(info.p_next, info.allocation_size)?;
+        let device_address = if device_address::wants_device_address(info.p_next) {
+            let reserved = device.addresses.reserve(info.allocation_size);
+            if reserved.is_none() {
+                tracing::error!("vkAllocateMemory: no device address range is left");
+                return Err(vk::Result::ERROR_OUT_OF_DEVICE_MEMORY);
+            }
+            reserved
+        } else {
+            None
+        };
         let segment = external_memory::make_segment(source, size)?;
-        let memory = Arc::new(DeviceMemory { segment, size: info.allocation_size, mapped: AtomicBool::new(false) });
+        let memory =
+            Arc::new(DeviceMemory { segment, size: info.allocation_size, mapped: AtomicBool::new(false), device_address });
+        device.addresses.register(&memory);
         write_out(p_memory, new_handle(memory))?;
         Ok(vk::Result::SUCCESS)
     })
@@ -78,7 +94,10 @@ pub unsafe extern "system" fn free_memory(
     _p_allocator: *const vk::AllocationCallbacks<'_>,
 ) {
     guard_void("vkFreeMemory", || {
-        release::<DeviceMemory>(memory);
+        if let Some(address) = release::<DeviceMemory>(memory).as_ref().and_then(|m| m.device_address.as_ref()) {
+            // Its address is no longer valid, even while buffers still hold the memory.
+            address.unregister();
+        }
     })
 }
 

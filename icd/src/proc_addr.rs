@@ -288,6 +288,9 @@ entry_points! {
         "vkCreateDescriptorUpdateTemplateKHR" => descriptor::create_descriptor_update_template ; device "VK_KHR_descriptor_update_template",
         "vkDestroyDescriptorUpdateTemplateKHR" => descriptor::destroy_descriptor_update_template ; device "VK_KHR_descriptor_update_template",
         "vkUpdateDescriptorSetWithTemplateKHR" => descriptor::update_descriptor_set_with_template ; device "VK_KHR_descriptor_update_template",
+        "vkGetBufferDeviceAddressKHR" => device_address::get_buffer_device_address ; device "VK_KHR_buffer_device_address",
+        "vkGetBufferOpaqueCaptureAddressKHR" => device_address::get_buffer_opaque_capture_address ; device "VK_KHR_buffer_device_address",
+        "vkGetDeviceMemoryOpaqueCaptureAddressKHR" => device_address::get_device_memory_opaque_capture_address ; device "VK_KHR_buffer_device_address",
         "vkGetDeviceGroupPeerMemoryFeatures" => unsupported::get_device_group_peer_memory_features,
         "vkCmdSetDeviceMask" => unsupported::cmd_set_device_mask,
     }

@@ -34,6 +34,8 @@ pub struct QueueState {
     /// How long one dispatch may run before the device is lost (a shader that never
     /// ends): `SOFTVK_DISPATCH_TIMEOUT_MS`, default 60 s.
     pub dispatch_timeout: std::time::Duration,
+    /// The device's address registry, for dispatches that use buffer device addresses.
+    pub addresses: Arc<crate::device_address::AddressRegistry>,
     submitted: AtomicU64,
     completed: AtomicU64,
 }
@@ -49,9 +51,10 @@ impl Object for Queue {
 }
 
 impl Queue {
-    pub fn new(notifier: Arc<Notifier>) -> VkResult<Queue> {
+    pub fn new(notifier: Arc<Notifier>, addresses: Arc<crate::device_address::AddressRegistry>) -> VkResult<Queue> {
         let state = Arc::new(QueueState {
             notifier,
+            addresses,
             pool: rasterizer::parallel::Pool::new("softvk-kernel"),
             stop: AtomicBool::new(false),
             dispatch_timeout: dispatch_timeout(),

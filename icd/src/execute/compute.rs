@@ -11,7 +11,7 @@ use super::state::State;
 use crate::queue::QueueState;
 use crate::resources::Buffer;
 use shader::interp::{DispatchInfo, Machine, Trap};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;
 
 /// Invocations a task of the thread pool should cover at least: smaller dispatches run on
@@ -31,7 +31,10 @@ pub fn dispatch(state: &State, base: [u32; 3], groups: [u32; 3], queue: &QueueSt
         return Ok(());
     }
     let executable = &compute.executable;
-    let resolved = resolve(&compute.slots, &state.compute, &state.push_constants);
+    let mut resolved = resolve(&compute.slots, &state.compute, &state.push_constants);
+    if executable.program.uses.physical_addresses {
+        resolved = resolved.with_addresses(&queue.addresses);
+    }
     let resources = resolved.resources();
     let info = DispatchInfo { num_workgroups: groups, base_workgroup: base };
     // Workgroups go in runs of `groups_per_run` side by side (see shader::interp).
@@ -39,6 +42,9 @@ pub fn dispatch(state: &State, base: [u32; 3], groups: [u32; 3], queue: &QueueSt
     let runs = total.div_ceil(per_run);
     let per_task = (INVOCATIONS_PER_TASK / (executable.invocations as u64 * per_run)).max(1) as usize;
     let failed = AtomicBool::new(false);
+    // Accesses through device addresses that reach no memory, and the first address.
+    let bad_addresses = AtomicU64::new(0);
+    let first_bad_address = AtomicU64::new(0);
     let trap: Mutex<Option<Trap>> = Mutex::new(None);
     let cancel = &queue.stop;
     let deadline = std::time::Instant::now() + queue.dispatch_timeout;
@@ -59,7 +65,12 @@ pub fn dispatch(state: &State, base: [u32; 3], groups: [u32; 3], queue: &QueueSt
             let first = run as u64 * per_run;
             ids.clear();
             ids.extend((first..(first + per_run).min(total)).map(|i| [(i % gx) as u32, ((i / gx) % gy) as u32, (i / (gx * gy)) as u32]));
-            match machine.run_workgroups(&resources, &info, ids) {
+            let result = machine.run_workgroups(&resources, &info, ids);
+            let (bad, address) = machine.take_bad_addresses();
+            if bad > 0 && bad_addresses.fetch_add(bad, Ordering::Relaxed) == 0 {
+                first_bad_address.store(address, Ordering::Relaxed);
+            }
+            match result {
                 Ok(()) => false,
                 Err(t) => {
                     failed.store(true, Ordering::Relaxed);
@@ -69,6 +80,13 @@ pub fn dispatch(state: &State, base: [u32; 3], groups: [u32; 3], queue: &QueueSt
             }
         },
     );
+    let bad = bad_addresses.into_inner();
+    if bad > 0 {
+        tracing::warn!(
+            "a dispatch made {bad} accesses through device addresses outside every buffer (the first at {:#x}): reads gave 0, writes were dropped",
+            first_bad_address.into_inner()
+        );
+    }
     match trap.into_inner().unwrap_or_else(|e| e.into_inner()) {
         None => Ok(()),
         // The device is being destroyed: the work did not finish, so nothing may signal.

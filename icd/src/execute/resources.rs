@@ -13,7 +13,10 @@ use crate::resources::{Buffer, Image, ImageView, Sampler};
 use ash::vk;
 use rasterizer::{ShaderImage, ShaderSampler, TexelBufferView};
 use shader::interp::{Bound, ImageResource, Resources, SamplerResource};
-use shader::memory::SharedMemory;
+use crate::device_address::AddressRegistry;
+use crate::memory::DeviceMemory;
+use shader::memory::{AddressMap, SharedMemory};
+use std::sync::Arc;
 
 /// The window of `buffer` from `offset`, `range` bytes long (clamped to the buffer and its
 /// memory); empty when unbound.
@@ -85,6 +88,10 @@ pub struct Resolved {
     slots: Vec<Slot>,
     /// The push constants, as words (the window in `slots` points here).
     _push: Box<[u32; PUSH_CONSTANT_BYTES / 4]>,
+    /// What buffer device addresses reach, for programs that use them.
+    addresses: AddressMap,
+    /// The memory behind `addresses`, alive until the dispatch is over.
+    _address_memory: Vec<Arc<DeviceMemory>>,
 }
 
 fn image(i: &Option<ImageBox>) -> Option<&dyn ImageResource> {
@@ -108,7 +115,15 @@ impl Resolved {
                 Slot::Combined(list) => Bound::Combined(list.iter().map(|(i, s)| (image(i), sampler(s))).collect()),
             })
             .collect();
-        Resources { bindings }
+        Resources { bindings, addresses: self.addresses.clone() }
+    }
+}
+
+impl Resolved {
+    /// Adds what `registry`'s device addresses reach now (see `crate::device_address`).
+    pub fn with_addresses(mut self, registry: &AddressRegistry) -> Resolved {
+        (self.addresses, self._address_memory) = registry.snapshot();
+        self
     }
 }
 
@@ -133,7 +148,7 @@ pub fn resolve(slots: &[BindingSlot], point: &BindPoint, push_constants: &[u8; P
             }
         })
         .collect();
-    Resolved { slots, _push: push }
+    Resolved { slots, _push: push, addresses: AddressMap::default(), _address_memory: Vec::new() }
 }
 
 fn resolve_binding(descriptors: &[Descriptor], t: vk::DescriptorType, bound: &BoundSet, index: usize) -> Slot {
