@@ -71,6 +71,11 @@ impl Mask {
         m
     }
 
+    /// The bits of lanes `64 i .. 64 i + 64`, word `i` of the mask.
+    pub fn words(&self) -> &[u64] {
+        &self.bits
+    }
+
     pub fn count(&self) -> u32 {
         self.bits.iter().map(|w| w.count_ones()).sum()
     }

@@ -847,14 +847,27 @@ fn format_printf(format: &str, values: &[String]) -> String {
 }
 
 /// Copies the lanes of `mask` from `src` rows into `dst` rows (`lanes` words a row).
+/// Lanes go 64 at a time, one mask word each: skipped when none is active, copied when all
+/// are, and otherwise blended lane by lane without branches (a loop the compiler makes
+/// SIMD), so a mask with a few lanes off costs about what a full one does.
 fn commit_rows(dst: &mut [u32], src: &[u32], mask: &Mask, full: &Mask, lanes: usize) {
     if mask == full {
         dst.copy_from_slice(src);
         return;
     }
     for (d, s) in dst.chunks_exact_mut(lanes).zip(src.chunks_exact(lanes)) {
-        for lane in mask.lanes() {
-            d[lane] = s[lane];
+        for ((d, s), &bits) in d.chunks_mut(64).zip(s.chunks(64)).zip(mask.words()) {
+            let ones = if d.len() == 64 { u64::MAX } else { (1u64 << d.len()) - 1 };
+            match bits & ones {
+                0 => {}
+                b if b == ones => d.copy_from_slice(s),
+                b => {
+                    for (j, (d, &s)) in d.iter_mut().zip(s).enumerate() {
+                        let keep = ((b >> j) as u32 & 1).wrapping_sub(1); // !0 where inactive
+                        *d = (*d & keep) | (s & !keep);
+                    }
+                }
+            }
         }
     }
 }
