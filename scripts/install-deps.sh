@@ -3,11 +3,11 @@
 # loader (libvulkan1), vulkaninfo (vulkan-tools), lavapipe (mesa-vulkan-drivers, one of
 # the two peers the benchmarks compare against and the second driver the tests run on;
 # scripts/bench.sh fetches the other, SwiftShader, itself), Khronos's validation layer
-# (vulkan-validationlayers: the tests run under it), and the shader tools (glslc,
-# spirv-tools).
+# (vulkan-validationlayers: the tests run under it), the shader tools (glslc,
+# spirv-tools), and python3-venv (tests/tests/third_party_ncnn.rs builds a venv for ncnn).
 # Installs only what is missing, so it is quick on a prepared machine.
 set -euo pipefail
-packages=(libvulkan1 vulkan-tools mesa-vulkan-drivers vulkan-validationlayers glslc spirv-tools "$@")
+packages=(libvulkan1 vulkan-tools mesa-vulkan-drivers vulkan-validationlayers glslc spirv-tools python3-venv "$@")
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
