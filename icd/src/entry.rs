@@ -4,6 +4,11 @@
 //! `VK_ERROR_UNKNOWN` instead of unwinding into C (which would abort the application),
 //! traces the call at `trace` level, and turns `Result<(), vk::Result>` into a `VkResult`.
 //! It also starts the `SOFTVK_LOG` subscriber the first time any entry point runs.
+//!
+//! Logging never panics into C either: an application may call Vulkan from a static
+//! destructor at exit, after its thread's thread-locals are gone (ncnn does), where
+//! tracing-subscriber's per-thread format buffer would panic; events from such a thread
+//! are dropped (`thread_alive`), and the guards' own log lines run inside `catch_unwind`.
 
 use ash::vk;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -26,6 +31,31 @@ pub const NOT_IMPLEMENTED: vk::Result = vk::Result::ERROR_UNKNOWN;
 
 static LOGGING: Once = Once::new();
 
+/// A thread-local with a destructor, touched before every event is printed: it is set up
+/// on a thread before the format layer's own buffer, so it is torn down after that buffer,
+/// and once it is gone the thread has no logging left.
+struct Alive;
+
+impl Drop for Alive {
+    fn drop(&mut self) {}
+}
+
+thread_local! {
+    static ALIVE: Alive = const { Alive };
+}
+
+/// Whether this thread's thread-locals still exist (false in exit-time destructors).
+fn thread_alive() -> bool {
+    ALIVE.try_with(|_| ()).is_ok()
+}
+
+/// Runs `log` unless the thread is past its thread-locals; a panic in it is swallowed.
+fn log_safely(log: impl FnOnce()) {
+    if thread_alive() {
+        let _ = catch_unwind(AssertUnwindSafe(log));
+    }
+}
+
 /// Starts the `tracing` subscriber filtered by `SOFTVK_LOG` (default: warnings), writing to
 /// stderr. Safe to call many times; only the first call does anything.
 pub fn init_logging() {
@@ -38,7 +68,8 @@ pub fn init_logging() {
             .with_writer(std::io::stderr)
             .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
             .with_target(false)
-            .with_filter(filter);
+            .with_filter(filter)
+            .with_filter(tracing_subscriber::filter::filter_fn(|_| thread_alive()));
         // An application may have installed its own global subscriber; then we use it.
         let _ = tracing_subscriber::registry()
             .with(printer)
@@ -49,39 +80,46 @@ pub fn init_logging() {
 
 /// Runs an entry point that returns a `VkResult`.
 pub fn guard(name: &'static str, body: impl FnOnce() -> VkResult<vk::Result>) -> vk::Result {
-    init_logging();
-    tracing::trace!(target: "softvk::call", "{name}");
+    trace_call(name);
     match catch_unwind(AssertUnwindSafe(body)) {
         Ok(Ok(code)) => code,
         Ok(Err(code)) => {
-            tracing::debug!("{name} -> {code:?}");
+            log_safely(|| tracing::debug!("{name} -> {code:?}"));
             code
         }
         Err(panic) => {
-            tracing::error!("{name}: internal error (panic: {}); returning VK_ERROR_UNKNOWN", panic_message(&panic));
+            log_safely(|| {
+                tracing::error!("{name}: internal error (panic: {}); returning VK_ERROR_UNKNOWN", panic_message(&panic))
+            });
             vk::Result::ERROR_UNKNOWN
         }
     }
 }
 
+/// Starts logging if needed and traces the call, both under `log_safely`.
+fn trace_call(name: &'static str) {
+    log_safely(|| {
+        init_logging();
+        tracing::trace!(target: "softvk::call", "{name}");
+    });
+}
+
 /// Runs an entry point that returns nothing (`vkDestroy*`, `vkCmd*`, queries).
 pub fn guard_void(name: &'static str, body: impl FnOnce()) {
-    init_logging();
-    tracing::trace!(target: "softvk::call", "{name}");
+    trace_call(name);
     if let Err(panic) = catch_unwind(AssertUnwindSafe(body)) {
-        tracing::error!("{name}: internal error (panic: {})", panic_message(&panic));
+        log_safely(|| tracing::error!("{name}: internal error (panic: {})", panic_message(&panic)));
     }
 }
 
 /// Runs an entry point that returns a value (`vkGetBufferDeviceAddress`, proc addrs),
 /// giving `fallback` if it panics.
 pub fn guard_value<T>(name: &'static str, fallback: T, body: impl FnOnce() -> T) -> T {
-    init_logging();
-    tracing::trace!(target: "softvk::call", "{name}");
+    trace_call(name);
     match catch_unwind(AssertUnwindSafe(body)) {
         Ok(value) => value,
         Err(panic) => {
-            tracing::error!("{name}: internal error (panic: {})", panic_message(&panic));
+            log_safely(|| tracing::error!("{name}: internal error (panic: {})", panic_message(&panic)));
             fallback
         }
     }
