@@ -49,6 +49,7 @@ pub const DEVICE_EXTENSIONS: &[Extension] = &[
     Extension { name: c"VK_KHR_shader_subgroup_extended_types", spec_version: 1 },
     Extension { name: c"VK_EXT_subgroup_size_control", spec_version: 2 },
     Extension { name: c"VK_KHR_vulkan_memory_model", spec_version: 3 },
+    Extension { name: c"VK_KHR_buffer_device_address", spec_version: 1 },
     Extension { name: c"VK_EXT_pipeline_creation_cache_control", spec_version: 3 },
     Extension { name: c"VK_EXT_scalar_block_layout", spec_version: 1 },
     Extension { name: c"VK_KHR_uniform_buffer_standard_layout", spec_version: 1 },

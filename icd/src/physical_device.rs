@@ -449,6 +449,7 @@ unsafe fn fill_feature_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_v
             vk::PhysicalDeviceVulkan12Features {
                 timeline_semaphore: vk::TRUE,
                 host_query_reset: vk::TRUE,
+                buffer_device_address: vk::TRUE,
                 scalar_block_layout: vk::TRUE,
                 uniform_buffer_standard_layout: vk::TRUE,
                 ..Default::default()
@@ -504,6 +505,12 @@ unsafe fn fill_feature_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_v
                 vulkan_memory_model_availability_visibility_chains: vk::TRUE,
                 ..Default::default()
             },
+        ),
+        // Shaders reach memory allocated with DEVICE_ADDRESS through its addresses (see
+        // device_address.rs); no capture/replay of addresses, one device.
+        S::PHYSICAL_DEVICE_BUFFER_DEVICE_ADDRESS_FEATURES => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceBufferDeviceAddressFeatures { buffer_device_address: vk::TRUE, ..Default::default() },
         ),
         // Pipelines can be asked not to compile (FAIL_ON_PIPELINE_COMPILE_REQUIRED: only a
         // pipeline cache hit creates one), and caches are locked whatever their flags.

@@ -56,6 +56,7 @@ shader_features! {
     image_cube_array: "imageCubeArray",
     scalar_block_layout: "scalarBlockLayout",
     uniform_buffer_standard_layout: "uniformBufferStandardLayout",
+    buffer_device_address: "bufferDeviceAddress",
 }
 
 fn bool32(b: bool) -> vk::Bool32 {
@@ -109,6 +110,9 @@ impl ShaderFeatures {
         if self.uniform_buffer_standard_layout {
             names.push(ash::khr::uniform_buffer_standard_layout::NAME);
         }
+        if self.buffer_device_address {
+            names.push(ash::khr::buffer_device_address::NAME);
+        }
         names
     }
 
@@ -138,6 +142,8 @@ impl ShaderFeatures {
         let has_cache_control = advertised(ash::ext::pipeline_creation_cache_control::NAME);
         let has_scalar_layout = advertised(ash::ext::scalar_block_layout::NAME);
         let has_standard_layout = advertised(ash::khr::uniform_buffer_standard_layout::NAME);
+        let mut device_address = vk::PhysicalDeviceBufferDeviceAddressFeatures::default();
+        let has_device_address = advertised(ash::khr::buffer_device_address::NAME);
         let core = {
             let mut features2 = vk::PhysicalDeviceFeatures2::default().push_next(&mut storage16).push_next(&mut variable);
             if has_float16_int8 {
@@ -157,6 +163,9 @@ impl ShaderFeatures {
             }
             if has_standard_layout {
                 features2 = features2.push_next(&mut standard_layout);
+            }
+            if has_device_address {
+                features2 = features2.push_next(&mut device_address);
             }
             // SAFETY: physical_device belongs to instance; every chained structure is one
             // the device's API version or advertised extensions define.
@@ -185,6 +194,7 @@ impl ShaderFeatures {
             image_cube_array: is(core.image_cube_array),
             scalar_block_layout: has_scalar_layout && is(scalar_layout.scalar_block_layout),
             uniform_buffer_standard_layout: has_standard_layout && is(standard_layout.uniform_buffer_standard_layout),
+            buffer_device_address: has_device_address && is(device_address.buffer_device_address),
         }
     }
 
@@ -239,6 +249,10 @@ impl ShaderFeatures {
                 uniform_buffer_standard_layout: bool32(self.uniform_buffer_standard_layout),
                 ..Default::default()
             },
+            device_address: vk::PhysicalDeviceBufferDeviceAddressFeatures {
+                buffer_device_address: bool32(self.buffer_device_address),
+                ..Default::default()
+            },
         }
     }
 }
@@ -256,6 +270,7 @@ pub struct FeatureChain {
     cache_control: vk::PhysicalDevicePipelineCreationCacheControlFeatures<'static>,
     scalar_layout: vk::PhysicalDeviceScalarBlockLayoutFeatures<'static>,
     standard_layout: vk::PhysicalDeviceUniformBufferStandardLayoutFeatures<'static>,
+    device_address: vk::PhysicalDeviceBufferDeviceAddressFeatures<'static>,
 }
 
 impl FeatureChain {
@@ -285,6 +300,9 @@ impl FeatureChain {
         }
         if wanted.uniform_buffer_standard_layout {
             info = info.push_next(&mut self.standard_layout);
+        }
+        if wanted.buffer_device_address {
+            info = info.push_next(&mut self.device_address);
         }
         info
     }
