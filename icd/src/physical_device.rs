@@ -666,6 +666,18 @@ pub unsafe extern "system" fn get_physical_device_format_properties2(
     guard_void("vkGetPhysicalDeviceFormatProperties2", || {
         if let Some(out) = p_properties.as_mut() {
             out.format_properties = format::properties(format);
+            pnext::for_each_out(out.p_next, |s_type, ptr| {
+                if s_type == vk::StructureType::FORMAT_PROPERTIES_3 {
+                    let [linear, optimal, buffer] = format::properties2(format);
+                    let value = vk::FormatProperties3 {
+                        linear_tiling_features: linear,
+                        optimal_tiling_features: optimal,
+                        buffer_features: buffer,
+                        ..Default::default()
+                    };
+                    pnext::fill(ptr, value);
+                }
+            });
         }
     })
 }

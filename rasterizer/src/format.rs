@@ -544,6 +544,32 @@ pub fn properties(format: vk::Format) -> vk::FormatProperties {
     vk::FormatProperties { linear_tiling_features: features, optimal_tiling_features: features, buffer_features }
 }
 
+/// The 64-bit format features of VK_KHR_format_feature_flags2 (`VkFormatProperties3`):
+/// linear tiling, optimal tiling and buffer, in that order. They are the 32-bit ones and
+/// three more: every storage format is read and written without a declared format (texels
+/// always convert through the view's format), and depth formats that are sampled support
+/// `Dref` comparisons (`shader_image::sampling` compares every depth format it reads).
+pub fn properties2(format: vk::Format) -> [vk::FormatFeatureFlags2; 3] {
+    type F2 = vk::FormatFeatureFlags2;
+    let p = properties(format);
+    let depth = describe(format).is_some_and(|d| d.aspects.contains(vk::ImageAspectFlags::DEPTH));
+    let widen = |features: vk::FormatFeatureFlags, storage: vk::FormatFeatureFlags| {
+        let mut f = F2::from_raw(features.as_raw() as u64);
+        if features.contains(storage) {
+            f |= F2::STORAGE_READ_WITHOUT_FORMAT | F2::STORAGE_WRITE_WITHOUT_FORMAT;
+        }
+        if depth && features.contains(vk::FormatFeatureFlags::SAMPLED_IMAGE) {
+            f |= F2::SAMPLED_IMAGE_DEPTH_COMPARISON;
+        }
+        f
+    };
+    [
+        widen(p.linear_tiling_features, vk::FormatFeatureFlags::STORAGE_IMAGE),
+        widen(p.optimal_tiling_features, vk::FormatFeatureFlags::STORAGE_IMAGE),
+        widen(p.buffer_features, vk::FormatFeatureFlags::STORAGE_TEXEL_BUFFER),
+    ]
+}
+
 /// vkCmdCopyImage compatibility: same block size class (same block_bytes and block extent)
 /// for colour formats, identical format for depth/stencil.
 pub fn copy_compatible(a: vk::Format, b: vk::Format) -> bool {

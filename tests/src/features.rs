@@ -54,6 +54,8 @@ shader_features! {
     shader_shared_int64_atomics: "shaderSharedInt64Atomics",
     pipeline_creation_cache_control: "pipelineCreationCacheControl",
     image_cube_array: "imageCubeArray",
+    storage_image_read_without_format: "shaderStorageImageReadWithoutFormat",
+    storage_image_write_without_format: "shaderStorageImageWriteWithoutFormat",
     scalar_block_layout: "scalarBlockLayout",
     uniform_buffer_standard_layout: "uniformBufferStandardLayout",
     buffer_device_address: "bufferDeviceAddress",
@@ -192,6 +194,8 @@ impl ShaderFeatures {
             shader_shared_int64_atomics: has_atomic_int64 && is(atomic_int64.shader_shared_int64_atomics),
             pipeline_creation_cache_control: has_cache_control && is(cache_control.pipeline_creation_cache_control),
             image_cube_array: is(core.image_cube_array),
+            storage_image_read_without_format: is(core.shader_storage_image_read_without_format),
+            storage_image_write_without_format: is(core.shader_storage_image_write_without_format),
             scalar_block_layout: has_scalar_layout && is(scalar_layout.scalar_block_layout),
             uniform_buffer_standard_layout: has_standard_layout && is(standard_layout.uniform_buffer_standard_layout),
             buffer_device_address: has_device_address && is(device_address.buffer_device_address),
@@ -208,6 +212,8 @@ impl ShaderFeatures {
                 shader_uniform_buffer_array_dynamic_indexing: bool32(self.uniform_buffer_array_dynamic_indexing),
                 shader_storage_buffer_array_dynamic_indexing: bool32(self.storage_buffer_array_dynamic_indexing),
                 image_cube_array: bool32(self.image_cube_array),
+                shader_storage_image_read_without_format: bool32(self.storage_image_read_without_format),
+                shader_storage_image_write_without_format: bool32(self.storage_image_write_without_format),
                 ..Default::default()
             },
             storage16: vk::PhysicalDevice16BitStorageFeatures {

@@ -223,6 +223,7 @@ pub fn texel_size(format: vk::Format, aspect: vk::ImageAspectFlags) -> usize {
     match format {
         F::R8_UNORM | F::R8_UINT | F::R8_SRGB | F::S8_UINT => 1,
         F::R8G8_UNORM
+        | F::R8G8_SINT
         | F::R16_SFLOAT
         | F::R16_UINT
         | F::R16_UNORM
@@ -237,6 +238,7 @@ pub fn texel_size(format: vk::Format, aspect: vk::ImageAspectFlags) -> usize {
         | F::R32_UINT
         | F::R32_SFLOAT
         | F::R16G16_SFLOAT
+        | F::R16G16_UNORM
         | F::A2B10G10R10_UNORM_PACK32
         | F::B10G11R11_UFLOAT_PACK32
         | F::E5B9G9R9_UFLOAT_PACK32
@@ -244,8 +246,8 @@ pub fn texel_size(format: vk::Format, aspect: vk::ImageAspectFlags) -> usize {
         | F::X8_D24_UNORM_PACK32
         | F::D24_UNORM_S8_UINT
         | F::D32_SFLOAT_S8_UINT => 4,
-        F::R16G16B16A16_SFLOAT | F::R16G16B16A16_UINT | F::R16G16B16A16_UNORM | F::R64_UINT | F::R32G32_UINT => 8,
-        F::R32G32B32A32_SFLOAT | F::R32G32B32A32_UINT => 16,
+        F::R16G16B16A16_SFLOAT | F::R16G16B16A16_UINT | F::R16G16B16A16_UNORM | F::R64_UINT | F::R32G32_UINT | F::R32G32_SFLOAT => 8,
+        F::R32G32B32A32_SFLOAT | F::R32G32B32A32_UINT | F::R32G32B32A32_SINT => 16,
         other => panic!("texel_size: format {other:?} not in the test table"),
     }
 }

@@ -338,3 +338,90 @@ fn cube_array_images_store_by_layer_and_sample_by_direction_and_cube() {
     destroy_view(&ctx, dst_view);
     destroy_view(&ctx, src_view);
 }
+
+/// Texel data a shader copy must keep bit for bit: any bits for UNORM and integer
+/// formats; for float formats, finite normal values (no NaN payloads, no denormals,
+/// which a shader may flush).
+fn copyable_data(format: vk::Format, len: usize, seed: u64) -> Vec<u8> {
+    let mut data = softvk_tests::pattern(len, seed);
+    match format {
+        vk::Format::R16G16B16A16_SFLOAT => {
+            for h in data.chunks_exact_mut(2) {
+                let mut bits = u16::from_le_bytes([h[0], h[1]]);
+                let exponent = (bits >> 10) & 0x1f;
+                if exponent == 0 || exponent == 0x1f {
+                    bits = (bits & !(0x1f << 10)) | (15 << 10);
+                }
+                h.copy_from_slice(&bits.to_le_bytes());
+            }
+        }
+        vk::Format::R32G32_SFLOAT => {
+            for f in data.chunks_exact_mut(4) {
+                let mut bits = u32::from_le_bytes([f[0], f[1], f[2], f[3]]);
+                let exponent = (bits >> 23) & 0xff;
+                if exponent == 0 || exponent == 0xff {
+                    bits = (bits & !(0xff << 23)) | (127 << 23);
+                }
+                f.copy_from_slice(&bits.to_le_bytes());
+            }
+        }
+        _ => {}
+    }
+    data
+}
+
+/// VK_KHR_format_feature_flags2 says which formats storage images read and write
+/// without a declared format; for each of these, a shader whose images are declared
+/// without one copies every texel exactly (the view's format converts).
+#[test]
+fn unformatted_storage_images_copy_every_texel_through_the_views_format() {
+    use softvk_tests::features::context_with;
+    use softvk_tests::ShaderFeatures;
+    let features =
+        ShaderFeatures { storage_image_read_without_format: true, storage_image_write_without_format: true, ..Default::default() };
+    let Some(ctx) = context_with("unformatted_storage_images", features) else { return };
+    // SAFETY: the physical device belongs to the instance.
+    let has_flags2 = unsafe { ctx.instance.enumerate_device_extension_properties(ctx.physical_device) }
+        .expect("vkEnumerateDeviceExtensionProperties")
+        .iter()
+        .any(|e| e.extension_name_as_c_str() == Ok(ash::khr::format_feature_flags2::NAME));
+    assert!(has_flags2 || !ctx.is_softvk, "softvk advertises VK_KHR_format_feature_flags2");
+    let without_format = vk::FormatFeatureFlags2::STORAGE_READ_WITHOUT_FORMAT | vk::FormatFeatureFlags2::STORAGE_WRITE_WITHOUT_FORMAT;
+    let cases = [
+        (vk::Format::R8G8B8A8_UNORM, "image_copy_unformatted_f", 4),
+        (vk::Format::B8G8R8A8_UNORM, "image_copy_unformatted_f", 4),
+        (vk::Format::A2B10G10R10_UNORM_PACK32, "image_copy_unformatted_f", 4),
+        (vk::Format::R16G16_UNORM, "image_copy_unformatted_f", 4),
+        (vk::Format::R16G16B16A16_SFLOAT, "image_copy_unformatted_f", 8),
+        (vk::Format::R32G32_SFLOAT, "image_copy_unformatted_f", 8),
+        (vk::Format::R32_UINT, "image_copy_unformatted_u", 4),
+        (vk::Format::R16G16B16A16_UINT, "image_copy_unformatted_u", 8),
+        (vk::Format::R8G8_SINT, "image_copy_unformatted_i", 2),
+        (vk::Format::R32G32B32A32_SINT, "image_copy_unformatted_i", 16),
+    ];
+    let mut copied = 0;
+    for (k, &(format, shader, bytes)) in cases.iter().enumerate() {
+        let mut p3 = vk::FormatProperties3::default();
+        let mut p2 = vk::FormatProperties2::default().push_next(&mut p3);
+        if has_flags2 {
+            // SAFETY: the physical device belongs to the instance; VkFormatProperties3 is
+            // chained only where VK_KHR_format_feature_flags2 is advertised.
+            unsafe { ctx.instance.get_physical_device_format_properties2(ctx.physical_device, format, &mut p2) };
+        }
+        let features = p3.optimal_tiling_features;
+        if !features.contains(without_format) {
+            assert!(!ctx.is_softvk, "softvk reads and writes {format:?} storage images without a format: {features:?}");
+            continue;
+        }
+        let (source, source_view) = image(&ctx, format, vk::ImageType::TYPE_2D, 8, 8);
+        let (target, target_view) = image(&ctx, format, vk::ImageType::TYPE_2D, 8, 8);
+        let data = copyable_data(format, 64 * bytes, 40 + k as u64);
+        ctx.write_image(&source, vk::ImageAspectFlags::COLOR, 0, 0, 1, &data);
+        dispatch(&ctx, shader, &[Info::StorageImage(source_view), Info::StorageImage(target_view)], [2, 2, 1]);
+        assert_eq!(ctx.read_image(&target, vk::ImageAspectFlags::COLOR, 0, 0, 1), data, "{format:?} copied by an unformatted shader");
+        destroy_view(&ctx, source_view);
+        destroy_view(&ctx, target_view);
+        copied += 1;
+    }
+    assert!(copied > 0 || !ctx.is_softvk, "every format ran on softvk");
+}
