@@ -32,6 +32,7 @@ pub mod memory;
 pub mod physical_device;
 pub mod pipeline;
 pub mod pnext;
+pub mod private_data;
 pub mod proc_addr;
 pub mod query;
 pub mod queue;

@@ -554,6 +554,10 @@ unsafe fn fill_feature_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_v
             ptr,
             vk::PhysicalDeviceUniformBufferStandardLayoutFeatures { uniform_buffer_standard_layout: vk::TRUE, ..Default::default() },
         ),
+        // Any object of the device can carry a value per private data slot.
+        S::PHYSICAL_DEVICE_PRIVATE_DATA_FEATURES => {
+            pnext::fill(ptr, vk::PhysicalDevicePrivateDataFeatures { private_data: vk::TRUE, ..Default::default() })
+        }
         S::PHYSICAL_DEVICE_TIMELINE_SEMAPHORE_FEATURES => pnext::fill(
             ptr,
             vk::PhysicalDeviceTimelineSemaphoreFeatures { timeline_semaphore: vk::TRUE, ..Default::default() },

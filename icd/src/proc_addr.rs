@@ -291,6 +291,10 @@ entry_points! {
         "vkGetBufferDeviceAddressKHR" => device_address::get_buffer_device_address ; device "VK_KHR_buffer_device_address",
         "vkGetBufferOpaqueCaptureAddressKHR" => device_address::get_buffer_opaque_capture_address ; device "VK_KHR_buffer_device_address",
         "vkGetDeviceMemoryOpaqueCaptureAddressKHR" => device_address::get_device_memory_opaque_capture_address ; device "VK_KHR_buffer_device_address",
+        "vkCreatePrivateDataSlotEXT" => private_data::create_private_data_slot ; device "VK_EXT_private_data",
+        "vkDestroyPrivateDataSlotEXT" => private_data::destroy_private_data_slot ; device "VK_EXT_private_data",
+        "vkSetPrivateDataEXT" => private_data::set_private_data ; device "VK_EXT_private_data",
+        "vkGetPrivateDataEXT" => private_data::get_private_data ; device "VK_EXT_private_data",
         "vkGetDeviceGroupPeerMemoryFeatures" => unsupported::get_device_group_peer_memory_features,
         "vkCmdSetDeviceMask" => unsupported::cmd_set_device_mask,
     }

@@ -57,6 +57,7 @@ shader_features! {
     storage_image_read_without_format: "shaderStorageImageReadWithoutFormat",
     storage_image_write_without_format: "shaderStorageImageWriteWithoutFormat",
     scalar_block_layout: "scalarBlockLayout",
+    private_data: "privateData",
     uniform_buffer_standard_layout: "uniformBufferStandardLayout",
     buffer_device_address: "bufferDeviceAddress",
 }
@@ -109,6 +110,9 @@ impl ShaderFeatures {
         if self.scalar_block_layout {
             names.push(ash::ext::scalar_block_layout::NAME);
         }
+        if self.private_data {
+            names.push(ash::ext::private_data::NAME);
+        }
         if self.uniform_buffer_standard_layout {
             names.push(ash::khr::uniform_buffer_standard_layout::NAME);
         }
@@ -143,6 +147,8 @@ impl ShaderFeatures {
         let has_atomic_int64 = advertised(ash::khr::shader_atomic_int64::NAME);
         let has_cache_control = advertised(ash::ext::pipeline_creation_cache_control::NAME);
         let has_scalar_layout = advertised(ash::ext::scalar_block_layout::NAME);
+        let mut private_data = vk::PhysicalDevicePrivateDataFeatures::default();
+        let has_private_data = advertised(ash::ext::private_data::NAME);
         let has_standard_layout = advertised(ash::khr::uniform_buffer_standard_layout::NAME);
         let mut device_address = vk::PhysicalDeviceBufferDeviceAddressFeatures::default();
         let has_device_address = advertised(ash::khr::buffer_device_address::NAME);
@@ -162,6 +168,9 @@ impl ShaderFeatures {
             }
             if has_scalar_layout {
                 features2 = features2.push_next(&mut scalar_layout);
+            }
+            if has_private_data {
+                features2 = features2.push_next(&mut private_data);
             }
             if has_standard_layout {
                 features2 = features2.push_next(&mut standard_layout);
@@ -197,6 +206,7 @@ impl ShaderFeatures {
             storage_image_read_without_format: is(core.shader_storage_image_read_without_format),
             storage_image_write_without_format: is(core.shader_storage_image_write_without_format),
             scalar_block_layout: has_scalar_layout && is(scalar_layout.scalar_block_layout),
+            private_data: has_private_data && is(private_data.private_data),
             uniform_buffer_standard_layout: has_standard_layout && is(standard_layout.uniform_buffer_standard_layout),
             buffer_device_address: has_device_address && is(device_address.buffer_device_address),
         }
@@ -251,6 +261,7 @@ impl ShaderFeatures {
                 scalar_block_layout: bool32(self.scalar_block_layout),
                 ..Default::default()
             },
+            private_data: vk::PhysicalDevicePrivateDataFeatures { private_data: bool32(self.private_data), ..Default::default() },
             standard_layout: vk::PhysicalDeviceUniformBufferStandardLayoutFeatures {
                 uniform_buffer_standard_layout: bool32(self.uniform_buffer_standard_layout),
                 ..Default::default()
@@ -275,6 +286,7 @@ pub struct FeatureChain {
     atomic_int64: vk::PhysicalDeviceShaderAtomicInt64Features<'static>,
     cache_control: vk::PhysicalDevicePipelineCreationCacheControlFeatures<'static>,
     scalar_layout: vk::PhysicalDeviceScalarBlockLayoutFeatures<'static>,
+    private_data: vk::PhysicalDevicePrivateDataFeatures<'static>,
     standard_layout: vk::PhysicalDeviceUniformBufferStandardLayoutFeatures<'static>,
     device_address: vk::PhysicalDeviceBufferDeviceAddressFeatures<'static>,
 }
@@ -303,6 +315,9 @@ impl FeatureChain {
         }
         if wanted.scalar_block_layout {
             info = info.push_next(&mut self.scalar_layout);
+        }
+        if wanted.private_data {
+            info = info.push_next(&mut self.private_data);
         }
         if wanted.uniform_buffer_standard_layout {
             info = info.push_next(&mut self.standard_layout);
