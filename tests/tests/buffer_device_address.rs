@@ -311,3 +311,17 @@ fn accesses_through_addresses_outside_every_buffer_read_zero_and_write_nothing()
         assert_eq!(neighbour.read(), vec![0x5a; 256], "through {bad:#x}: another allocation is untouched");
     }
 }
+
+#[test]
+fn ptr_access_chain_moves_by_array_stride_with_negative_and_64bit_indices() {
+    let Some(ctx) = context_with("ptr_access_chain_moves_by_array_stride_with_negative_and_64bit_indices", features()) else {
+        return;
+    };
+    let src_values: Vec<u32> = (0..16).map(|i| i * 7 + 3).collect();
+    let src = AddressBuffer::with(&ctx, &bytes_of(&src_values));
+    let out = AddressBuffer::new(&ctx, 16 * 4);
+    let push = bytes_of(&[src.address, out.address]);
+    dispatch(&ctx, "asm_physical_pointers", &[], &push, 1);
+    let expected: Vec<u32> = src_values.iter().map(|v| v + 1000 * src_values[2] + 100_000 * src_values[4]).collect();
+    assert_eq!(values_of::<u32>(&out.read()), expected, "out[i] = src[i] + 1000 src[2] + 100000 src[4]");
+}
