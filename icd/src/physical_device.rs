@@ -449,6 +449,8 @@ unsafe fn fill_feature_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_v
             vk::PhysicalDeviceVulkan12Features {
                 timeline_semaphore: vk::TRUE,
                 host_query_reset: vk::TRUE,
+                shader_buffer_int64_atomics: vk::TRUE,
+                shader_shared_int64_atomics: vk::TRUE,
                 buffer_device_address: vk::TRUE,
                 scalar_block_layout: vk::TRUE,
                 uniform_buffer_standard_layout: vk::TRUE,
@@ -553,6 +555,34 @@ unsafe fn fill_feature_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_v
         S::PHYSICAL_DEVICE_UNIFORM_BUFFER_STANDARD_LAYOUT_FEATURES => pnext::fill(
             ptr,
             vk::PhysicalDeviceUniformBufferStandardLayoutFeatures { uniform_buffer_standard_layout: vk::TRUE, ..Default::default() },
+        ),
+        // Atomics are read-modify-write loops on aligned 32- and 64-bit words (buffers,
+        // images) or plain updates in lockstep (workgroup memory), whatever the type.
+        S::PHYSICAL_DEVICE_SHADER_ATOMIC_INT64_FEATURES => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceShaderAtomicInt64Features {
+                shader_buffer_int64_atomics: vk::TRUE,
+                shader_shared_int64_atomics: vk::TRUE,
+                ..Default::default()
+            },
+        ),
+        // Float atomics take the same paths; image ones need an R32_SFLOAT texel (no
+        // sparse images).
+        S::PHYSICAL_DEVICE_SHADER_ATOMIC_FLOAT_FEATURES_EXT => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceShaderAtomicFloatFeaturesEXT {
+                shader_buffer_float32_atomics: vk::TRUE,
+                shader_buffer_float32_atomic_add: vk::TRUE,
+                shader_buffer_float64_atomics: vk::TRUE,
+                shader_buffer_float64_atomic_add: vk::TRUE,
+                shader_shared_float32_atomics: vk::TRUE,
+                shader_shared_float32_atomic_add: vk::TRUE,
+                shader_shared_float64_atomics: vk::TRUE,
+                shader_shared_float64_atomic_add: vk::TRUE,
+                shader_image_float32_atomics: vk::TRUE,
+                shader_image_float32_atomic_add: vk::TRUE,
+                ..Default::default()
+            },
         ),
         // Any object of the device can carry a value per private data slot.
         S::PHYSICAL_DEVICE_PRIVATE_DATA_FEATURES => {

@@ -504,9 +504,10 @@ pub fn shader_storable(format: vk::Format) -> bool {
     })
 }
 
-/// Whether image atomics work on the format: one 32-bit integer.
+/// Whether image atomics work on the format: one 32-bit integer, or a 32-bit float
+/// (VK_EXT_shader_atomic_float: load, store, exchange and add).
 pub fn shader_atomic(format: vk::Format) -> bool {
-    matches!(format, vk::Format::R32_UINT | vk::Format::R32_SINT)
+    matches!(format, vk::Format::R32_UINT | vk::Format::R32_SINT | vk::Format::R32_SFLOAT)
 }
 
 /// Format features softvk supports: what the transfer kernels do exactly, and what

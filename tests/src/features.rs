@@ -58,6 +58,12 @@ shader_features! {
     storage_image_write_without_format: "shaderStorageImageWriteWithoutFormat",
     scalar_block_layout: "scalarBlockLayout",
     private_data: "privateData",
+    buffer_float32_atomics: "shaderBufferFloat32Atomics",
+    buffer_float32_atomic_add: "shaderBufferFloat32AtomicAdd",
+    buffer_float64_atomic_add: "shaderBufferFloat64AtomicAdd",
+    shared_float32_atomic_add: "shaderSharedFloat32AtomicAdd",
+    shared_float64_atomic_add: "shaderSharedFloat64AtomicAdd",
+    image_float32_atomic_add: "shaderImageFloat32AtomicAdd",
     uniform_buffer_standard_layout: "uniformBufferStandardLayout",
     buffer_device_address: "bufferDeviceAddress",
 }
@@ -87,6 +93,15 @@ impl ShaderFeatures {
         self.variable_pointers_storage_buffer || self.variable_pointers
     }
 
+    fn atomic_float(&self) -> bool {
+        self.buffer_float32_atomics
+            || self.buffer_float32_atomic_add
+            || self.buffer_float64_atomic_add
+            || self.shared_float32_atomic_add
+            || self.shared_float64_atomic_add
+            || self.image_float32_atomic_add
+    }
+
     fn atomic_int64(&self) -> bool {
         self.shader_buffer_int64_atomics || self.shader_shared_int64_atomics
     }
@@ -112,6 +127,9 @@ impl ShaderFeatures {
         }
         if self.private_data {
             names.push(ash::ext::private_data::NAME);
+        }
+        if self.atomic_float() {
+            names.push(ash::ext::shader_atomic_float::NAME);
         }
         if self.uniform_buffer_standard_layout {
             names.push(ash::khr::uniform_buffer_standard_layout::NAME);
@@ -149,6 +167,8 @@ impl ShaderFeatures {
         let has_scalar_layout = advertised(ash::ext::scalar_block_layout::NAME);
         let mut private_data = vk::PhysicalDevicePrivateDataFeatures::default();
         let has_private_data = advertised(ash::ext::private_data::NAME);
+        let mut atomic_float = vk::PhysicalDeviceShaderAtomicFloatFeaturesEXT::default();
+        let has_atomic_float = advertised(ash::ext::shader_atomic_float::NAME);
         let has_standard_layout = advertised(ash::khr::uniform_buffer_standard_layout::NAME);
         let mut device_address = vk::PhysicalDeviceBufferDeviceAddressFeatures::default();
         let has_device_address = advertised(ash::khr::buffer_device_address::NAME);
@@ -171,6 +191,9 @@ impl ShaderFeatures {
             }
             if has_private_data {
                 features2 = features2.push_next(&mut private_data);
+            }
+            if has_atomic_float {
+                features2 = features2.push_next(&mut atomic_float);
             }
             if has_standard_layout {
                 features2 = features2.push_next(&mut standard_layout);
@@ -207,6 +230,12 @@ impl ShaderFeatures {
             storage_image_write_without_format: is(core.shader_storage_image_write_without_format),
             scalar_block_layout: has_scalar_layout && is(scalar_layout.scalar_block_layout),
             private_data: has_private_data && is(private_data.private_data),
+            buffer_float32_atomics: has_atomic_float && is(atomic_float.shader_buffer_float32_atomics),
+            buffer_float32_atomic_add: has_atomic_float && is(atomic_float.shader_buffer_float32_atomic_add),
+            buffer_float64_atomic_add: has_atomic_float && is(atomic_float.shader_buffer_float64_atomic_add),
+            shared_float32_atomic_add: has_atomic_float && is(atomic_float.shader_shared_float32_atomic_add),
+            shared_float64_atomic_add: has_atomic_float && is(atomic_float.shader_shared_float64_atomic_add),
+            image_float32_atomic_add: has_atomic_float && is(atomic_float.shader_image_float32_atomic_add),
             uniform_buffer_standard_layout: has_standard_layout && is(standard_layout.uniform_buffer_standard_layout),
             buffer_device_address: has_device_address && is(device_address.buffer_device_address),
         }
@@ -262,6 +291,15 @@ impl ShaderFeatures {
                 ..Default::default()
             },
             private_data: vk::PhysicalDevicePrivateDataFeatures { private_data: bool32(self.private_data), ..Default::default() },
+            atomic_float: vk::PhysicalDeviceShaderAtomicFloatFeaturesEXT {
+                shader_buffer_float32_atomics: bool32(self.buffer_float32_atomics),
+                shader_buffer_float32_atomic_add: bool32(self.buffer_float32_atomic_add),
+                shader_buffer_float64_atomic_add: bool32(self.buffer_float64_atomic_add),
+                shader_shared_float32_atomic_add: bool32(self.shared_float32_atomic_add),
+                shader_shared_float64_atomic_add: bool32(self.shared_float64_atomic_add),
+                shader_image_float32_atomic_add: bool32(self.image_float32_atomic_add),
+                ..Default::default()
+            },
             standard_layout: vk::PhysicalDeviceUniformBufferStandardLayoutFeatures {
                 uniform_buffer_standard_layout: bool32(self.uniform_buffer_standard_layout),
                 ..Default::default()
@@ -287,6 +325,7 @@ pub struct FeatureChain {
     cache_control: vk::PhysicalDevicePipelineCreationCacheControlFeatures<'static>,
     scalar_layout: vk::PhysicalDeviceScalarBlockLayoutFeatures<'static>,
     private_data: vk::PhysicalDevicePrivateDataFeatures<'static>,
+    atomic_float: vk::PhysicalDeviceShaderAtomicFloatFeaturesEXT<'static>,
     standard_layout: vk::PhysicalDeviceUniformBufferStandardLayoutFeatures<'static>,
     device_address: vk::PhysicalDeviceBufferDeviceAddressFeatures<'static>,
 }
@@ -318,6 +357,9 @@ impl FeatureChain {
         }
         if wanted.private_data {
             info = info.push_next(&mut self.private_data);
+        }
+        if wanted.atomic_float() {
+            info = info.push_next(&mut self.atomic_float);
         }
         if wanted.uniform_buffer_standard_layout {
             info = info.push_next(&mut self.standard_layout);

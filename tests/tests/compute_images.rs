@@ -425,3 +425,69 @@ fn unformatted_storage_images_copy_every_texel_through_the_views_format() {
     }
     assert!(copied > 0 || !ctx.is_softvk, "every format ran on softvk");
 }
+
+/// VK_EXT_shader_atomic_float: atomicAdd on floats in a storage buffer (32- and 64-bit),
+/// in workgroup memory and in an r32f storage image, and atomicExchange; the values are
+/// multiples of 1/4 small enough for every partial sum to be exact, so the totals are
+/// exact whatever the order, and the values each add returned chain up to the total.
+#[test]
+fn float_atomics_add_exactly_in_buffers_workgroup_memory_and_an_r32f_image() {
+    use softvk_tests::features::context_with;
+    use softvk_tests::ShaderFeatures;
+    let features = ShaderFeatures {
+        float64: true,
+        buffer_float32_atomics: true,
+        buffer_float32_atomic_add: true,
+        buffer_float64_atomic_add: true,
+        shared_float32_atomic_add: true,
+        shared_float64_atomic_add: true,
+        image_float32_atomic_add: true,
+        ..Default::default()
+    };
+    let Some(ctx) = context_with("atomic_float", features) else { return };
+    let groups = 4;
+    let n = 64 * groups;
+    let x: Vec<f32> = values_of::<u32>(&softvk_tests::pattern(4 * n, 61)).iter().map(|&w| (w % 512) as f32 / 4.0 - 64.0).collect();
+    let input = storage_buffer(&ctx, &bytes_of(&x));
+    // b32, xchg, b64 (at 8), then two floats per workgroup.
+    let mut sums_init = vec![0u8; 16 + 8 * groups];
+    sums_init[4..8].copy_from_slice(&(-1.0f32).to_le_bytes());
+    let sums = storage_buffer(&ctx, &sums_init);
+    let seen = storage_buffer(&ctx, &vec![0u8; 4 * n]);
+    let (img, view) = image(&ctx, vk::Format::R32_SFLOAT, vk::ImageType::TYPE_2D, 4, 1);
+    ctx.write_image(&img, vk::ImageAspectFlags::COLOR, 0, 0, 1, &bytes_of(&[0.5f32, 0.0, -0.25, 8.0]));
+    dispatch(
+        &ctx,
+        "atomic_float",
+        &[Info::Buffer(input.buffer), Info::Buffer(sums.buffer), Info::StorageImage(view), Info::Buffer(seen.buffer)],
+        [groups as u32, 1, 1],
+    );
+    let total: f32 = x.iter().sum();
+    let bytes = sums.read();
+    let b32 = f32::from_le_bytes(bytes[0..4].try_into().unwrap());
+    let xchg = f32::from_le_bytes(bytes[4..8].try_into().unwrap());
+    let b64 = f64::from_le_bytes(bytes[8..16].try_into().unwrap());
+    assert_eq!(b32, total, "32-bit buffer atomicAdd");
+    assert_eq!(b64, total as f64, "64-bit buffer atomicAdd");
+    assert!(x.contains(&xchg), "atomicExchange leaves one of the stored values: {xchg}");
+    let per_group: Vec<f32> = values_of(&bytes[16..]);
+    for g in 0..groups {
+        let part: f32 = x[64 * g..64 * (g + 1)].iter().sum();
+        assert_eq!(per_group[2 * g], part, "workgroup {g}: 32-bit shared atomicAdd");
+        assert_eq!(per_group[2 * g + 1], 2.0 * part, "workgroup {g}: 64-bit shared atomicAdd");
+    }
+    // Each buffer add saw a partial sum and left the next one: what the adds saw, with the
+    // total, is what they left, with the initial 0.
+    let before: Vec<f32> = values_of(&seen.read());
+    let mut saw: Vec<f32> = before.iter().copied().chain(std::iter::once(total)).collect();
+    let mut left: Vec<f32> = before.iter().zip(&x).map(|(b, v)| b + v).chain(std::iter::once(0.0)).collect();
+    saw.sort_by(f32::total_cmp);
+    left.sort_by(f32::total_cmp);
+    assert_eq!(saw, left, "the values atomicAdd returned chain from 0 to the total");
+    let texels: Vec<f32> = values_of(&ctx.read_image(&img, vk::ImageAspectFlags::COLOR, 0, 0, 1));
+    for (t, start) in [0.5f32, 0.0, -0.25, 8.0].iter().enumerate() {
+        let want = start + x.iter().skip(t).step_by(4).sum::<f32>();
+        assert_eq!(texels[t], want, "r32f texel {t}: imageAtomicAdd");
+    }
+    destroy_view(&ctx, view);
+}

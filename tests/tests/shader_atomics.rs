@@ -135,7 +135,6 @@ fn histogram_through_shared_then_global_atomics() {
 }
 
 #[test]
-#[ignore = "softvk: feature shaderBufferInt64Atomics (VK_KHR_shader_atomic_int64) not advertised yet"]
 fn int64_buffer_atomics_carry_across_halves() {
     let features = ShaderFeatures { int64: true, shader_buffer_int64_atomics: true, ..Default::default() };
     let Some(ctx) = context_with("atomic_int64", features) else { return };
@@ -177,5 +176,46 @@ fn atomics_in_divergent_loops_count_every_iteration() {
         } else {
             assert!(s < total, "invocation {i}: old value {s} is below the final total {total}");
         }
+    }
+}
+
+#[test]
+fn int64_workgroup_atomics_return_old_values_and_combine_exactly() {
+    let features = ShaderFeatures { int64: true, shader_shared_int64_atomics: true, ..Default::default() };
+    let Some(ctx) = context_with("atomic_int64_shared", features) else { return };
+    let n = 64;
+    let w = words(4 * n, 57);
+    let x: Vec<i64> = (0..2 * n).map(|k| ((w[2 * k] as i64) << 32 | w[2 * k + 1] as i64) >> 4).collect();
+    let out = ComputeJob::new(&ctx, &spirv("atomic_int64_shared"))
+        .storage(0, &bytes_of(&x))
+        .storage(1, &bytes_of(&vec![[0u64; 2]; 2 * n]))
+        .storage(2, &bytes_of(&[0u64; 14]))
+        .run([2, 1, 1]);
+    let (seen, fin): (Vec<[u64; 2]>, Vec<u64>) = (values_of(&out[1]), values_of(&out[2]));
+    for g in 0..2 {
+        let xs = &x[n * g..n * (g + 1)];
+        let s = &seen[n * g..n * (g + 1)];
+        let f = &fin[7 * g..7 * g + 7];
+        // Each add saw the sum of the adds before it: sorted by what they saw, the
+        // differences are the values added, in some order.
+        let mut chain: Vec<(u64, u64)> = s.iter().zip(xs).map(|(s, &v)| (s[0], v as u64)).collect();
+        let start = 0xffff_ffffu64;
+        let mut at = start;
+        for _ in 0..n {
+            let k = chain.iter().position(|&(before, _)| before == at).expect("an add saw each partial sum");
+            at = at.wrapping_add(chain.swap_remove(k).1);
+        }
+        assert_eq!(f[0], at, "group {g}: 64-bit atomicAdd total");
+        assert_eq!(f[0], xs.iter().fold(start, |a, &v| a.wrapping_add(v as u64)), "group {g}: the sum");
+        assert_eq!(f[1] as i64, *xs.iter().min().unwrap().min(&i64::MAX), "group {g}: 64-bit atomicMin");
+        assert_eq!(f[2], 1u64 << 63, "group {g}: atomicAnd cleared every bit but the top one");
+        assert_eq!(f[3], u64::MAX, "group {g}: atomicOr set every bit");
+        assert_eq!(f[4], xs.iter().fold(0, |a, &v| a ^ v as u64), "group {g}: atomicXor");
+        let mut stored: Vec<u64> = std::iter::once(0).chain((1..=n as u64).map(|k| k << 40)).collect();
+        let mut returned: Vec<u64> = s.iter().map(|s| s[1]).chain(std::iter::once(f[5])).collect();
+        stored.sort_unstable();
+        returned.sort_unstable();
+        assert_eq!(returned, stored, "group {g}: atomicExchange returns each stored value once");
+        assert!(f[6] != 0 && f[6] % (1 << 33) == 0 && f[6] >> 33 <= n as u64, "group {g}: one compare-exchange won: {:#x}", f[6]);
     }
 }

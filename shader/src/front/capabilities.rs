@@ -17,6 +17,8 @@ pub fn supported(capability: C) -> bool {
             | C::Float16
             | C::Float64
             | C::Int64Atomics
+            | C::AtomicFloat32AddEXT
+            | C::AtomicFloat64AddEXT
             | C::StorageBuffer16BitAccess
             | C::UniformAndStorageBuffer16BitAccess
             | C::StoragePushConstant16
@@ -91,5 +93,6 @@ pub fn extension_supported(name: &str) -> bool {
             | "SPV_KHR_terminate_invocation"
             | "SPV_KHR_no_integer_wrap_decoration"
             | "SPV_KHR_device_group"
+            | "SPV_EXT_shader_atomic_float_add"
     )
 }

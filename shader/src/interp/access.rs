@@ -257,7 +257,7 @@ impl Machine<'_> {
                 let plan = self.exe.plan(pointee);
                 let (offsets, objects) = (self.row(pointer, 0), self.row(pointer, 1));
                 if let ([part], Some(object)) = (plan, self.uniform_object(pointer, mask)) {
-                    if part.bytes == 4 {
+                    if part.bytes == 4 && (part.word as usize) < words {
                         let memory = cx.resources.buffer(object);
                         let values = &self.regs[(slot + part.word as usize) * l..(slot + part.word as usize + 1) * l];
                         each_lane!(self, mask, |lane| {
@@ -270,18 +270,30 @@ impl Machine<'_> {
                     let memory = cx.resources.buffer(objects[lane]);
                     let base = offsets[lane] as usize;
                     for part in plan {
-                        let w = slot + part.word as usize;
-                        let mut v = self.regs[w * l + lane] as u64;
-                        if part.bytes == 8 {
-                            v |= (self.regs[(w + 1) * l + lane] as u64) << 32;
-                        }
+                        let Some(v) = self.stored_part(slot, words, part, lane) else { continue };
                         memory.store(base.wrapping_add(part.offset as usize), part.bytes as usize, v);
                     }
                 }
             }
-            StorageClass::PhysicalBuffer => self.store_physical(pointer, pointee, slot, mask, cx.resources),
+            StorageClass::PhysicalBuffer => self.store_physical(pointer, pointee, slot, words, mask, cx.resources),
             StorageClass::Handle => {}
         }
+    }
+
+    /// The bits of `part` of the value of `words` register words from `slot`, in `lane`;
+    /// None for a part past the value (a value whose type is not the pointee's: invalid
+    /// SPIR-V).
+    fn stored_part(&self, slot: usize, words: usize, part: &super::Part, lane: usize) -> Option<u64> {
+        let l = self.lanes;
+        let w = part.word as usize;
+        if w >= words || (part.bytes == 8 && w + 1 >= words) {
+            return None;
+        }
+        let mut v = self.regs[(slot + w) * l + lane] as u64;
+        if part.bytes == 8 {
+            v |= (self.regs[(slot + w + 1) * l + lane] as u64) << 32;
+        }
+        Some(v)
     }
 
     /// The address each lane's physical pointer holds.
@@ -337,8 +349,7 @@ impl Machine<'_> {
 
     /// Stores the value in registers from `slot` through physical pointers; parts outside
     /// the window are dropped.
-    fn store_physical(&mut self, pointer: Value, pointee: TypeId, slot: usize, mask: &Mask, resources: &Resources) {
-        let l = self.lanes;
+    fn store_physical(&mut self, pointer: Value, pointee: TypeId, slot: usize, words: usize, mask: &Mask, resources: &Resources) {
         let exe = self.exe;
         let plan = exe.plan(pointee);
         let mut resolver = Resolver::new(&resources.addresses);
@@ -350,11 +361,7 @@ impl Machine<'_> {
             };
             let mut outside = false;
             for part in plan {
-                let w = slot + part.word as usize;
-                let mut v = self.regs[w * l + lane] as u64;
-                if part.bytes == 8 {
-                    v |= (self.regs[(w + 1) * l + lane] as u64) << 32;
-                }
+                let Some(v) = self.stored_part(slot, words, part, lane) else { continue };
                 let at = base.wrapping_add(part.offset as usize);
                 outside |= at.checked_add(part.bytes as usize).is_none_or(|end| end > memory.len());
                 memory.store(at, part.bytes as usize, v);

@@ -275,7 +275,10 @@ impl Machine<'_> {
         let (s, n) = self.scalars(vector);
         let (si, _) = self.scalars(index);
         let l = self.lanes;
-        out.copy_from_slice(self.rows(vector));
+        // The result is the vector's type in valid SPIR-V; otherwise the common words.
+        let rows = self.rows(vector);
+        let common = rows.len().min(out.len());
+        out[..common].copy_from_slice(&rows[..common]);
         for lane in mask.lanes() {
             let i = self.get(index, 0, si, lane);
             if i < n as u64 {

@@ -463,14 +463,14 @@ impl Machine<'_> {
                         };
                         packed |= field << (c * bits);
                     }
-                    out[lane] = packed;
+                    put(out, l, 0, 1, lane, packed as u64);
                 }
                 n::PACK_DOUBLE2X32 => {
                     let v = self.get(x, 0, s, lane) | self.get(x, 1, s, lane) << 32;
                     put(out, l, 0, 2, lane, v);
                 }
                 n::UNPACK_DOUBLE2X32 => {
-                    out[lane] = word as u32;
+                    put(out, l, 0, 1, lane, word);
                     out[l + lane] = (word >> 32) as u32;
                 }
                 _ => {
