@@ -135,6 +135,7 @@ const FEATURE_STRUCTS: &[FeatureStruct] = feature_structs![
     PHYSICAL_DEVICE_PIPELINE_CREATION_CACHE_CONTROL_FEATURES: PhysicalDevicePipelineCreationCacheControlFeatures.pipeline_creation_cache_control,
     PHYSICAL_DEVICE_PRIVATE_DATA_FEATURES: PhysicalDevicePrivateDataFeatures.private_data,
     PHYSICAL_DEVICE_SHADER_ATOMIC_FLOAT_FEATURES_EXT: PhysicalDeviceShaderAtomicFloatFeaturesEXT.sparse_image_float32_atomic_add,
+    PHYSICAL_DEVICE_SHADER_ATOMIC_FLOAT_2_FEATURES_EXT: PhysicalDeviceShaderAtomicFloat2FeaturesEXT.sparse_image_float32_atomic_min_max,
 ];
 
 /// Bytes before the first VkBool32 of a feature structure: sType, padding, pNext.

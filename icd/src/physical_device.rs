@@ -584,6 +584,19 @@ unsafe fn fill_feature_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_v
                 ..Default::default()
             },
         ),
+        // Float min and max take the same loops at 32 and 64 bits; 16-bit float atomics
+        // would need 16-bit words, which the loops do not update.
+        S::PHYSICAL_DEVICE_SHADER_ATOMIC_FLOAT_2_FEATURES_EXT => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceShaderAtomicFloat2FeaturesEXT {
+                shader_buffer_float32_atomic_min_max: vk::TRUE,
+                shader_buffer_float64_atomic_min_max: vk::TRUE,
+                shader_shared_float32_atomic_min_max: vk::TRUE,
+                shader_shared_float64_atomic_min_max: vk::TRUE,
+                shader_image_float32_atomic_min_max: vk::TRUE,
+                ..Default::default()
+            },
+        ),
         // Any object of the device can carry a value per private data slot.
         S::PHYSICAL_DEVICE_PRIVATE_DATA_FEATURES => {
             pnext::fill(ptr, vk::PhysicalDevicePrivateDataFeatures { private_data: vk::TRUE, ..Default::default() })

@@ -64,6 +64,11 @@ shader_features! {
     shared_float32_atomic_add: "shaderSharedFloat32AtomicAdd",
     shared_float64_atomic_add: "shaderSharedFloat64AtomicAdd",
     image_float32_atomic_add: "shaderImageFloat32AtomicAdd",
+    buffer_float32_atomic_min_max: "shaderBufferFloat32AtomicMinMax",
+    buffer_float64_atomic_min_max: "shaderBufferFloat64AtomicMinMax",
+    shared_float32_atomic_min_max: "shaderSharedFloat32AtomicMinMax",
+    shared_float64_atomic_min_max: "shaderSharedFloat64AtomicMinMax",
+    image_float32_atomic_min_max: "shaderImageFloat32AtomicMinMax",
     uniform_buffer_standard_layout: "uniformBufferStandardLayout",
     buffer_device_address: "bufferDeviceAddress",
 }
@@ -102,6 +107,14 @@ impl ShaderFeatures {
             || self.image_float32_atomic_add
     }
 
+    fn atomic_float2(&self) -> bool {
+        self.buffer_float32_atomic_min_max
+            || self.buffer_float64_atomic_min_max
+            || self.shared_float32_atomic_min_max
+            || self.shared_float64_atomic_min_max
+            || self.image_float32_atomic_min_max
+    }
+
     fn atomic_int64(&self) -> bool {
         self.shader_buffer_int64_atomics || self.shader_shared_int64_atomics
     }
@@ -128,8 +141,11 @@ impl ShaderFeatures {
         if self.private_data {
             names.push(ash::ext::private_data::NAME);
         }
-        if self.atomic_float() {
+        if self.atomic_float() || self.atomic_float2() {
             names.push(ash::ext::shader_atomic_float::NAME);
+        }
+        if self.atomic_float2() {
+            names.push(ash::ext::shader_atomic_float2::NAME);
         }
         if self.uniform_buffer_standard_layout {
             names.push(ash::khr::uniform_buffer_standard_layout::NAME);
@@ -169,6 +185,8 @@ impl ShaderFeatures {
         let has_private_data = advertised(ash::ext::private_data::NAME);
         let mut atomic_float = vk::PhysicalDeviceShaderAtomicFloatFeaturesEXT::default();
         let has_atomic_float = advertised(ash::ext::shader_atomic_float::NAME);
+        let mut atomic_float2 = vk::PhysicalDeviceShaderAtomicFloat2FeaturesEXT::default();
+        let has_atomic_float2 = advertised(ash::ext::shader_atomic_float2::NAME);
         let has_standard_layout = advertised(ash::khr::uniform_buffer_standard_layout::NAME);
         let mut device_address = vk::PhysicalDeviceBufferDeviceAddressFeatures::default();
         let has_device_address = advertised(ash::khr::buffer_device_address::NAME);
@@ -194,6 +212,9 @@ impl ShaderFeatures {
             }
             if has_atomic_float {
                 features2 = features2.push_next(&mut atomic_float);
+            }
+            if has_atomic_float2 {
+                features2 = features2.push_next(&mut atomic_float2);
             }
             if has_standard_layout {
                 features2 = features2.push_next(&mut standard_layout);
@@ -236,6 +257,11 @@ impl ShaderFeatures {
             shared_float32_atomic_add: has_atomic_float && is(atomic_float.shader_shared_float32_atomic_add),
             shared_float64_atomic_add: has_atomic_float && is(atomic_float.shader_shared_float64_atomic_add),
             image_float32_atomic_add: has_atomic_float && is(atomic_float.shader_image_float32_atomic_add),
+            buffer_float32_atomic_min_max: has_atomic_float2 && is(atomic_float2.shader_buffer_float32_atomic_min_max),
+            buffer_float64_atomic_min_max: has_atomic_float2 && is(atomic_float2.shader_buffer_float64_atomic_min_max),
+            shared_float32_atomic_min_max: has_atomic_float2 && is(atomic_float2.shader_shared_float32_atomic_min_max),
+            shared_float64_atomic_min_max: has_atomic_float2 && is(atomic_float2.shader_shared_float64_atomic_min_max),
+            image_float32_atomic_min_max: has_atomic_float2 && is(atomic_float2.shader_image_float32_atomic_min_max),
             uniform_buffer_standard_layout: has_standard_layout && is(standard_layout.uniform_buffer_standard_layout),
             buffer_device_address: has_device_address && is(device_address.buffer_device_address),
         }
@@ -300,6 +326,14 @@ impl ShaderFeatures {
                 shader_image_float32_atomic_add: bool32(self.image_float32_atomic_add),
                 ..Default::default()
             },
+            atomic_float2: vk::PhysicalDeviceShaderAtomicFloat2FeaturesEXT {
+                shader_buffer_float32_atomic_min_max: bool32(self.buffer_float32_atomic_min_max),
+                shader_buffer_float64_atomic_min_max: bool32(self.buffer_float64_atomic_min_max),
+                shader_shared_float32_atomic_min_max: bool32(self.shared_float32_atomic_min_max),
+                shader_shared_float64_atomic_min_max: bool32(self.shared_float64_atomic_min_max),
+                shader_image_float32_atomic_min_max: bool32(self.image_float32_atomic_min_max),
+                ..Default::default()
+            },
             standard_layout: vk::PhysicalDeviceUniformBufferStandardLayoutFeatures {
                 uniform_buffer_standard_layout: bool32(self.uniform_buffer_standard_layout),
                 ..Default::default()
@@ -326,6 +360,7 @@ pub struct FeatureChain {
     scalar_layout: vk::PhysicalDeviceScalarBlockLayoutFeatures<'static>,
     private_data: vk::PhysicalDevicePrivateDataFeatures<'static>,
     atomic_float: vk::PhysicalDeviceShaderAtomicFloatFeaturesEXT<'static>,
+    atomic_float2: vk::PhysicalDeviceShaderAtomicFloat2FeaturesEXT<'static>,
     standard_layout: vk::PhysicalDeviceUniformBufferStandardLayoutFeatures<'static>,
     device_address: vk::PhysicalDeviceBufferDeviceAddressFeatures<'static>,
 }
@@ -360,6 +395,9 @@ impl FeatureChain {
         }
         if wanted.atomic_float() {
             info = info.push_next(&mut self.atomic_float);
+        }
+        if wanted.atomic_float2() {
+            info = info.push_next(&mut self.atomic_float2);
         }
         if wanted.uniform_buffer_standard_layout {
             info = info.push_next(&mut self.standard_layout);

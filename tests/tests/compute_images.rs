@@ -491,3 +491,66 @@ fn float_atomics_add_exactly_in_buffers_workgroup_memory_and_an_r32f_image() {
     }
     destroy_view(&ctx, view);
 }
+
+/// VK_EXT_shader_atomic_float2: atomicMin and atomicMax on 32- and 64-bit floats in a
+/// storage buffer and in workgroup memory, and on an r32f image; each 32-bit buffer max
+/// returns the initial value or one an invocation stored, never above the final maximum.
+#[test]
+fn float_min_max_atomics_in_buffers_workgroup_memory_and_an_r32f_image() {
+    use softvk_tests::features::context_with;
+    use softvk_tests::ShaderFeatures;
+    let features = ShaderFeatures {
+        float64: true,
+        buffer_float32_atomic_min_max: true,
+        buffer_float64_atomic_min_max: true,
+        shared_float32_atomic_min_max: true,
+        shared_float64_atomic_min_max: true,
+        image_float32_atomic_min_max: true,
+        ..Default::default()
+    };
+    let Some(ctx) = context_with("atomic_float_minmax", features) else { return };
+    let groups = 4;
+    let n = 64 * groups;
+    let x: Vec<f32> =
+        values_of::<u32>(&softvk_tests::pattern(4 * n, 67)).iter().map(|&w| (w % 100_000) as f32 * 0.37 - 18_000.0).collect();
+    let input = storage_buffer(&ctx, &bytes_of(&x));
+    let mut init = Vec::new();
+    init.extend_from_slice(&1e30f32.to_le_bytes());
+    init.extend_from_slice(&(-1e30f32).to_le_bytes());
+    init.extend_from_slice(&1e300f64.to_le_bytes());
+    init.extend_from_slice(&(-1e300f64).to_le_bytes());
+    init.resize(24 + 8 * groups, 0);
+    let out = storage_buffer(&ctx, &init);
+    let seen = storage_buffer(&ctx, &vec![0u8; 4 * n]);
+    let (img, view) = image(&ctx, vk::Format::R32_SFLOAT, vk::ImageType::TYPE_2D, 2, 1);
+    ctx.write_image(&img, vk::ImageAspectFlags::COLOR, 0, 0, 1, &bytes_of(&[5e4f32, -5e4]));
+    dispatch(
+        &ctx,
+        "atomic_float_minmax",
+        &[Info::Buffer(input.buffer), Info::Buffer(out.buffer), Info::StorageImage(view), Info::Buffer(seen.buffer)],
+        [groups as u32, 1, 1],
+    );
+    let min = x.iter().copied().fold(f32::INFINITY, f32::min);
+    let max = x.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let bytes = out.read();
+    let f32_at = |o: usize| f32::from_le_bytes(bytes[o..o + 4].try_into().unwrap());
+    let f64_at = |o: usize| f64::from_le_bytes(bytes[o..o + 8].try_into().unwrap());
+    assert_eq!((f32_at(0), f32_at(4)), (min, max), "32-bit buffer atomicMin and atomicMax");
+    assert_eq!((f64_at(8), f64_at(16)), (min as f64, max as f64), "64-bit buffer atomicMin and atomicMax");
+    let per_group: Vec<f32> = values_of(&bytes[24..]);
+    for g in 0..groups {
+        let part = &x[64 * g..64 * (g + 1)];
+        let (pmin, pmax) = part.iter().fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), &v| (a.min(v), b.max(v)));
+        assert_eq!((per_group[2 * g], per_group[2 * g + 1]), (pmin, pmax), "workgroup {g}: shared 32-bit min, 64-bit max");
+    }
+    let before: Vec<f32> = values_of(&seen.read());
+    for (i, b) in before.iter().enumerate() {
+        assert!(*b == -1e30 || (x.contains(b) && *b <= max), "invocation {i}: atomicMax returned {b}, neither the initial value nor a stored one");
+    }
+    assert!(before.contains(&-1e30), "the first atomicMax saw the initial value");
+    let texels: Vec<f32> = values_of(&ctx.read_image(&img, vk::ImageAspectFlags::COLOR, 0, 0, 1));
+    let even_min = x.iter().step_by(2).copied().fold(5e4f32, f32::min);
+    let odd_max = x.iter().skip(1).step_by(2).copied().fold(-5e4f32, f32::max);
+    assert_eq!(texels, vec![even_min, odd_max], "imageAtomicMin and imageAtomicMax on r32f");
+    destroy_view(&ctx, view);
+}

@@ -19,6 +19,8 @@ pub fn supported(capability: C) -> bool {
             | C::Int64Atomics
             | C::AtomicFloat32AddEXT
             | C::AtomicFloat64AddEXT
+            | C::AtomicFloat32MinMaxEXT
+            | C::AtomicFloat64MinMaxEXT
             | C::StorageBuffer16BitAccess
             | C::UniformAndStorageBuffer16BitAccess
             | C::StoragePushConstant16
@@ -94,5 +96,6 @@ pub fn extension_supported(name: &str) -> bool {
             | "SPV_KHR_no_integer_wrap_decoration"
             | "SPV_KHR_device_group"
             | "SPV_EXT_shader_atomic_float_add"
+            | "SPV_EXT_shader_atomic_float_min_max"
     )
 }
