@@ -311,6 +311,17 @@ impl ChildOutput {
     }
 }
 
+/// A command that runs the `#[ignore]`d test `name` of this test binary alone, in a child
+/// process (`--exact --ignored --nocapture`), with `role` set to 1 so that the child half
+/// of a test knows it is one. Add the child's own environment and run it with
+/// [`run_with_deadline`].
+pub fn child_test(name: &str, role: &str) -> std::process::Command {
+    let exe = std::env::current_exe().expect("the test executable");
+    let mut command = std::process::Command::new(exe);
+    command.args([name, "--exact", "--ignored", "--nocapture", "--test-threads=1"]).env(role, "1");
+    command
+}
+
 /// Runs `command` with its stdout and stderr captured (stdin closed) and waits for it,
 /// polling: a child still running after `limit` is killed and the test fails, instead of
 /// hanging the suite. An `Err` is the spawn's own error (the program does not exist...).

@@ -236,12 +236,8 @@ fn debug_printf_lines_reach_the_softvk_log() {
         softvk_tests::skip("debug_printf_lines_reach_the_softvk_log", "the output goes to softvk's log");
         return;
     }
-    let exe = std::env::current_exe().expect("test executable");
-    let mut child = std::process::Command::new(exe);
-    child
-        .args(["child_prints", "--exact", "--ignored", "--nocapture", "--test-threads=1"])
-        .env(PRINTF_ROLE, "1")
-        .env("SOFTVK_LOG", "warn,softvk::printf=info");
+    let mut child = softvk_tests::child_test("child_prints", PRINTF_ROLE);
+    child.env("SOFTVK_LOG", "warn,softvk::printf=info");
     let output = softvk_tests::run_with_deadline(&mut child, std::time::Duration::from_secs(60)).expect("spawn");
     assert!(output.status.success(), "{}", output.report());
     for i in 0..4 {

@@ -7,7 +7,6 @@
 use ash::vk;
 use softvk_tests::compute::spirv;
 use softvk_tests::{run_with_deadline, Context, FENCE_TIMEOUT_NS};
-use std::process::Command;
 use std::time::Duration;
 
 const ROLE: &str = "SOFTVK_TEST_DEVICE_LOST_CHILD";
@@ -20,12 +19,8 @@ fn a_dispatch_that_never_ends_loses_the_device_and_signals_nothing() {
         return;
     }
     drop(ctx);
-    let exe = std::env::current_exe().expect("test executable");
-    let mut child = Command::new(exe);
-    child
-        .args(["child_spins_forever", "--exact", "--ignored", "--nocapture", "--test-threads=1"])
-        .env(ROLE, "1")
-        .env("SOFTVK_DISPATCH_TIMEOUT_MS", "300");
+    let mut child = softvk_tests::child_test("child_spins_forever", ROLE);
+    child.env("SOFTVK_DISPATCH_TIMEOUT_MS", "300");
     let output = run_with_deadline(&mut child, Duration::from_secs(60)).expect("spawn the child");
     assert!(output.status.success(), "the child failed:\n{}", output.report());
     assert!(output.stdout.contains("CHILD DONE"), "the child did not finish its checks:\n{}", output.report());

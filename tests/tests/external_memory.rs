@@ -13,7 +13,7 @@ use softvk_tests::{pattern, skip, Context, Validation, FENCE_TIMEOUT_NS};
 use std::io::{Read, Write};
 use std::os::fd::{AsFd, AsRawFd, FromRawFd, IntoRawFd, OwnedFd, RawFd};
 use std::os::unix::net::{UnixListener, UnixStream};
-use std::process::{Child, Command};
+use std::process::Child;
 use std::time::{Duration, Instant};
 
 const ROLE_VAR: &str = "SOFTVK_EXTERNAL_ROLE";
@@ -179,8 +179,7 @@ fn spawn_child(role: &str) -> (Child, UnixStream) {
     let _ = std::fs::remove_file(&path);
     let listener = UnixListener::bind(&path).expect("bind a Unix socket");
     listener.set_nonblocking(true).expect("non-blocking listener");
-    let child = Command::new(std::env::current_exe().expect("test executable"))
-        .args(["child_process_role", "--exact", "--ignored", "--nocapture", "--test-threads=1"])
+    let child = softvk_tests::child_test("child_process_role", ROLE_VAR)
         .env(ROLE_VAR, role)
         .env(SOCKET_VAR, &path)
         // The child's libtest chatter would mix with ours; its panics still reach stderr.

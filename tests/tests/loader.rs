@@ -5,7 +5,6 @@
 use ash::vk;
 use softvk_tests::*;
 use std::ffi::{c_char, c_void};
-use std::process::Command;
 use std::time::Duration;
 
 /// Checks the two-call idiom of an enumeration (spec: "Opaque Object Enumeration" /
@@ -279,11 +278,8 @@ fn print_device_uuid_when_asked_by_parent() {
 #[test]
 fn device_uuid_is_identical_in_a_child_process() {
     let here = query_identity();
-    let exe = std::env::current_exe().expect("current test executable");
     let output = run_with_deadline(
-        Command::new(exe)
-            .args(["print_device_uuid_when_asked_by_parent", "--exact", "--ignored", "--nocapture", "--test-threads=1"])
-            .env(PRINT_UUID_VAR, "1"),
+        &mut softvk_tests::child_test("print_device_uuid_when_asked_by_parent", PRINT_UUID_VAR),
         Duration::from_secs(60),
     )
     .expect("spawning the child test process");

@@ -458,17 +458,8 @@ fn destroying_a_device_with_a_blocked_submission_returns() {
             return;
         }
     }
-    let exe = std::env::current_exe().expect("the test executable");
     let child = run_with_deadline(
-        std::process::Command::new(exe)
-            .args([
-                "destroy_device_with_a_blocked_submission_child",
-                "--exact",
-                "--ignored",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env(BLOCKED_DESTROY_VAR, "1"),
+        &mut child_test("destroy_device_with_a_blocked_submission_child", BLOCKED_DESTROY_VAR),
         Duration::from_secs(10),
     )
     .expect("spawn the child process");

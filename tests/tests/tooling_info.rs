@@ -38,12 +38,8 @@ fn softvk_reports_its_shader_dump_only_while_it_is_on() {
         return;
     }
     let dir = std::env::temp_dir().join(format!("softvk-tooling-{}", std::process::id()));
-    let exe = std::env::current_exe().expect("test executable");
-    let mut child = std::process::Command::new(exe);
-    child
-        .args(["child_lists_tools", "--exact", "--ignored", "--nocapture", "--test-threads=1"])
-        .env(CHILD_ROLE, "1")
-        .env("SOFTVK_DUMP_SHADERS", &dir);
+    let mut child = softvk_tests::child_test("child_lists_tools", CHILD_ROLE);
+    child.env("SOFTVK_DUMP_SHADERS", &dir);
     let output = softvk_tests::run_with_deadline(&mut child, std::time::Duration::from_secs(60)).expect("spawn");
     let _ = std::fs::remove_dir_all(&dir);
     assert!(output.status.success(), "{}", output.report());
