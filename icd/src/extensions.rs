@@ -55,6 +55,7 @@ pub const DEVICE_EXTENSIONS: &[Extension] = &[
     Extension { name: c"VK_KHR_uniform_buffer_standard_layout", spec_version: 1 },
     Extension { name: c"VK_EXT_tooling_info", spec_version: 1 },
     Extension { name: c"VK_KHR_format_feature_flags2", spec_version: 2 },
+    Extension { name: c"VK_KHR_shader_integer_dot_product", spec_version: 1 },
     Extension { name: c"VK_EXT_private_data", spec_version: 1 },
     Extension { name: c"VK_KHR_shader_atomic_int64", spec_version: 1 },
     Extension { name: c"VK_EXT_shader_atomic_float", spec_version: 1 },

@@ -391,6 +391,12 @@ unsafe fn fill_property_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_
             ptr,
             vk::PhysicalDevicePushDescriptorPropertiesKHR { max_push_descriptors: 32, ..Default::default() },
         ),
+        // Integer dot products run in the interpreter like any other arithmetic, never faster
+        // than the same multiplies and adds written out: no form is "accelerated" (the
+        // spec requires none to be).
+        S::PHYSICAL_DEVICE_SHADER_INTEGER_DOT_PRODUCT_PROPERTIES => {
+            pnext::fill(ptr, vk::PhysicalDeviceShaderIntegerDotProductProperties::default())
+        }
         S::PHYSICAL_DEVICE_TIMELINE_SEMAPHORE_PROPERTIES => pnext::fill(
             ptr,
             vk::PhysicalDeviceTimelineSemaphoreProperties {
@@ -601,6 +607,12 @@ unsafe fn fill_feature_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_v
         S::PHYSICAL_DEVICE_PRIVATE_DATA_FEATURES => {
             pnext::fill(ptr, vk::PhysicalDevicePrivateDataFeatures { private_data: vk::TRUE, ..Default::default() })
         }
+        // OpSDot, OpUDot, OpSUDot and their AccSat forms on integer vectors of every width
+        // and on 4x8-bit packed u32s (shader::front::integer_dot).
+        S::PHYSICAL_DEVICE_SHADER_INTEGER_DOT_PRODUCT_FEATURES => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceShaderIntegerDotProductFeatures { shader_integer_dot_product: vk::TRUE, ..Default::default() },
+        ),
         S::PHYSICAL_DEVICE_TIMELINE_SEMAPHORE_FEATURES => pnext::fill(
             ptr,
             vk::PhysicalDeviceTimelineSemaphoreFeatures { timeline_semaphore: vk::TRUE, ..Default::default() },

@@ -9,7 +9,7 @@
 //! float-to-integer conversions out of range), the result here is some value, never a
 //! panic: an application's shader must not be able to crash the driver.
 
-use crate::ir::{BinaryOp, ConvertOp, Rounding, Scalar, UnaryOp};
+use crate::ir::{BinaryOp, ConvertOp, DotSignedness, Rounding, Scalar, UnaryOp};
 use half::f16;
 
 /// Keeps the low `bits` bits.
@@ -312,6 +312,37 @@ pub fn convert(op: ConvertOp, from: Scalar, to: Scalar, a: u64) -> u64 {
     }
 }
 
+/// One term of an integer dot product: components `x` and `y` of `bits` bits, sign- or
+/// zero-extended as `signedness` says, multiplied exactly. (Two unsigned 64-bit components
+/// can overflow an i128; their product then wraps, which only matters where the spec
+/// leaves the result undefined: an AccSat whose dot product overflows the result.)
+pub fn dot_term(x: u64, y: u64, bits: u32, signedness: DotSignedness) -> i128 {
+    let extend = |v: u64, signed: bool| if signed { sign_extend(v, bits) as i128 } else { truncate(v, bits) as i128 };
+    let (x_signed, y_signed) = match signedness {
+        DotSignedness::Signed => (true, true),
+        DotSignedness::Unsigned => (false, false),
+        DotSignedness::Mixed => (true, false),
+    };
+    extend(x, x_signed).wrapping_mul(extend(y, y_signed))
+}
+
+/// The result of an integer dot product whose terms add up to `sum` (exactly, or wrapped
+/// in 128 bits). Without an accumulator: the low `bits` bits of the sum (spec: "the
+/// low-order N bits of the correct result"). With one (the AccSat forms): the sum plus the
+/// accumulator, clamped to the range of a `bits`-bit integer, signed unless `signedness`
+/// is `Unsigned` ("this final addition is saturating").
+pub fn dot_result(sum: i128, bits: u32, signedness: DotSignedness, accumulator: Option<u64>) -> u64 {
+    let Some(acc) = accumulator else { return truncate(sum as u64, bits) };
+    let signed = signedness != DotSignedness::Unsigned;
+    let bits = bits.clamp(1, 64);
+    let (min, max, acc) = if signed {
+        (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1, sign_extend(acc, bits) as i128)
+    } else {
+        (0, (1i128 << bits) - 1, truncate(acc, bits) as i128)
+    };
+    truncate(sum.saturating_add(acc).clamp(min, max) as u64, bits)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -375,5 +406,45 @@ mod tests {
         assert_eq!(convert(ConvertOp::FToS, Scalar::F32, Scalar::I32, (-2.75f32).to_bits() as u64), truncate(-2i64 as u64, 32));
         assert_eq!(convert(ConvertOp::FToU, Scalar::F32, Scalar::U32, f32::NAN.to_bits() as u64), 0);
         assert_eq!(unary(UnaryOp::BitReverse, Scalar::U32, 1), 0x8000_0000);
+    }
+
+    /// The dot product helpers against sums computed here with i128, at every width,
+    /// for the three signednesses, and the AccSat forms at their saturation edges.
+    #[test]
+    fn integer_dot_products_extend_multiply_and_saturate() {
+        use DotSignedness::*;
+        let i8s = |v: &[i8]| v.iter().map(|&x| x as u8 as u64).collect::<Vec<_>>();
+        let dot = |a: &[u64], b: &[u64], bits: u32, s: DotSignedness| {
+            a.iter().zip(b).map(|(&x, &y)| dot_term(x, y, bits, s)).sum::<i128>()
+        };
+        let (a, b) = (i8s(&[-128, 127, -1, 5]), i8s(&[-128, -128, -1, 3]));
+        assert_eq!(dot(&a, &b, 8, Signed), 16384 - 16256 + 1 + 15);
+        assert_eq!(dot(&a, &b, 8, Unsigned), 128 * 128 + 127 * 128 + 255 * 255 + 15);
+        assert_eq!(dot(&a, &b, 8, Mixed), -128 * 128 + 127 * 128 - 255 + 15);
+        // Plain results keep the low bits; a 16-bit result of 8-bit components wraps.
+        assert_eq!(dot_result(16384 + 16256, 16, Signed, None), 32640);
+        assert_eq!(dot_result(-16384 * 3, 16, Signed, None), (-49152i64 as u64) & 0xffff);
+        assert_eq!(dot_result(1 << 40, 32, Unsigned, None), 0);
+        // Signed saturation of the accumulation, at 8, 32 and 64 bits.
+        assert_eq!(dot_result(100, 8, Signed, Some(50)), 127);
+        assert_eq!(dot_result(-100, 8, Signed, Some((-50i8) as u8 as u64)), 0x80);
+        assert_eq!(dot_result(-100, 8, Mixed, Some(27)), (-73i8) as u8 as u64);
+        assert_eq!(dot_result(1, 32, Signed, Some(i32::MAX as u32 as u64)), i32::MAX as u32 as u64);
+        assert_eq!(dot_result(-1, 32, Signed, Some(i32::MIN as u32 as u64)), i32::MIN as u32 as u64);
+        assert_eq!(dot_result(-5, 32, Signed, Some(i32::MAX as u32 as u64)), (i32::MAX - 5) as u32 as u64);
+        assert_eq!(dot_result(1, 64, Signed, Some(i64::MAX as u64)), i64::MAX as u64);
+        assert_eq!(dot_result(-2, 64, Mixed, Some(i64::MIN as u64 + 1)), i64::MIN as u64);
+        // Unsigned saturation: the accumulator is unsigned, the top is all ones.
+        assert_eq!(dot_result(200, 8, Unsigned, Some(100)), 255);
+        assert_eq!(dot_result(200, 8, Unsigned, Some(55)), 255);
+        assert_eq!(dot_result(200, 8, Unsigned, Some(54)), 254);
+        assert_eq!(dot_result(2, 64, Unsigned, Some(u64::MAX - 1)), u64::MAX);
+        let unsigned_acc = dot_result(1, 32, Unsigned, Some(0x8000_0000));
+        assert_eq!(unsigned_acc, 0x8000_0001, "no signed reading of an unsigned accumulator");
+        // 64-bit components: products past 64 bits are exact.
+        let big = [u64::MAX, 3];
+        assert_eq!(dot(&big, &big, 64, Signed), 1 + 9);
+        assert_eq!(dot(&big, &big, 64, Unsigned) as u128, (u64::MAX as u128) * (u64::MAX as u128) + 9);
+        assert_eq!(dot(&big, &[2, (-1i64) as u64], 64, Mixed), -2 + 3 * (u64::MAX as i128));
     }
 }

@@ -71,6 +71,7 @@ shader_features! {
     image_float32_atomic_min_max: "shaderImageFloat32AtomicMinMax",
     uniform_buffer_standard_layout: "uniformBufferStandardLayout",
     buffer_device_address: "bufferDeviceAddress",
+    shader_integer_dot_product: "shaderIntegerDotProduct",
 }
 
 fn bool32(b: bool) -> vk::Bool32 {
@@ -153,6 +154,9 @@ impl ShaderFeatures {
         if self.buffer_device_address {
             names.push(ash::khr::buffer_device_address::NAME);
         }
+        if self.shader_integer_dot_product {
+            names.push(ash::khr::shader_integer_dot_product::NAME);
+        }
         names
     }
 
@@ -190,6 +194,8 @@ impl ShaderFeatures {
         let has_standard_layout = advertised(ash::khr::uniform_buffer_standard_layout::NAME);
         let mut device_address = vk::PhysicalDeviceBufferDeviceAddressFeatures::default();
         let has_device_address = advertised(ash::khr::buffer_device_address::NAME);
+        let mut integer_dot = vk::PhysicalDeviceShaderIntegerDotProductFeatures::default();
+        let has_integer_dot = advertised(ash::khr::shader_integer_dot_product::NAME);
         let core = {
             let mut features2 = vk::PhysicalDeviceFeatures2::default().push_next(&mut storage16).push_next(&mut variable);
             if has_float16_int8 {
@@ -221,6 +227,9 @@ impl ShaderFeatures {
             }
             if has_device_address {
                 features2 = features2.push_next(&mut device_address);
+            }
+            if has_integer_dot {
+                features2 = features2.push_next(&mut integer_dot);
             }
             // SAFETY: physical_device belongs to instance; every chained structure is one
             // the device's API version or advertised extensions define.
@@ -264,6 +273,7 @@ impl ShaderFeatures {
             image_float32_atomic_min_max: has_atomic_float2 && is(atomic_float2.shader_image_float32_atomic_min_max),
             uniform_buffer_standard_layout: has_standard_layout && is(standard_layout.uniform_buffer_standard_layout),
             buffer_device_address: has_device_address && is(device_address.buffer_device_address),
+            shader_integer_dot_product: has_integer_dot && is(integer_dot.shader_integer_dot_product),
         }
     }
 
@@ -342,6 +352,10 @@ impl ShaderFeatures {
                 buffer_device_address: bool32(self.buffer_device_address),
                 ..Default::default()
             },
+            integer_dot: vk::PhysicalDeviceShaderIntegerDotProductFeatures {
+                shader_integer_dot_product: bool32(self.shader_integer_dot_product),
+                ..Default::default()
+            },
         }
     }
 }
@@ -363,6 +377,7 @@ pub struct FeatureChain {
     atomic_float2: vk::PhysicalDeviceShaderAtomicFloat2FeaturesEXT<'static>,
     standard_layout: vk::PhysicalDeviceUniformBufferStandardLayoutFeatures<'static>,
     device_address: vk::PhysicalDeviceBufferDeviceAddressFeatures<'static>,
+    integer_dot: vk::PhysicalDeviceShaderIntegerDotProductFeatures<'static>,
 }
 
 impl FeatureChain {
@@ -404,6 +419,9 @@ impl FeatureChain {
         }
         if wanted.buffer_device_address {
             info = info.push_next(&mut self.device_address);
+        }
+        if wanted.shader_integer_dot_product {
+            info = info.push_next(&mut self.integer_dot);
         }
         info
     }

@@ -70,6 +70,10 @@ pub fn supported(capability: C) -> bool {
             | C::RoundingModeRTE
             | C::RoundingModeRTZ
             | C::DeviceGroup
+            | C::DotProduct
+            | C::DotProductInputAll
+            | C::DotProductInput4x8Bit
+            | C::DotProductInput4x8BitPacked
     )
 }
 
@@ -97,5 +101,6 @@ pub fn extension_supported(name: &str) -> bool {
             | "SPV_KHR_device_group"
             | "SPV_EXT_shader_atomic_float_add"
             | "SPV_EXT_shader_atomic_float_min_max"
+            | "SPV_KHR_integer_dot_product"
     )
 }

@@ -872,6 +872,7 @@ impl<'c, 'm> FunctionBuilder<'c, 'm> {
             | Op::ImageQuerySamples
             | Op::ImageTexelPointer => self.image_op(inst, nodes)?,
             op if super::subgroup::is_subgroup_op(op) => self.subgroup_op(inst, nodes)?,
+            op if super::integer_dot::is_integer_dot_op(op) => self.integer_dot(inst, nodes)?,
             other => return Err(Error::Unsupported(format!("instruction Op{other:?}"))),
         }
         Ok(())

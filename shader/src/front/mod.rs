@@ -2,14 +2,15 @@
 //!
 //! `module` parses and indexes the module; `compile` turns types, constants and global
 //! variables into the program's tables; `function` inlines the entry point's call graph
-//! into one region tree; `spec_op`, `image`, `subgroup` and `glsl` translate their
-//! families of instructions.
+//! into one region tree; `spec_op`, `image`, `subgroup`, `integer_dot` and `glsl`
+//! translate their families of instructions.
 
 pub mod capabilities;
 mod compile;
 mod function;
 mod glsl;
 mod image;
+mod integer_dot;
 mod module;
 mod spec_op;
 mod subgroup;

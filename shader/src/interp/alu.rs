@@ -495,6 +495,39 @@ impl Machine<'_> {
         }
     }
 
+    /// OpSDot/OpUDot/OpSUDot and their AccSat forms: per lane, the exact sum of the
+    /// component products (`scalar::dot_term`), then its low bits or its saturated
+    /// accumulation (`scalar::dot_result`). Packed operands hold four 8-bit components in
+    /// one 32-bit word, the first in the lowest byte.
+    pub(super) fn integer_dot(
+        &mut self,
+        signedness: DotSignedness,
+        (a, b): (Value, Value),
+        accumulator: Option<Value>,
+        packed: bool,
+        dst: Value,
+        out: &mut [u32],
+    ) {
+        let (sa, n) = self.scalars(a);
+        let (sb, _) = self.scalars(b);
+        let (rs, _) = self.scalars(dst);
+        let (bits, count) = if packed { (8, 4) } else { (sa.bits(), n) };
+        let l = self.lanes;
+        for lane in 0..l {
+            let mut sum = 0i128;
+            for c in 0..count {
+                let (x, y) = if packed {
+                    (self.get(a, 0, sa, lane) >> (8 * c), self.get(b, 0, sb, lane) >> (8 * c))
+                } else {
+                    (self.get(a, c, sa, lane), self.get(b, c, sb, lane))
+                };
+                sum = sum.wrapping_add(scalar::dot_term(x, y, bits, signedness));
+            }
+            let acc = accumulator.map(|v| self.get(v, 0, rs, lane));
+            put(out, l, 0, rs.words(), lane, scalar::dot_result(sum, rs.bits(), signedness, acc));
+        }
+    }
+
     pub(super) fn bitfield_insert(&mut self, base: Value, insert: Value, offset: Value, count: Value, out: &mut [u32]) {
         let (s, n) = self.scalars(base);
         let (so, _) = self.scalars(offset);

@@ -764,6 +764,9 @@ impl<'e> Machine<'e> {
             Op::OuterProduct { a, b } => self.outer_product(*a, *b, dst, out),
             Op::Transpose(a) => self.transpose(*a, dst, out),
             Op::Extended { op, a, b } => self.extended(*op, *a, *b, out),
+            Op::IntegerDot { signedness, a, b, accumulator, packed } => {
+                self.integer_dot(*signedness, (*a, *b), *accumulator, *packed, dst, out)
+            }
             Op::BitFieldInsert { base, insert, offset, count } => self.bitfield_insert(*base, *insert, *offset, *count, out),
             Op::BitFieldExtract { base, offset, count, signed } => {
                 self.bitfield_extract(*base, *offset, *count, *signed, out)

@@ -492,6 +492,11 @@ pub enum Op {
     PointerCompare { op: PointerCompare, a: Value, b: Value, stride: u32 },
     /// OpIAddCarry, OpISubBorrow, OpUMulExtended, OpSMulExtended: a struct of two.
     Extended { op: ExtendedOp, a: Value, b: Value },
+    /// OpSDot, OpUDot, OpSUDot and their AccSat forms: the exact dot product of two
+    /// integer vectors (or, `packed`, of two u32s each holding four 8-bit components,
+    /// lowest byte first), its low bits in the result's width, or with `accumulator` added
+    /// and saturated to the result's range in the instruction's signedness.
+    IntegerDot { signedness: DotSignedness, a: Value, b: Value, accumulator: Option<Value>, packed: bool },
     BitFieldInsert { base: Value, insert: Value, offset: Value, count: Value },
     BitFieldExtract { base: Value, offset: Value, count: Value, signed: bool },
     /// Image instructions (storage reads and writes, fetches, samples, queries).
@@ -508,6 +513,18 @@ pub enum Op {
     /// sequentially consistent fence, which orders this thread's buffer and image accesses
     /// (all atomic) against other workgroups'.
     Barrier,
+}
+
+/// How an integer dot product (SPV_KHR_integer_dot_product, core in SPIR-V 1.6) reads
+/// its operands' components, and how it saturates its accumulation.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum DotSignedness {
+    /// OpSDot: both operands sign-extended; signed saturation.
+    Signed,
+    /// OpUDot: both zero-extended; unsigned saturation.
+    Unsigned,
+    /// OpSUDot: the first sign-extended, the second zero-extended; signed saturation.
+    Mixed,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -37,6 +37,11 @@ fn operands(op: &Op, mut f: impl FnMut(Value)) {
             f(*a);
             f(*b)
         }
+        Op::IntegerDot { a, b, accumulator, .. } => {
+            f(*a);
+            f(*b);
+            accumulator.iter().for_each(|&v| f(v))
+        }
         Op::Select { cond, a, b } => {
             f(*cond);
             f(*a);

@@ -59,6 +59,7 @@ fn is_uniform(program: &Program, op: &Op, uniform: &[bool]) -> bool {
             u(a) && u(b)
         }
         Op::Select { cond, a, b } => u(cond) && u(a) && u(b),
+        Op::IntegerDot { a, b, accumulator, .. } => u(a) && u(b) && accumulator.iter().all(u),
         Op::Construct(parts) => parts.iter().all(u),
         Op::Extract { composite, .. } => u(composite),
         Op::Insert { composite, object, .. } => u(composite) && u(object),
