@@ -38,6 +38,8 @@ struct Recording {
 
 pub struct CommandBuffer {
     pub level: vk::CommandBufferLevel,
+    /// Its device enabled `synchronization2` (stage masks of 0 are valid).
+    pub synchronization2: bool,
     recording: Mutex<Recording>,
 }
 
@@ -46,9 +48,10 @@ impl Object for CommandBuffer {
 }
 
 impl CommandBuffer {
-    fn new(level: vk::CommandBufferLevel) -> CommandBuffer {
+    fn new(level: vk::CommandBufferLevel, synchronization2: bool) -> CommandBuffer {
         CommandBuffer {
             level,
+            synchronization2,
             recording: Mutex::new(Recording {
                 state: State::Initial,
                 commands: Vec::new(),
@@ -140,6 +143,14 @@ pub fn record_bound(
     })
 }
 
+/// Whether the command buffer's device enabled `synchronization2` (false for a null handle).
+///
+/// # Safety
+/// `command_buffer` is null or a live command buffer handle.
+pub unsafe fn synchronization2(command_buffer: vk::CommandBuffer) -> bool {
+    dispatchable::<CommandBuffer>(command_buffer).is_ok_and(|cb| cb.synchronization2)
+}
+
 /// Records a command softvk cannot execute yet: `vkEndCommandBuffer` will fail.
 pub fn record_unsupported(command_buffer: vk::CommandBuffer, name: &'static str) {
     record(command_buffer, name, || {
@@ -215,11 +226,12 @@ pub unsafe extern "system" fn trim_command_pool(
 /// # Safety
 /// Vulkan's rules for `vkAllocateCommandBuffers`.
 pub unsafe extern "system" fn allocate_command_buffers(
-    _device: vk::Device,
+    device: vk::Device,
     p_allocate_info: *const vk::CommandBufferAllocateInfo<'_>,
     p_command_buffers: *mut vk::CommandBuffer,
 ) -> vk::Result {
     guard("vkAllocateCommandBuffers", || {
+        let synchronization2 = dispatchable::<crate::device::Device>(device)?.synchronization2;
         let info = read_in(p_allocate_info)?;
         let pool = borrow::<CommandPool>(info.command_pool)?;
         if info.level != vk::CommandBufferLevel::PRIMARY && info.level != vk::CommandBufferLevel::SECONDARY {
@@ -231,7 +243,7 @@ pub unsafe extern "system" fn allocate_command_buffers(
         }
         let mut buffers = pool.buffers.lock().unwrap_or_else(|e| e.into_inner());
         for i in 0..info.command_buffer_count as usize {
-            let handle = new_dispatchable(CommandBuffer::new(info.level));
+            let handle = new_dispatchable(CommandBuffer::new(info.level, synchronization2));
             buffers.insert(handle.as_raw());
             p_command_buffers.add(i).write(handle);
         }

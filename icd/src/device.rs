@@ -20,6 +20,9 @@ pub struct Device {
     pub memory_heap_size: u64,
     /// The device addresses of its memory (`device_address`).
     pub addresses: Arc<crate::device_address::AddressRegistry>,
+    /// Whether the application enabled `synchronization2`, which makes a stage mask of 0
+    /// valid in the Vulkan 1.0 synchronization commands too.
+    pub synchronization2: bool,
 }
 
 impl Object for Device {
@@ -57,6 +60,8 @@ pub unsafe extern "system" fn create_device(
             notifier,
             memory_heap_size: physical.memory_heap_size,
             addresses,
+            synchronization2: crate::pnext::find_in::<vk::PhysicalDeviceSynchronization2Features>(info.p_next)
+                .is_some_and(|f| f.synchronization2 != vk::FALSE),
         });
         write_out(p_device, device)?;
         Ok(vk::Result::SUCCESS)
@@ -135,6 +140,7 @@ const FEATURE_STRUCTS: &[FeatureStruct] = feature_structs![
     PHYSICAL_DEVICE_PIPELINE_CREATION_CACHE_CONTROL_FEATURES: PhysicalDevicePipelineCreationCacheControlFeatures.pipeline_creation_cache_control,
     PHYSICAL_DEVICE_SHADER_INTEGER_DOT_PRODUCT_FEATURES: PhysicalDeviceShaderIntegerDotProductFeatures.shader_integer_dot_product,
     PHYSICAL_DEVICE_PRIVATE_DATA_FEATURES: PhysicalDevicePrivateDataFeatures.private_data,
+    PHYSICAL_DEVICE_SYNCHRONIZATION_2_FEATURES: PhysicalDeviceSynchronization2Features.synchronization2,
     PHYSICAL_DEVICE_SHADER_ATOMIC_FLOAT_FEATURES_EXT: PhysicalDeviceShaderAtomicFloatFeaturesEXT.sparse_image_float32_atomic_add,
     PHYSICAL_DEVICE_SHADER_ATOMIC_FLOAT_2_FEATURES_EXT: PhysicalDeviceShaderAtomicFloat2FeaturesEXT.sparse_image_float32_atomic_min_max,
 ];

@@ -603,6 +603,12 @@ unsafe fn fill_feature_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_v
                 ..Default::default()
             },
         ),
+        // Commands run in order on one thread: barriers of either form only need checking,
+        // and vkQueueSubmit2 batches become the same submissions as vkQueueSubmit's.
+        S::PHYSICAL_DEVICE_SYNCHRONIZATION_2_FEATURES => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceSynchronization2Features { synchronization2: vk::TRUE, ..Default::default() },
+        ),
         // Any object of the device can carry a value per private data slot.
         S::PHYSICAL_DEVICE_PRIVATE_DATA_FEATURES => {
             pnext::fill(ptr, vk::PhysicalDevicePrivateDataFeatures { private_data: vk::TRUE, ..Default::default() })

@@ -267,6 +267,18 @@ pub unsafe extern "system" fn cmd_write_timestamp(
 }
 
 /// # Safety
+/// Vulkan's rules for `vkCmdWriteTimestamp2` (VK_KHR_synchronization2): the same, with a
+/// 64-bit stage, which does not matter either.
+pub unsafe extern "system" fn cmd_write_timestamp2(
+    cb: vk::CommandBuffer,
+    _stage: vk::PipelineStageFlags2,
+    pool: vk::QueryPool,
+    query: u32,
+) {
+    cmd_write_timestamp(cb, vk::PipelineStageFlags::ALL_COMMANDS, pool, query)
+}
+
+/// # Safety
 /// Vulkan's rules for `vkCmdCopyQueryPoolResults`.
 #[allow(clippy::too_many_arguments)]
 pub unsafe extern "system" fn cmd_copy_query_pool_results(

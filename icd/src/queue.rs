@@ -248,24 +248,67 @@ pub unsafe extern "system" fn queue_submit(
                 fence: None,
             });
         }
-        if submissions.is_empty() {
-            submissions.push(Submission { waits: vec![], command_buffers: vec![], signals: vec![], fence: None });
+        submit_all(queue, submissions, fence)
+    })
+}
+
+/// What vkQueueSubmit and vkQueueSubmit2 do once their batches are decoded: the fence goes
+/// with the last batch (or an empty one), the semaphores are checked, and the batches go
+/// to the queue thread in order.
+fn submit_all(queue: &Queue, mut submissions: Vec<Submission>, fence: Option<Arc<Fence>>) -> VkResult<vk::Result> {
+    if submissions.is_empty() {
+        submissions.push(Submission { waits: vec![], command_buffers: vec![], signals: vec![], fence: None });
+    }
+    if let Some(last) = submissions.last_mut() {
+        last.fence = fence;
+    }
+    queue.state.notifier.check_lost()?;
+    check_timeline_signals(&submissions)?;
+    claim_binary_waits(&submissions)?;
+    for submission in &submissions {
+        for (semaphore, value) in submission.signals.iter().filter(|(s, _)| s.timeline) {
+            semaphore.highest_submitted.fetch_max(*value, Ordering::AcqRel);
         }
-        if let Some(last) = submissions.last_mut() {
-            last.fence = fence;
-        }
-        queue.state.notifier.check_lost()?;
-        check_timeline_signals(&submissions)?;
-        claim_binary_waits(&submissions)?;
-        for submission in &submissions {
-            for (semaphore, value) in submission.signals.iter().filter(|(s, _)| s.timeline) {
-                semaphore.highest_submitted.fetch_max(*value, Ordering::AcqRel);
+    }
+    for submission in submissions {
+        queue.submit(submission)?;
+    }
+    Ok(vk::Result::SUCCESS)
+}
+
+/// # Safety
+/// Vulkan's rules for `vkQueueSubmit2` (VK_KHR_synchronization2): each batch names its
+/// semaphores with their values and stages, and its command buffers with device masks.
+pub unsafe extern "system" fn queue_submit2(
+    queue: vk::Queue,
+    count: u32,
+    p_submits: *const vk::SubmitInfo2<'_>,
+    fence: vk::Fence,
+) -> vk::Result {
+    guard("vkQueueSubmit2", || {
+        let queue = dispatchable::<Queue>(queue)?;
+        let fence = if fence == vk::Fence::null() { None } else { Some(get::<Fence>(fence)?) };
+        let mut submissions = Vec::with_capacity(count.max(1) as usize);
+        for info in read_slice(p_submits, count) {
+            if info.flags.contains(vk::SubmitFlags::PROTECTED) {
+                tracing::error!("vkQueueSubmit2: a protected submission (softvk has no protected memory)");
+                return Err(crate::entry::INVALID_USAGE);
             }
+            let semaphores = |infos: &[vk::SemaphoreSubmitInfo<'_>]| -> VkResult<Vec<(Arc<Semaphore>, u64)>> {
+                infos.iter().map(|i| Ok((get::<Semaphore>(i.semaphore)?, i.value))).collect()
+            };
+            let command_buffers = read_slice(info.p_command_buffer_infos, info.command_buffer_info_count)
+                .iter()
+                .map(|i| dispatchable::<CommandBuffer>(i.command_buffer)?.snapshot_as(vk::CommandBufferLevel::PRIMARY))
+                .collect::<VkResult<Vec<_>>>()?;
+            submissions.push(Submission {
+                waits: semaphores(read_slice(info.p_wait_semaphore_infos, info.wait_semaphore_info_count))?,
+                command_buffers,
+                signals: semaphores(read_slice(info.p_signal_semaphore_infos, info.signal_semaphore_info_count))?,
+                fence: None,
+            });
         }
-        for submission in submissions {
-            queue.submit(submission)?;
-        }
-        Ok(vk::Result::SUCCESS)
+        submit_all(queue, submissions, fence)
     })
 }
 

@@ -58,6 +58,7 @@ shader_features! {
     storage_image_write_without_format: "shaderStorageImageWriteWithoutFormat",
     scalar_block_layout: "scalarBlockLayout",
     private_data: "privateData",
+    synchronization2: "synchronization2",
     buffer_float32_atomics: "shaderBufferFloat32Atomics",
     buffer_float32_atomic_add: "shaderBufferFloat32AtomicAdd",
     buffer_float64_atomic_add: "shaderBufferFloat64AtomicAdd",
@@ -142,6 +143,9 @@ impl ShaderFeatures {
         if self.private_data {
             names.push(ash::ext::private_data::NAME);
         }
+        if self.synchronization2 {
+            names.push(ash::khr::synchronization2::NAME);
+        }
         if self.atomic_float() || self.atomic_float2() {
             names.push(ash::ext::shader_atomic_float::NAME);
         }
@@ -187,6 +191,8 @@ impl ShaderFeatures {
         let has_scalar_layout = advertised(ash::ext::scalar_block_layout::NAME);
         let mut private_data = vk::PhysicalDevicePrivateDataFeatures::default();
         let has_private_data = advertised(ash::ext::private_data::NAME);
+        let mut sync2 = vk::PhysicalDeviceSynchronization2Features::default();
+        let has_sync2 = advertised(ash::khr::synchronization2::NAME);
         let mut atomic_float = vk::PhysicalDeviceShaderAtomicFloatFeaturesEXT::default();
         let has_atomic_float = advertised(ash::ext::shader_atomic_float::NAME);
         let mut atomic_float2 = vk::PhysicalDeviceShaderAtomicFloat2FeaturesEXT::default();
@@ -215,6 +221,9 @@ impl ShaderFeatures {
             }
             if has_private_data {
                 features2 = features2.push_next(&mut private_data);
+            }
+            if has_sync2 {
+                features2 = features2.push_next(&mut sync2);
             }
             if has_atomic_float {
                 features2 = features2.push_next(&mut atomic_float);
@@ -260,6 +269,7 @@ impl ShaderFeatures {
             storage_image_write_without_format: is(core.shader_storage_image_write_without_format),
             scalar_block_layout: has_scalar_layout && is(scalar_layout.scalar_block_layout),
             private_data: has_private_data && is(private_data.private_data),
+            synchronization2: has_sync2 && is(sync2.synchronization2),
             buffer_float32_atomics: has_atomic_float && is(atomic_float.shader_buffer_float32_atomics),
             buffer_float32_atomic_add: has_atomic_float && is(atomic_float.shader_buffer_float32_atomic_add),
             buffer_float64_atomic_add: has_atomic_float && is(atomic_float.shader_buffer_float64_atomic_add),
@@ -327,6 +337,7 @@ impl ShaderFeatures {
                 ..Default::default()
             },
             private_data: vk::PhysicalDevicePrivateDataFeatures { private_data: bool32(self.private_data), ..Default::default() },
+            sync2: vk::PhysicalDeviceSynchronization2Features { synchronization2: bool32(self.synchronization2), ..Default::default() },
             atomic_float: vk::PhysicalDeviceShaderAtomicFloatFeaturesEXT {
                 shader_buffer_float32_atomics: bool32(self.buffer_float32_atomics),
                 shader_buffer_float32_atomic_add: bool32(self.buffer_float32_atomic_add),
@@ -373,6 +384,7 @@ pub struct FeatureChain {
     cache_control: vk::PhysicalDevicePipelineCreationCacheControlFeatures<'static>,
     scalar_layout: vk::PhysicalDeviceScalarBlockLayoutFeatures<'static>,
     private_data: vk::PhysicalDevicePrivateDataFeatures<'static>,
+    sync2: vk::PhysicalDeviceSynchronization2Features<'static>,
     atomic_float: vk::PhysicalDeviceShaderAtomicFloatFeaturesEXT<'static>,
     atomic_float2: vk::PhysicalDeviceShaderAtomicFloat2FeaturesEXT<'static>,
     standard_layout: vk::PhysicalDeviceUniformBufferStandardLayoutFeatures<'static>,
@@ -407,6 +419,9 @@ impl FeatureChain {
         }
         if wanted.private_data {
             info = info.push_next(&mut self.private_data);
+        }
+        if wanted.synchronization2 {
+            info = info.push_next(&mut self.sync2);
         }
         if wanted.atomic_float() {
             info = info.push_next(&mut self.atomic_float);
