@@ -243,6 +243,7 @@ const EXTENSIONS: &[&CStr] = &[
     ash::khr::timeline_semaphore::NAME,
     ash::ext::host_query_reset::NAME,
     ash::khr::copy_commands2::NAME,
+    ash::khr::synchronization2::NAME,
 ];
 
 fn limit_address_space(bytes: u64) {
@@ -904,6 +905,7 @@ const CASES: &[Case] = &[
     ("barrier_garbage_image_barriers", barrier_garbage_image_barriers),
     ("barrier_garbage_buffer_barriers", barrier_garbage_buffer_barriers),
     ("event_commands_with_null_events", event_commands_with_null_events),
+    ("synchronization2_garbage", synchronization2_garbage),
     ("event_never_set_does_not_hang", event_never_set_does_not_hang),
     // queries
     ("query_pool_count_u32_max", query_pool_count_u32_max),
@@ -3023,6 +3025,46 @@ fn event_commands_with_null_events(ctx: &Context) {
     });
     let event = ctx.owned_event();
     recording_fails(ctx, "vkCmdSetEvent at stage 0", |cb| unsafe { ctx.device.cmd_set_event(cb, event, vk::PipelineStageFlags::empty()) });
+}
+
+/// The synchronization2 commands check what their dependency infos name, as the 1.0 ones do;
+/// vkQueueSubmit2 refuses protected batches and null semaphores.
+fn synchronization2_garbage(ctx: &Context) {
+    let sync2 = ash::khr::synchronization2::Device::new(&ctx.instance, &ctx.device);
+    let garbage = vk::PipelineStageFlags2::from_raw(1 << 45);
+    let b = buffer(ctx, 256);
+    // SAFETY (every closure): invalid on purpose: what the barriers name.
+    recording_fails(ctx, "vkCmdPipelineBarrier2 with a stage bit no one defines", |cb| unsafe {
+        let m = [vk::MemoryBarrier2::default().src_stage_mask(garbage)];
+        sync2.cmd_pipeline_barrier2(cb, &vk::DependencyInfo::default().memory_barriers(&m));
+    });
+    recording_fails(ctx, "vkCmdPipelineBarrier2 past the end of a buffer", |cb| unsafe {
+        let bb = [vk::BufferMemoryBarrier2::default()
+            .src_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
+            .dst_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
+            .buffer(b.buffer)
+            .offset(200)
+            .size(100)];
+        sync2.cmd_pipeline_barrier2(cb, &vk::DependencyInfo::default().buffer_memory_barriers(&bb));
+    });
+    recording_fails(ctx, "vkCmdPipelineBarrier2 with no dependency info", |cb| unsafe {
+        (sync2.fp().cmd_pipeline_barrier2_khr)(cb, std::ptr::null());
+    });
+    let event = ctx.owned_event();
+    recording_fails(ctx, "vkCmdWaitEvents2 with no dependency infos", |cb| unsafe {
+        (sync2.fp().cmd_wait_events2_khr)(cb, 1, &event, std::ptr::null());
+    });
+    recording_fails(ctx, "vkCmdResetEvent2 with a stage bit no one defines", |cb| unsafe {
+        sync2.cmd_reset_event2(cb, event, garbage);
+    });
+    // SAFETY: invalid on purpose: a protected batch, a null semaphore.
+    unsafe {
+        let protected = [vk::SubmitInfo2::default().flags(vk::SubmitFlags::PROTECTED)];
+        expect_err(sync2.queue_submit2(ctx.queue, &protected, vk::Fence::null()), "a protected vkQueueSubmit2");
+        let null = [vk::SemaphoreSubmitInfo::default()];
+        let waits = [vk::SubmitInfo2::default().wait_semaphore_infos(&null)];
+        expect_err(sync2.queue_submit2(ctx.queue, &waits, vk::Fence::null()), "vkQueueSubmit2 waiting on a null semaphore");
+    }
 }
 
 /// A wait for an event nobody sets holds the queue, not the host: the fence times out,
