@@ -141,6 +141,7 @@ const FEATURE_STRUCTS: &[FeatureStruct] = feature_structs![
     PHYSICAL_DEVICE_SHADER_INTEGER_DOT_PRODUCT_FEATURES: PhysicalDeviceShaderIntegerDotProductFeatures.shader_integer_dot_product,
     PHYSICAL_DEVICE_PRIVATE_DATA_FEATURES: PhysicalDevicePrivateDataFeatures.private_data,
     PHYSICAL_DEVICE_SYNCHRONIZATION_2_FEATURES: PhysicalDeviceSynchronization2Features.synchronization2,
+    PHYSICAL_DEVICE_MAINTENANCE_4_FEATURES: PhysicalDeviceMaintenance4Features.maintenance4,
     PHYSICAL_DEVICE_SHADER_ATOMIC_FLOAT_FEATURES_EXT: PhysicalDeviceShaderAtomicFloatFeaturesEXT.sparse_image_float32_atomic_add,
     PHYSICAL_DEVICE_SHADER_ATOMIC_FLOAT_2_FEATURES_EXT: PhysicalDeviceShaderAtomicFloat2FeaturesEXT.sparse_image_float32_atomic_min_max,
 ];

@@ -61,6 +61,7 @@ pub const DEVICE_EXTENSIONS: &[Extension] = &[
     Extension { name: c"VK_EXT_shader_atomic_float", spec_version: 1 },
     Extension { name: c"VK_EXT_shader_atomic_float2", spec_version: 1 },
     Extension { name: c"VK_KHR_synchronization2", spec_version: 1 },
+    Extension { name: c"VK_KHR_maintenance4", spec_version: 2 },
 ];
 
 pub fn properties(list: &[Extension]) -> Vec<vk::ExtensionProperties> {

@@ -272,6 +272,10 @@ fn subgroup_stages() -> vk::ShaderStageFlags {
     vk::ShaderStageFlags::COMPUTE
 }
 
+/// The largest allocation (`maxMemoryAllocationSize`) and so the largest buffer that can
+/// ever be bound (`maxBufferSize`, VK_KHR_maintenance4): 16 GiB.
+pub const MAX_BUFFER_SIZE: u64 = 1 << 34;
+
 /// Fills one structure of a `VkPhysicalDeviceProperties2` chain that softvk knows.
 unsafe fn fill_property_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_void) {
     type S = vk::StructureType;
@@ -307,7 +311,7 @@ unsafe fn fill_property_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_
                 max_multiview_view_count: 0,
                 max_multiview_instance_index: 0,
                 max_per_set_descriptors: crate::descriptor::MAX_DESCRIPTORS_PER_SET as u32,
-                max_memory_allocation_size: 1 << 34,
+                max_memory_allocation_size: MAX_BUFFER_SIZE,
                 ..Default::default()
             },
         ),
@@ -343,6 +347,10 @@ unsafe fn fill_property_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_
         S::PHYSICAL_DEVICE_PROTECTED_MEMORY_PROPERTIES => {
             pnext::fill(ptr, vk::PhysicalDeviceProtectedMemoryProperties::default())
         }
+        S::PHYSICAL_DEVICE_MAINTENANCE_4_PROPERTIES => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceMaintenance4Properties { max_buffer_size: MAX_BUFFER_SIZE, ..Default::default() },
+        ),
         S::PHYSICAL_DEVICE_MAINTENANCE_3_PROPERTIES => pnext::fill(
             ptr,
             vk::PhysicalDeviceMaintenance3Properties {
@@ -609,6 +617,11 @@ unsafe fn fill_feature_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_v
             ptr,
             vk::PhysicalDeviceSynchronization2Features { synchronization2: vk::TRUE, ..Default::default() },
         ),
+        // VK_KHR_maintenance4: objects are reference-counted (a pipeline layout may go once
+        // used), LocalSizeId is compiled, requirements depend only on a resource's shape.
+        S::PHYSICAL_DEVICE_MAINTENANCE_4_FEATURES => {
+            pnext::fill(ptr, vk::PhysicalDeviceMaintenance4Features { maintenance4: vk::TRUE, ..Default::default() })
+        }
         // Any object of the device can carry a value per private data slot.
         S::PHYSICAL_DEVICE_PRIVATE_DATA_FEATURES => {
             pnext::fill(ptr, vk::PhysicalDevicePrivateDataFeatures { private_data: vk::TRUE, ..Default::default() })

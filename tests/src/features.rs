@@ -59,6 +59,7 @@ shader_features! {
     scalar_block_layout: "scalarBlockLayout",
     private_data: "privateData",
     synchronization2: "synchronization2",
+    maintenance4: "maintenance4",
     buffer_float32_atomics: "shaderBufferFloat32Atomics",
     buffer_float32_atomic_add: "shaderBufferFloat32AtomicAdd",
     buffer_float64_atomic_add: "shaderBufferFloat64AtomicAdd",
@@ -146,6 +147,9 @@ impl ShaderFeatures {
         if self.synchronization2 {
             names.push(ash::khr::synchronization2::NAME);
         }
+        if self.maintenance4 {
+            names.push(ash::khr::maintenance4::NAME);
+        }
         if self.atomic_float() || self.atomic_float2() {
             names.push(ash::ext::shader_atomic_float::NAME);
         }
@@ -193,6 +197,8 @@ impl ShaderFeatures {
         let has_private_data = advertised(ash::ext::private_data::NAME);
         let mut sync2 = vk::PhysicalDeviceSynchronization2Features::default();
         let has_sync2 = advertised(ash::khr::synchronization2::NAME);
+        let mut maintenance4 = vk::PhysicalDeviceMaintenance4Features::default();
+        let has_maintenance4 = advertised(ash::khr::maintenance4::NAME);
         let mut atomic_float = vk::PhysicalDeviceShaderAtomicFloatFeaturesEXT::default();
         let has_atomic_float = advertised(ash::ext::shader_atomic_float::NAME);
         let mut atomic_float2 = vk::PhysicalDeviceShaderAtomicFloat2FeaturesEXT::default();
@@ -224,6 +230,9 @@ impl ShaderFeatures {
             }
             if has_sync2 {
                 features2 = features2.push_next(&mut sync2);
+            }
+            if has_maintenance4 {
+                features2 = features2.push_next(&mut maintenance4);
             }
             if has_atomic_float {
                 features2 = features2.push_next(&mut atomic_float);
@@ -270,6 +279,7 @@ impl ShaderFeatures {
             scalar_block_layout: has_scalar_layout && is(scalar_layout.scalar_block_layout),
             private_data: has_private_data && is(private_data.private_data),
             synchronization2: has_sync2 && is(sync2.synchronization2),
+            maintenance4: has_maintenance4 && is(maintenance4.maintenance4),
             buffer_float32_atomics: has_atomic_float && is(atomic_float.shader_buffer_float32_atomics),
             buffer_float32_atomic_add: has_atomic_float && is(atomic_float.shader_buffer_float32_atomic_add),
             buffer_float64_atomic_add: has_atomic_float && is(atomic_float.shader_buffer_float64_atomic_add),
@@ -338,6 +348,7 @@ impl ShaderFeatures {
             },
             private_data: vk::PhysicalDevicePrivateDataFeatures { private_data: bool32(self.private_data), ..Default::default() },
             sync2: vk::PhysicalDeviceSynchronization2Features { synchronization2: bool32(self.synchronization2), ..Default::default() },
+            maintenance4: vk::PhysicalDeviceMaintenance4Features { maintenance4: bool32(self.maintenance4), ..Default::default() },
             atomic_float: vk::PhysicalDeviceShaderAtomicFloatFeaturesEXT {
                 shader_buffer_float32_atomics: bool32(self.buffer_float32_atomics),
                 shader_buffer_float32_atomic_add: bool32(self.buffer_float32_atomic_add),
@@ -385,6 +396,7 @@ pub struct FeatureChain {
     scalar_layout: vk::PhysicalDeviceScalarBlockLayoutFeatures<'static>,
     private_data: vk::PhysicalDevicePrivateDataFeatures<'static>,
     sync2: vk::PhysicalDeviceSynchronization2Features<'static>,
+    maintenance4: vk::PhysicalDeviceMaintenance4Features<'static>,
     atomic_float: vk::PhysicalDeviceShaderAtomicFloatFeaturesEXT<'static>,
     atomic_float2: vk::PhysicalDeviceShaderAtomicFloat2FeaturesEXT<'static>,
     standard_layout: vk::PhysicalDeviceUniformBufferStandardLayoutFeatures<'static>,
@@ -422,6 +434,9 @@ impl FeatureChain {
         }
         if wanted.synchronization2 {
             info = info.push_next(&mut self.sync2);
+        }
+        if wanted.maintenance4 {
+            info = info.push_next(&mut self.maintenance4);
         }
         if wanted.atomic_float() {
             info = info.push_next(&mut self.atomic_float);

@@ -102,11 +102,39 @@ fn check_buffer_info(info: &vk::BufferCreateInfo<'_>, heap_size: u64) -> VkResul
 }
 
 fn buffer_requirements(buffer: &Buffer) -> vk::MemoryRequirements {
+    requirements_for_size(buffer.size)
+}
+
+/// What a buffer of `size` bytes needs: its usage and flags change nothing on the CPU, so
+/// buffers that differ only in those get the same requirements (VK_KHR_maintenance4).
+fn requirements_for_size(size: u64) -> vk::MemoryRequirements {
     vk::MemoryRequirements {
-        size: buffer.size.div_ceil(RESOURCE_ALIGNMENT) * RESOURCE_ALIGNMENT,
+        size: size.div_ceil(RESOURCE_ALIGNMENT) * RESOURCE_ALIGNMENT,
         alignment: RESOURCE_ALIGNMENT,
         memory_type_bits: 1,
     }
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetDeviceBufferMemoryRequirements` (VK_KHR_maintenance4): the
+/// requirements of a buffer `pCreateInfo` would create, without creating it. A create info
+/// vkCreateBuffer would refuse gets zero requirements and a log line.
+pub unsafe extern "system" fn get_device_buffer_memory_requirements(
+    device: vk::Device,
+    p_info: *const vk::DeviceBufferMemoryRequirements<'_>,
+    p_requirements: *mut vk::MemoryRequirements2<'_>,
+) {
+    guard_void("vkGetDeviceBufferMemoryRequirements", || {
+        let (Ok(device), Ok(info), Some(out)) = (dispatchable::<Device>(device), read_in(p_info), p_requirements.as_mut()) else {
+            return;
+        };
+        let Ok(create) = read_in(info.p_create_info) else { return };
+        let requirements = match check_buffer_info(create, device.memory_heap_size) {
+            Ok(()) => requirements_for_size(create.size),
+            Err(_) => vk::MemoryRequirements::default(),
+        };
+        fill_requirements2(out, requirements);
+    })
 }
 
 /// # Safety

@@ -209,8 +209,48 @@ pub unsafe extern "system" fn destroy_image(
 }
 
 fn image_requirements(image: &Image) -> vk::MemoryRequirements {
+    layout_requirements(&image.layout)
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetDeviceImageMemoryRequirements` (VK_KHR_maintenance4): the
+/// requirements of the image `pCreateInfo` would create, from the same layout. A create
+/// info vkCreateImage would refuse gets zero requirements and a log line.
+pub unsafe extern "system" fn get_device_image_memory_requirements(
+    _device: vk::Device,
+    p_info: *const vk::DeviceImageMemoryRequirements<'_>,
+    p_requirements: *mut vk::MemoryRequirements2<'_>,
+) {
+    guard_void("vkGetDeviceImageMemoryRequirements", || {
+        let (Ok(info), Some(out)) = (read_in(p_info), p_requirements.as_mut()) else { return };
+        let Ok(create) = read_in(info.p_create_info) else { return };
+        let layout = image_shape(create)
+            .and_then(|shape| {
+                check_create_info(create)?;
+                check_against_format_properties(create)?;
+                ImageLayout::new(shape).ok_or(crate::entry::INVALID_USAGE)
+            })
+            .ok();
+        fill_requirements2(out, layout.as_ref().map_or_else(vk::MemoryRequirements::default, layout_requirements));
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetDeviceImageSparseMemoryRequirements`: no sparse images.
+pub unsafe extern "system" fn get_device_image_sparse_memory_requirements(
+    _device: vk::Device,
+    _p_info: *const vk::DeviceImageMemoryRequirements<'_>,
+    p_count: *mut u32,
+    p_requirements: *mut vk::SparseImageMemoryRequirements2<'_>,
+) {
+    guard_void("vkGetDeviceImageSparseMemoryRequirements", || {
+        let _ = crate::entry::fill_array(0, p_count, p_requirements, |_, _| {});
+    })
+}
+
+fn layout_requirements(layout: &ImageLayout) -> vk::MemoryRequirements {
     vk::MemoryRequirements {
-        size: image.layout.size.div_ceil(RESOURCE_ALIGNMENT) * RESOURCE_ALIGNMENT,
+        size: layout.size.div_ceil(RESOURCE_ALIGNMENT) * RESOURCE_ALIGNMENT,
         alignment: RESOURCE_ALIGNMENT,
         memory_type_bits: 1,
     }
