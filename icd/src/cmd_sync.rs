@@ -94,17 +94,24 @@ struct BufferRange {
     families: (u32, u32),
 }
 
-impl From<&vk::BufferMemoryBarrier<'_>> for BufferRange {
-    fn from(b: &vk::BufferMemoryBarrier<'_>) -> Self {
-        BufferRange { buffer: b.buffer, offset: b.offset, size: b.size, families: (b.src_queue_family_index, b.dst_queue_family_index) }
-    }
+/// `From` both forms of a barrier (Vulkan 1.0's and synchronization2's), which name the
+/// same fields.
+macro_rules! from_barriers {
+    ($target:ident from $($source:ident),+ => |$b:ident| $body:expr) => {
+        $(impl From<&vk::$source<'_>> for $target {
+            fn from($b: &vk::$source<'_>) -> Self {
+                $body
+            }
+        })+
+    };
 }
 
-impl From<&vk::BufferMemoryBarrier2<'_>> for BufferRange {
-    fn from(b: &vk::BufferMemoryBarrier2<'_>) -> Self {
-        BufferRange { buffer: b.buffer, offset: b.offset, size: b.size, families: (b.src_queue_family_index, b.dst_queue_family_index) }
-    }
-}
+from_barriers!(BufferRange from BufferMemoryBarrier, BufferMemoryBarrier2 => |b| BufferRange {
+    buffer: b.buffer,
+    offset: b.offset,
+    size: b.size,
+    families: (b.src_queue_family_index, b.dst_queue_family_index),
+});
 
 fn check_buffer_barrier(name: &str, barrier: BufferRange) -> VkResult<()> {
     let buffer = object::<Buffer>(barrier.buffer)?;
@@ -132,29 +139,13 @@ struct ImageTransition {
     families: (u32, u32),
 }
 
-impl From<&vk::ImageMemoryBarrier<'_>> for ImageTransition {
-    fn from(b: &vk::ImageMemoryBarrier<'_>) -> Self {
-        ImageTransition {
-            image: b.image,
-            subresource_range: b.subresource_range,
-            old_layout: b.old_layout,
-            new_layout: b.new_layout,
-            families: (b.src_queue_family_index, b.dst_queue_family_index),
-        }
-    }
-}
-
-impl From<&vk::ImageMemoryBarrier2<'_>> for ImageTransition {
-    fn from(b: &vk::ImageMemoryBarrier2<'_>) -> Self {
-        ImageTransition {
-            image: b.image,
-            subresource_range: b.subresource_range,
-            old_layout: b.old_layout,
-            new_layout: b.new_layout,
-            families: (b.src_queue_family_index, b.dst_queue_family_index),
-        }
-    }
-}
+from_barriers!(ImageTransition from ImageMemoryBarrier, ImageMemoryBarrier2 => |b| ImageTransition {
+    image: b.image,
+    subresource_range: b.subresource_range,
+    old_layout: b.old_layout,
+    new_layout: b.new_layout,
+    families: (b.src_queue_family_index, b.dst_queue_family_index),
+});
 
 fn check_image_barrier(name: &str, barrier: ImageTransition) -> VkResult<()> {
     let image = object::<Image>(barrier.image)?;

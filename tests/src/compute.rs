@@ -17,7 +17,7 @@
 //! ([`storage_window`](ComputeJob::storage_window)), specialisation constants, pipeline
 //! flags, and dispatch from a base workgroup ([`run_base`](ComputeJob::run_base)).
 
-use crate::{Context, HostBuffer, FENCE_TIMEOUT_NS};
+use crate::{Context, HostBuffer};
 use ash::vk;
 use std::path::PathBuf;
 
@@ -280,41 +280,22 @@ impl<'a> ComputeJob<'a> {
                 })
                 .collect();
             device.update_descriptor_sets(&writes, &[]);
-            let cb = ctx.allocate_command_buffer(vk::CommandBufferLevel::PRIMARY);
-            ctx.begin(cb);
-            device.cmd_bind_pipeline(cb, vk::PipelineBindPoint::COMPUTE, pipeline);
             // Dynamic offsets go in binding-number order (spec: vkCmdBindDescriptorSets).
             let mut dynamic: Vec<(u32, u32)> = self.bindings.iter().filter_map(|b| b.dynamic_offset.map(|o| (b.binding, o))).collect();
             dynamic.sort();
             let dynamic_offsets: Vec<u32> = dynamic.iter().map(|&(_, o)| o).collect();
-            device.cmd_bind_descriptor_sets(cb, vk::PipelineBindPoint::COMPUTE, pipeline_layout, 0, &[set], &dynamic_offsets);
-            if !self.push.is_empty() {
-                device.cmd_push_constants(cb, pipeline_layout, vk::ShaderStageFlags::COMPUTE, 0, &self.push);
-            }
-            if base == [0; 3] {
-                device.cmd_dispatch(cb, groups[0], groups[1], groups[2]);
-            } else {
-                device.cmd_dispatch_base(cb, base[0], base[1], base[2], groups[0], groups[1], groups[2]);
-            }
-            let to_host = [vk::MemoryBarrier::default()
-                .src_access_mask(vk::AccessFlags::SHADER_WRITE)
-                .dst_access_mask(vk::AccessFlags::HOST_READ)];
-            device.cmd_pipeline_barrier(
-                cb,
-                vk::PipelineStageFlags::COMPUTE_SHADER,
-                vk::PipelineStageFlags::HOST,
-                vk::DependencyFlags::empty(),
-                &to_host,
-                &[],
-                &[],
-            );
-            ctx.end(cb);
-            let fence = ctx.create_fence(false);
-            let submit = [vk::SubmitInfo::default().command_buffers(std::slice::from_ref(&cb))];
-            device.queue_submit(ctx.queue, &submit, fence).expect("vkQueueSubmit");
-            device.wait_for_fences(&[fence], true, FENCE_TIMEOUT_NS).expect("the dispatch did not finish (hang?)");
-            device.destroy_fence(fence, None);
-            device.free_command_buffers(ctx.command_pool, &[cb]);
+            ctx.run(|cb| {
+                device.cmd_bind_pipeline(cb, vk::PipelineBindPoint::COMPUTE, pipeline);
+                device.cmd_bind_descriptor_sets(cb, vk::PipelineBindPoint::COMPUTE, pipeline_layout, 0, &[set], &dynamic_offsets);
+                if !self.push.is_empty() {
+                    device.cmd_push_constants(cb, pipeline_layout, vk::ShaderStageFlags::COMPUTE, 0, &self.push);
+                }
+                if base == [0; 3] {
+                    device.cmd_dispatch(cb, groups[0], groups[1], groups[2]);
+                } else {
+                    device.cmd_dispatch_base(cb, base[0], base[1], base[2], groups[0], groups[1], groups[2]);
+                }
+            });
             device.destroy_descriptor_pool(pool, None);
             device.destroy_pipeline(pipeline, None);
             cleanup_pipeline_objects();

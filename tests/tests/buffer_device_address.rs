@@ -12,7 +12,7 @@
 use ash::vk;
 use softvk_tests::compute::{bytes_of, spirv, values_of};
 use softvk_tests::features::context_with;
-use softvk_tests::{Context, ShaderFeatures, FENCE_TIMEOUT_NS};
+use softvk_tests::{Context, ShaderFeatures};
 
 fn features() -> ShaderFeatures {
     ShaderFeatures { buffer_device_address: true, int64: true, ..Default::default() }
@@ -150,32 +150,14 @@ fn dispatch(ctx: &Context, shader: &str, storage: &[&AddressBuffer], push: &[u8]
             })
             .collect();
         device.update_descriptor_sets(&writes, &[]);
-        let cb = ctx.allocate_command_buffer(vk::CommandBufferLevel::PRIMARY);
-        ctx.begin(cb);
-        device.cmd_bind_pipeline(cb, vk::PipelineBindPoint::COMPUTE, pipeline);
-        device.cmd_bind_descriptor_sets(cb, vk::PipelineBindPoint::COMPUTE, layout, 0, &[set], &[]);
-        if !push.is_empty() {
-            device.cmd_push_constants(cb, layout, vk::ShaderStageFlags::COMPUTE, 0, push);
-        }
-        device.cmd_dispatch(cb, groups, 1, 1);
-        let to_host =
-            [vk::MemoryBarrier::default().src_access_mask(vk::AccessFlags::SHADER_WRITE).dst_access_mask(vk::AccessFlags::HOST_READ)];
-        device.cmd_pipeline_barrier(
-            cb,
-            vk::PipelineStageFlags::COMPUTE_SHADER,
-            vk::PipelineStageFlags::HOST,
-            vk::DependencyFlags::empty(),
-            &to_host,
-            &[],
-            &[],
-        );
-        ctx.end(cb);
-        let fence = ctx.create_fence(false);
-        let submit = [vk::SubmitInfo::default().command_buffers(std::slice::from_ref(&cb))];
-        device.queue_submit(ctx.queue, &submit, fence).expect("vkQueueSubmit");
-        device.wait_for_fences(&[fence], true, FENCE_TIMEOUT_NS).expect("the dispatch did not finish (hang?)");
-        device.destroy_fence(fence, None);
-        device.free_command_buffers(ctx.command_pool, &[cb]);
+        ctx.run(|cb| {
+            device.cmd_bind_pipeline(cb, vk::PipelineBindPoint::COMPUTE, pipeline);
+            device.cmd_bind_descriptor_sets(cb, vk::PipelineBindPoint::COMPUTE, layout, 0, &[set], &[]);
+            if !push.is_empty() {
+                device.cmd_push_constants(cb, layout, vk::ShaderStageFlags::COMPUTE, 0, push);
+            }
+            device.cmd_dispatch(cb, groups, 1, 1);
+        });
         device.destroy_descriptor_pool(pool, None);
         device.destroy_pipeline(pipeline, None);
         device.destroy_shader_module(module, None);
