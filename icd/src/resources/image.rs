@@ -149,6 +149,29 @@ fn check_against_format_properties(info: &vk::ImageCreateInfo<'_>) -> VkResult<(
     Ok(())
 }
 
+/// Every check of vkCreateImage, and the layout of the image `info` describes: what
+/// vkCreateImage creates and vkGetDeviceImageMemoryRequirements measures.
+fn checked_layout(info: &vk::ImageCreateInfo<'_>, heap_size: u64) -> VkResult<ImageLayout> {
+    let shape = image_shape(info)?;
+    check_create_info(info)?;
+    check_against_format_properties(info)?;
+    let Some(layout) = ImageLayout::new(shape) else {
+        tracing::error!("vkCreateImage: format {:?} is not supported", info.format);
+        return Err(crate::entry::INVALID_USAGE);
+    };
+    if layout.size > heap_size {
+        tracing::error!("vkCreateImage: {} bytes is more than the {heap_size}-byte heap can ever hold", layout.size);
+        return Err(vk::Result::ERROR_OUT_OF_DEVICE_MEMORY);
+    }
+    if info.flags.intersects(
+        vk::ImageCreateFlags::SPARSE_BINDING | vk::ImageCreateFlags::SPARSE_RESIDENCY | vk::ImageCreateFlags::SPARSE_ALIASED,
+    ) {
+        tracing::error!("vkCreateImage: sparse images are not supported");
+        return Err(crate::entry::NOT_IMPLEMENTED);
+    }
+    Ok(layout)
+}
+
 /// # Safety
 /// Vulkan's rules for `vkCreateImage`.
 pub unsafe extern "system" fn create_image(
@@ -160,29 +183,7 @@ pub unsafe extern "system" fn create_image(
     guard("vkCreateImage", || {
         let device = dispatchable::<crate::device::Device>(device)?;
         let info = read_in(p_create_info)?;
-        let shape = image_shape(info)?;
-        check_create_info(info)?;
-        check_against_format_properties(info)?;
-        let Some(layout) = ImageLayout::new(shape) else {
-            tracing::error!("vkCreateImage: format {:?} is not supported", info.format);
-            return Err(crate::entry::INVALID_USAGE);
-        };
-        if layout.size > device.memory_heap_size {
-            tracing::error!(
-                "vkCreateImage: {} bytes is more than the {}-byte heap can ever hold",
-                layout.size,
-                device.memory_heap_size
-            );
-            return Err(vk::Result::ERROR_OUT_OF_DEVICE_MEMORY);
-        }
-        if info.flags.intersects(
-            vk::ImageCreateFlags::SPARSE_BINDING
-                | vk::ImageCreateFlags::SPARSE_RESIDENCY
-                | vk::ImageCreateFlags::SPARSE_ALIASED,
-        ) {
-            tracing::error!("vkCreateImage: sparse images are not supported");
-            return Err(crate::entry::NOT_IMPLEMENTED);
-        }
+        let layout = checked_layout(info, device.memory_heap_size)?;
         let image = Arc::new(Image {
             image_type: info.image_type,
             tiling: info.tiling,
@@ -217,20 +218,18 @@ fn image_requirements(image: &Image) -> vk::MemoryRequirements {
 /// requirements of the image `pCreateInfo` would create, from the same layout. A create
 /// info vkCreateImage would refuse gets zero requirements and a log line.
 pub unsafe extern "system" fn get_device_image_memory_requirements(
-    _device: vk::Device,
+    device: vk::Device,
     p_info: *const vk::DeviceImageMemoryRequirements<'_>,
     p_requirements: *mut vk::MemoryRequirements2<'_>,
 ) {
     guard_void("vkGetDeviceImageMemoryRequirements", || {
-        let (Ok(info), Some(out)) = (read_in(p_info), p_requirements.as_mut()) else { return };
+        let (Ok(device), Ok(info), Some(out)) =
+            (dispatchable::<crate::device::Device>(device), read_in(p_info), p_requirements.as_mut())
+        else {
+            return;
+        };
         let Ok(create) = read_in(info.p_create_info) else { return };
-        let layout = image_shape(create)
-            .and_then(|shape| {
-                check_create_info(create)?;
-                check_against_format_properties(create)?;
-                ImageLayout::new(shape).ok_or(crate::entry::INVALID_USAGE)
-            })
-            .ok();
+        let layout = checked_layout(create, device.memory_heap_size).ok();
         fill_requirements2(out, layout.as_ref().map_or_else(vk::MemoryRequirements::default, layout_requirements));
     })
 }

@@ -209,17 +209,7 @@ impl Machine<'_> {
             let base = offsets[lane] as usize;
             for part in plan {
                 let value = memory.load(base.wrapping_add(part.offset as usize), part.bytes as usize).unwrap_or(0);
-                let w = part.word as usize;
-                // Words past the result are dropped (a result type that is not the
-                // pointee: invalid SPIR-V).
-                if let Some(o) = out.get_mut(w * l + lane) {
-                    *o = value as u32;
-                }
-                if part.bytes == 8 {
-                    if let Some(o) = out.get_mut((w + 1) * l + lane) {
-                        *o = (value >> 32) as u32;
-                    }
-                }
+                put_part(out, l, lane, part, value);
             }
         }
     }
@@ -330,16 +320,7 @@ impl Machine<'_> {
             for part in plan {
                 let value = memory.load(base.wrapping_add(part.offset as usize), part.bytes as usize);
                 outside |= value.is_none();
-                let value = value.unwrap_or(0);
-                let w = part.word as usize;
-                if let Some(o) = out.get_mut(w * l + lane) {
-                    *o = value as u32;
-                }
-                if part.bytes == 8 {
-                    if let Some(o) = out.get_mut((w + 1) * l + lane) {
-                        *o = (value >> 32) as u32;
-                    }
-                }
+                put_part(out, l, lane, part, value.unwrap_or(0));
             }
             if outside {
                 self.bad_address(address);
@@ -459,6 +440,21 @@ impl Machine<'_> {
             if let Some(out) = out.as_deref_mut() {
                 super::alu::put(out, l, 0, s.words(), lane, old);
             }
+        }
+    }
+}
+
+/// Writes the loaded bits of `part` into its result words of `lane` (`lanes` words a row).
+/// Words past the result are dropped (a result type that is not the pointee: invalid
+/// SPIR-V). The load-side twin of `Machine::stored_part`.
+fn put_part(out: &mut [u32], lanes: usize, lane: usize, part: &super::Part, value: u64) {
+    let w = part.word as usize;
+    if let Some(o) = out.get_mut(w * lanes + lane) {
+        *o = value as u32;
+    }
+    if part.bytes == 8 {
+        if let Some(o) = out.get_mut((w + 1) * lanes + lane) {
+            *o = (value >> 32) as u32;
         }
     }
 }
