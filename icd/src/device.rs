@@ -144,6 +144,9 @@ const FEATURE_STRUCTS: &[FeatureStruct] = feature_structs![
     PHYSICAL_DEVICE_MAINTENANCE_4_FEATURES: PhysicalDeviceMaintenance4Features.maintenance4,
     PHYSICAL_DEVICE_SHADER_ATOMIC_FLOAT_FEATURES_EXT: PhysicalDeviceShaderAtomicFloatFeaturesEXT.sparse_image_float32_atomic_add,
     PHYSICAL_DEVICE_SHADER_ATOMIC_FLOAT_2_FEATURES_EXT: PhysicalDeviceShaderAtomicFloat2FeaturesEXT.sparse_image_float32_atomic_min_max,
+    PHYSICAL_DEVICE_PRESENT_ID_FEATURES_KHR: PhysicalDevicePresentIdFeaturesKHR.present_id,
+    PHYSICAL_DEVICE_PRESENT_WAIT_FEATURES_KHR: PhysicalDevicePresentWaitFeaturesKHR.present_wait,
+    PHYSICAL_DEVICE_SWAPCHAIN_MAINTENANCE_1_FEATURES_EXT: PhysicalDeviceSwapchainMaintenance1FeaturesEXT.swapchain_maintenance1,
 ];
 
 /// Bytes before the first VkBool32 of a feature structure: sType, padding, pNext.

@@ -16,6 +16,11 @@ pub const INSTANCE_EXTENSIONS: &[Extension] = &[
     Extension { name: c"VK_NV_external_memory_capabilities", spec_version: 1 },
     Extension { name: c"VK_KHR_external_semaphore_capabilities", spec_version: 1 },
     Extension { name: c"VK_KHR_external_fence_capabilities", spec_version: 1 },
+    Extension { name: c"VK_KHR_surface", spec_version: 25 },
+    Extension { name: c"VK_EXT_headless_surface", spec_version: 1 },
+    Extension { name: c"VK_KHR_get_surface_capabilities2", spec_version: 1 },
+    Extension { name: c"VK_EXT_surface_maintenance1", spec_version: 1 },
+    Extension { name: c"VK_EXT_swapchain_colorspace", spec_version: 5 },
 ];
 
 pub const DEVICE_EXTENSIONS: &[Extension] = &[
@@ -62,6 +67,11 @@ pub const DEVICE_EXTENSIONS: &[Extension] = &[
     Extension { name: c"VK_EXT_shader_atomic_float2", spec_version: 1 },
     Extension { name: c"VK_KHR_synchronization2", spec_version: 1 },
     Extension { name: c"VK_KHR_maintenance4", spec_version: 2 },
+    Extension { name: c"VK_KHR_swapchain", spec_version: 70 },
+    Extension { name: c"VK_KHR_incremental_present", spec_version: 2 },
+    Extension { name: c"VK_KHR_present_id", spec_version: 1 },
+    Extension { name: c"VK_KHR_present_wait", spec_version: 1 },
+    Extension { name: c"VK_EXT_swapchain_maintenance1", spec_version: 1 },
 ];
 
 pub fn properties(list: &[Extension]) -> Vec<vk::ExtensionProperties> {

@@ -40,3 +40,4 @@ pub mod resources;
 pub mod sync;
 pub mod sync_payload;
 pub mod unsupported;
+pub mod wsi;

@@ -34,6 +34,10 @@ impl std::fmt::Debug for DeviceMemory {
 }
 
 impl DeviceMemory {
+    pub fn new(segment: shm::Segment, size: u64, device_address: Option<DeviceAddress>) -> DeviceMemory {
+        DeviceMemory { segment, size, mapped: AtomicBool::new(false), device_address }
+    }
+
     /// The bytes of the allocation, for the kernels.
     pub fn view(&self) -> MemoryView {
         // SAFETY: the segment stays mapped while `self` lives, and commands hold an Arc to
@@ -78,8 +82,7 @@ pub unsafe extern "system" fn allocate_memory(
             None
         };
         let segment = external_memory::make_segment(source, size)?;
-        let memory =
-            Arc::new(DeviceMemory { segment, size: info.allocation_size, mapped: AtomicBool::new(false), device_address });
+        let memory = Arc::new(DeviceMemory::new(segment, info.allocation_size, device_address));
         device.addresses.register(&memory);
         write_out(p_memory, new_handle(memory))?;
         Ok(vk::Result::SUCCESS)

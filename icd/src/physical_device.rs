@@ -622,6 +622,18 @@ unsafe fn fill_feature_struct(s_type: vk::StructureType, ptr: *mut std::ffi::c_v
         S::PHYSICAL_DEVICE_MAINTENANCE_4_FEATURES => {
             pnext::fill(ptr, vk::PhysicalDeviceMaintenance4Features { maintenance4: vk::TRUE, ..Default::default() })
         }
+        // WSI (`wsi::swapchain`): presents carry ids and can be waited for; a present can
+        // switch mode, signal a fence, and acquired images can go back unpresented.
+        S::PHYSICAL_DEVICE_PRESENT_ID_FEATURES_KHR => {
+            pnext::fill(ptr, vk::PhysicalDevicePresentIdFeaturesKHR { present_id: vk::TRUE, ..Default::default() })
+        }
+        S::PHYSICAL_DEVICE_PRESENT_WAIT_FEATURES_KHR => {
+            pnext::fill(ptr, vk::PhysicalDevicePresentWaitFeaturesKHR { present_wait: vk::TRUE, ..Default::default() })
+        }
+        S::PHYSICAL_DEVICE_SWAPCHAIN_MAINTENANCE_1_FEATURES_EXT => pnext::fill(
+            ptr,
+            vk::PhysicalDeviceSwapchainMaintenance1FeaturesEXT { swapchain_maintenance1: vk::TRUE, ..Default::default() },
+        ),
         // Any object of the device can carry a value per private data slot.
         S::PHYSICAL_DEVICE_PRIVATE_DATA_FEATURES => {
             pnext::fill(ptr, vk::PhysicalDevicePrivateDataFeatures { private_data: vk::TRUE, ..Default::default() })

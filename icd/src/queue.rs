@@ -21,6 +21,9 @@ pub struct Submission {
     pub command_buffers: Vec<Arc<Vec<Command>>>,
     pub signals: Vec<(Arc<Semaphore>, u64)>,
     pub fence: Option<Arc<Fence>>,
+    /// Work for the queue thread after the command buffers, before the signals (a
+    /// present: `wsi::swapchain`); told whether the submission ran.
+    pub after: Option<Box<dyn FnOnce(bool) + Send>>,
 }
 
 /// What the worker shares with the API side.
@@ -141,6 +144,9 @@ fn worker_loop(state: &QueueState, receiver: Receiver<Submission>) {
                 }
             }
         }
+        if let Some(after) = submission.after {
+            after(ran);
+        }
         // Work that did not run (the device is going away or lost) signals nothing: a
         // fence shared with another process must not claim that a copy ran.
         if ran {
@@ -246,6 +252,7 @@ pub unsafe extern "system" fn queue_submit(
                 command_buffers,
                 signals: semaphores(read_slice(info.p_signal_semaphores, info.signal_semaphore_count), signal_values)?,
                 fence: None,
+                after: None,
             });
         }
         submit_all(queue, submissions, fence)
@@ -255,9 +262,9 @@ pub unsafe extern "system" fn queue_submit(
 /// What vkQueueSubmit and vkQueueSubmit2 do once their batches are decoded: the fence goes
 /// with the last batch (or an empty one), the semaphores are checked, and the batches go
 /// to the queue thread in order.
-fn submit_all(queue: &Queue, mut submissions: Vec<Submission>, fence: Option<Arc<Fence>>) -> VkResult<vk::Result> {
+pub(crate) fn submit_all(queue: &Queue, mut submissions: Vec<Submission>, fence: Option<Arc<Fence>>) -> VkResult<vk::Result> {
     if submissions.is_empty() {
-        submissions.push(Submission { waits: vec![], command_buffers: vec![], signals: vec![], fence: None });
+        submissions.push(Submission { waits: vec![], command_buffers: vec![], signals: vec![], fence: None, after: None });
     }
     if let Some(last) = submissions.last_mut() {
         last.fence = fence;
@@ -306,6 +313,7 @@ pub unsafe extern "system" fn queue_submit2(
                 command_buffers,
                 signals: semaphores(read_slice(info.p_signal_semaphore_infos, info.signal_semaphore_info_count))?,
                 fence: None,
+                after: None,
             });
         }
         submit_all(queue, submissions, fence)
