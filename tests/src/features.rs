@@ -74,6 +74,9 @@ shader_features! {
     uniform_buffer_standard_layout: "uniformBufferStandardLayout",
     buffer_device_address: "bufferDeviceAddress",
     shader_integer_dot_product: "shaderIntegerDotProduct",
+    present_id: "presentId",
+    present_wait: "presentWait",
+    swapchain_maintenance1: "swapchainMaintenance1",
 }
 
 fn bool32(b: bool) -> vk::Bool32 {
@@ -144,6 +147,15 @@ impl ShaderFeatures {
         if self.private_data {
             names.push(ash::ext::private_data::NAME);
         }
+        if self.present_id {
+            names.push(ash::khr::present_id::NAME);
+        }
+        if self.present_wait {
+            names.push(ash::khr::present_wait::NAME);
+        }
+        if self.swapchain_maintenance1 {
+            names.push(ash::ext::swapchain_maintenance1::NAME);
+        }
         if self.synchronization2 {
             names.push(ash::khr::synchronization2::NAME);
         }
@@ -208,6 +220,12 @@ impl ShaderFeatures {
         let has_device_address = advertised(ash::khr::buffer_device_address::NAME);
         let mut integer_dot = vk::PhysicalDeviceShaderIntegerDotProductFeatures::default();
         let has_integer_dot = advertised(ash::khr::shader_integer_dot_product::NAME);
+        let mut present_id = vk::PhysicalDevicePresentIdFeaturesKHR::default();
+        let has_present_id = advertised(ash::khr::present_id::NAME);
+        let mut present_wait = vk::PhysicalDevicePresentWaitFeaturesKHR::default();
+        let has_present_wait = advertised(ash::khr::present_wait::NAME);
+        let mut swapchain_maintenance1 = vk::PhysicalDeviceSwapchainMaintenance1FeaturesEXT::default();
+        let has_swapchain_maintenance1 = advertised(ash::ext::swapchain_maintenance1::NAME);
         let core = {
             let mut features2 = vk::PhysicalDeviceFeatures2::default().push_next(&mut storage16).push_next(&mut variable);
             if has_float16_int8 {
@@ -227,6 +245,15 @@ impl ShaderFeatures {
             }
             if has_private_data {
                 features2 = features2.push_next(&mut private_data);
+            }
+            if has_present_id {
+                features2 = features2.push_next(&mut present_id);
+            }
+            if has_present_wait {
+                features2 = features2.push_next(&mut present_wait);
+            }
+            if has_swapchain_maintenance1 {
+                features2 = features2.push_next(&mut swapchain_maintenance1);
             }
             if has_sync2 {
                 features2 = features2.push_next(&mut sync2);
@@ -278,6 +305,9 @@ impl ShaderFeatures {
             storage_image_write_without_format: is(core.shader_storage_image_write_without_format),
             scalar_block_layout: has_scalar_layout && is(scalar_layout.scalar_block_layout),
             private_data: has_private_data && is(private_data.private_data),
+            present_id: has_present_id && is(present_id.present_id),
+            present_wait: has_present_wait && is(present_wait.present_wait),
+            swapchain_maintenance1: has_swapchain_maintenance1 && is(swapchain_maintenance1.swapchain_maintenance1),
             synchronization2: has_sync2 && is(sync2.synchronization2),
             maintenance4: has_maintenance4 && is(maintenance4.maintenance4),
             buffer_float32_atomics: has_atomic_float && is(atomic_float.shader_buffer_float32_atomics),
@@ -347,6 +377,12 @@ impl ShaderFeatures {
                 ..Default::default()
             },
             private_data: vk::PhysicalDevicePrivateDataFeatures { private_data: bool32(self.private_data), ..Default::default() },
+            present_id: vk::PhysicalDevicePresentIdFeaturesKHR { present_id: bool32(self.present_id), ..Default::default() },
+            present_wait: vk::PhysicalDevicePresentWaitFeaturesKHR { present_wait: bool32(self.present_wait), ..Default::default() },
+            swapchain_maintenance1: vk::PhysicalDeviceSwapchainMaintenance1FeaturesEXT {
+                swapchain_maintenance1: bool32(self.swapchain_maintenance1),
+                ..Default::default()
+            },
             sync2: vk::PhysicalDeviceSynchronization2Features { synchronization2: bool32(self.synchronization2), ..Default::default() },
             maintenance4: vk::PhysicalDeviceMaintenance4Features { maintenance4: bool32(self.maintenance4), ..Default::default() },
             atomic_float: vk::PhysicalDeviceShaderAtomicFloatFeaturesEXT {
@@ -395,6 +431,9 @@ pub struct FeatureChain {
     cache_control: vk::PhysicalDevicePipelineCreationCacheControlFeatures<'static>,
     scalar_layout: vk::PhysicalDeviceScalarBlockLayoutFeatures<'static>,
     private_data: vk::PhysicalDevicePrivateDataFeatures<'static>,
+    present_id: vk::PhysicalDevicePresentIdFeaturesKHR<'static>,
+    present_wait: vk::PhysicalDevicePresentWaitFeaturesKHR<'static>,
+    swapchain_maintenance1: vk::PhysicalDeviceSwapchainMaintenance1FeaturesEXT<'static>,
     sync2: vk::PhysicalDeviceSynchronization2Features<'static>,
     maintenance4: vk::PhysicalDeviceMaintenance4Features<'static>,
     atomic_float: vk::PhysicalDeviceShaderAtomicFloatFeaturesEXT<'static>,
@@ -431,6 +470,15 @@ impl FeatureChain {
         }
         if wanted.private_data {
             info = info.push_next(&mut self.private_data);
+        }
+        if wanted.present_id {
+            info = info.push_next(&mut self.present_id);
+        }
+        if wanted.present_wait {
+            info = info.push_next(&mut self.present_wait);
+        }
+        if wanted.swapchain_maintenance1 {
+            info = info.push_next(&mut self.swapchain_maintenance1);
         }
         if wanted.synchronization2 {
             info = info.push_next(&mut self.sync2);

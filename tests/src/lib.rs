@@ -26,6 +26,7 @@ pub mod precision;
 pub mod reference;
 pub mod spec_tables;
 pub mod validation;
+pub mod wsi;
 
 pub use features::ShaderFeatures;
 use features::FeatureChain;
@@ -527,6 +528,15 @@ impl Context {
     /// tests pass it to [`skip`], which fails on softvk.
     pub fn with_features(extensions: &[&CStr], features: &ShaderFeatures) -> Result<Self, String> {
         Self::build(&[], extensions, Validation::Default, Some(features))
+    }
+
+    /// `with_features` on an instance that enables `instance_extensions` too (WSI).
+    pub fn with_instance_extensions_and_features(
+        instance_extensions: &[&CStr],
+        extensions: &[&CStr],
+        features: &ShaderFeatures,
+    ) -> Result<Self, String> {
+        Self::build(instance_extensions, extensions, Validation::Default, Some(features))
     }
 
     fn build(

@@ -138,9 +138,12 @@ pub fn supported_usage(formats: &[vk::Format]) -> vk::ImageUsageFlags {
     let mut usage = U::TRANSFER_SRC | U::TRANSFER_DST | U::SAMPLED | U::STORAGE;
     for &format in formats {
         let features = rasterizer::format::properties(format).optimal_tiling_features;
-        for (bit, feature) in
-            [(U::TRANSFER_SRC, F::TRANSFER_SRC), (U::TRANSFER_DST, F::TRANSFER_DST), (U::SAMPLED, F::SAMPLED_IMAGE), (U::STORAGE, F::STORAGE_IMAGE)]
-        {
+        for (bit, feature) in [
+            (U::TRANSFER_SRC, F::TRANSFER_SRC),
+            (U::TRANSFER_DST, F::TRANSFER_DST),
+            (U::SAMPLED, F::SAMPLED_IMAGE),
+            (U::STORAGE, F::STORAGE_IMAGE),
+        ] {
             if !features.contains(feature) {
                 usage &= !bit;
             }
@@ -295,7 +298,9 @@ pub unsafe extern "system" fn get_physical_device_surface_capabilities2(
         let asked_mode = pnext::find_in::<vk::SurfacePresentModeEXT>(surface_info.p_next).map(|m| m.present_mode);
         if let Some(mode) = asked_mode {
             if !info.present_modes.contains(&mode) {
-                tracing::error!("vkGetPhysicalDeviceSurfaceCapabilities2KHR: present mode {mode:?} is not one the surface has");
+                tracing::error!(
+                    "vkGetPhysicalDeviceSurfaceCapabilities2KHR: present mode {mode:?} is not one the surface has"
+                );
                 return Err(crate::entry::INVALID_USAGE);
             }
         }

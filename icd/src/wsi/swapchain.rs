@@ -22,8 +22,8 @@ use crate::handles::{borrow, dispatchable, get, new_handle, release, Object};
 use crate::memory::DeviceMemory;
 use crate::pnext;
 use crate::queue::{Queue, Submission};
-use crate::resources::Image;
 use crate::resources::Binding;
+use crate::resources::Image;
 use crate::sync::{Fence, Notifier, Semaphore};
 use ash::vk;
 use std::collections::VecDeque;
@@ -146,9 +146,13 @@ fn create(device: &Device, info: &vk::SwapchainCreateInfoKHR<'_>) -> VkResult<Sw
         return refuse(format!("transform {:?} (softvk only presents untransformed)", info.pre_transform));
     }
     if info.composite_alpha.as_raw().count_ones() != 1 || !surface_info.composite_alpha.contains(info.composite_alpha) {
-        return refuse(format!("composite alpha {:?} is not one of {:?}", info.composite_alpha, surface_info.composite_alpha));
+        return refuse(format!(
+            "composite alpha {:?} is not one of {:?}",
+            info.composite_alpha, surface_info.composite_alpha
+        ));
     }
-    let known_flags = vk::SwapchainCreateFlagsKHR::MUTABLE_FORMAT | vk::SwapchainCreateFlagsKHR::DEFERRED_MEMORY_ALLOCATION_EXT;
+    let known_flags =
+        vk::SwapchainCreateFlagsKHR::MUTABLE_FORMAT | vk::SwapchainCreateFlagsKHR::DEFERRED_MEMORY_ALLOCATION_EXT;
     if !known_flags.contains(info.flags) {
         return refuse(format!("flags {:?} are not supported", info.flags));
     }
@@ -158,14 +162,19 @@ fn create(device: &Device, info: &vk::SwapchainCreateInfoKHR<'_>) -> VkResult<Sw
             // SAFETY: as above; the array has `present_mode_count` elements.
             let modes = unsafe { read_slice(modes.p_present_modes, modes.present_mode_count) }.to_vec();
             if !modes.contains(&info.present_mode) || modes.iter().any(|m| !surface_info.present_modes.contains(m)) {
-                return refuse(format!("present modes {modes:?} must hold {:?} and be the surface's", info.present_mode));
+                return refuse(format!(
+                    "present modes {modes:?} must hold {:?} and be the surface's",
+                    info.present_mode
+                ));
             }
             modes
         }
         None => vec![info.present_mode],
     };
     if let Some(scaling) = unsafe { pnext::find_in::<vk::SwapchainPresentScalingCreateInfoEXT<'_>>(info.p_next) } {
-        if !scaling.scaling_behavior.is_empty() || !scaling.present_gravity_x.is_empty() || !scaling.present_gravity_y.is_empty()
+        if !scaling.scaling_behavior.is_empty()
+            || !scaling.present_gravity_x.is_empty()
+            || !scaling.present_gravity_y.is_empty()
         {
             return refuse("present scaling or gravity (softvk shows images one to one)".into());
         }
@@ -310,9 +319,15 @@ pub unsafe extern "system" fn get_swapchain_images(
 
 /// Takes the next free image, waiting up to `timeout` ns, and signals `semaphore` and
 /// `fence` (either may be null).
-fn acquire(swapchain: &Swapchain, timeout: u64, semaphore: vk::Semaphore, fence: vk::Fence) -> VkResult<(u32, vk::Result)> {
+fn acquire(
+    swapchain: &Swapchain,
+    timeout: u64,
+    semaphore: vk::Semaphore,
+    fence: vk::Fence,
+) -> VkResult<(u32, vk::Result)> {
     // SAFETY: live handles of this device, or null.
-    let semaphore = if semaphore == vk::Semaphore::null() { None } else { Some(unsafe { get::<Semaphore>(semaphore)? }) };
+    let semaphore =
+        if semaphore == vk::Semaphore::null() { None } else { Some(unsafe { get::<Semaphore>(semaphore)? }) };
     let fence = if fence == vk::Fence::null() { None } else { Some(unsafe { get::<Fence>(fence)? }) };
     if semaphore.is_none() && fence.is_none() {
         tracing::error!("vkAcquireNextImageKHR: neither a semaphore nor a fence");
@@ -515,7 +530,10 @@ pub unsafe extern "system" fn queue_present(queue: vk::Queue, p_info: *const vk:
             drop(state);
             let mode = modes.get(i).copied().unwrap_or(swapchain.present_mode);
             if !swapchain.present_modes.contains(&mode) {
-                tracing::error!("vkQueuePresentKHR: present mode {mode:?} is not among the swapchain's {:?}", swapchain.present_modes);
+                tracing::error!(
+                    "vkQueuePresentKHR: present mode {mode:?} is not among the swapchain's {:?}",
+                    swapchain.present_modes
+                );
                 return Err(crate::entry::INVALID_USAGE);
             }
             let fence = match fences.get(i) {
@@ -525,7 +543,11 @@ pub unsafe extern "system" fn queue_present(queue: vk::Queue, p_info: *const vk:
             let damage = damage(regions.get(i), swapchain.extent);
             checked.push((swapchain, index as usize, mode, damage, present_id, fence));
         }
-        let results = if info.p_results.is_null() { None } else { Some(std::slice::from_raw_parts_mut(info.p_results, handles.len())) };
+        let results = if info.p_results.is_null() {
+            None
+        } else {
+            Some(std::slice::from_raw_parts_mut(info.p_results, handles.len()))
+        };
         let mut items = Vec::with_capacity(checked.len());
         let mut overall = vk::Result::SUCCESS;
         for (i, (swapchain, index, mode, damage, present_id, fence)) in checked.into_iter().enumerate() {
@@ -602,7 +624,9 @@ pub unsafe extern "system" fn wait_for_present(
         {
             let state = shared.lock();
             if !done(&state) && present_id > state.queued_id && timeout == u64::MAX {
-                tracing::error!("vkWaitForPresentKHR: present id {present_id} was never queued (the wait would never end)");
+                tracing::error!(
+                    "vkWaitForPresentKHR: present id {present_id} was never queued (the wait would never end)"
+                );
                 return Err(crate::entry::INVALID_USAGE);
             }
         }
