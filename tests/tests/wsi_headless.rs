@@ -527,3 +527,78 @@ fn swapchain_maintenance1_releases_images_switches_modes_and_signals_present_fen
     unsafe { wsi.swapchain.destroy_swapchain(swapchain, None) };
     destroy_surface(&wsi, surface);
 }
+
+#[test]
+fn an_image_bound_to_swapchain_memory_aliases_the_swapchain_image() {
+    let _serial = serial();
+    // Without the validation layer: version 1.3.239 crashes (SIGSEGV inside the layer) in
+    // vkBindImageMemory2 with a VkBindImageMemorySwapchainInfoKHR.
+    let Some(ctx) =
+        Context::with_instance_extensions(INSTANCE_EXTENSIONS, &[ash::khr::swapchain::NAME], softvk_tests::Validation::Off)
+    else {
+        return skip("an_image_bound_to_swapchain_memory_aliases_the_swapchain_image", "no headless surface");
+    };
+    let wsi = Wsi::new(&ctx);
+    let surface = headless_surface(&ctx);
+    let spec = SwapchainSpec::default();
+    let swapchain = create_swapchain(&ctx, &wsi, surface, &spec, vk::SwapchainKHR::null()).expect("swapchain");
+    let index = acquire_with_fence(&ctx, &wsi, swapchain);
+    // SAFETY: valid create and bind infos naming a live swapchain and one of its images.
+    let alias = unsafe {
+        let mut from_swapchain = vk::ImageSwapchainCreateInfoKHR::default().swapchain(swapchain);
+        let info = vk::ImageCreateInfo::default()
+            .image_type(vk::ImageType::TYPE_2D)
+            .format(spec.format)
+            .extent(vk::Extent3D { width: spec.extent.width, height: spec.extent.height, depth: 1 })
+            .mip_levels(1)
+            .array_layers(1)
+            .samples(vk::SampleCountFlags::TYPE_1)
+            .tiling(vk::ImageTiling::OPTIMAL)
+            .usage(spec.usage)
+            .initial_layout(vk::ImageLayout::UNDEFINED)
+            .push_next(&mut from_swapchain);
+        let alias = ctx.device.create_image(&info, None).expect("vkCreateImage with VkImageSwapchainCreateInfoKHR");
+        let mut to_swapchain = vk::BindImageMemorySwapchainInfoKHR::default().swapchain(swapchain).image_index(index);
+        let bind = vk::BindImageMemoryInfo::default().image(alias).push_next(&mut to_swapchain);
+        ctx.device.bind_image_memory2(&[bind]).expect("vkBindImageMemory2 with VkBindImageMemorySwapchainInfoKHR");
+        alias
+    };
+    // Clear through the alias, read through the swapchain image.
+    let range = vk::ImageSubresourceRange::default().aspect_mask(vk::ImageAspectFlags::COLOR).level_count(1).layer_count(1);
+    ctx.run(|cb| {
+        let to_dst = vk::ImageMemoryBarrier::default()
+            .old_layout(vk::ImageLayout::UNDEFINED)
+            .new_layout(vk::ImageLayout::TRANSFER_DST_OPTIMAL)
+            .dst_access_mask(vk::AccessFlags::TRANSFER_WRITE)
+            .src_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
+            .dst_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
+            .image(alias)
+            .subresource_range(range);
+        let to_present = vk::ImageMemoryBarrier::default()
+            .old_layout(vk::ImageLayout::TRANSFER_DST_OPTIMAL)
+            .new_layout(vk::ImageLayout::PRESENT_SRC_KHR)
+            .src_access_mask(vk::AccessFlags::TRANSFER_WRITE)
+            .src_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
+            .dst_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
+            .image(alias)
+            .subresource_range(range);
+        let clear = vk::ClearColorValue { float32: [0.0, 0.0, 1.0, 1.0] };
+        // SAFETY: cb is recording; the alias is bound.
+        unsafe {
+            let d = &ctx.device;
+            d.cmd_pipeline_barrier(cb, vk::PipelineStageFlags::TOP_OF_PIPE, vk::PipelineStageFlags::TRANSFER, vk::DependencyFlags::empty(), &[], &[], &[to_dst]);
+            d.cmd_clear_color_image(cb, alias, vk::ImageLayout::TRANSFER_DST_OPTIMAL, &clear, &[range]);
+            d.cmd_pipeline_barrier(cb, vk::PipelineStageFlags::TRANSFER, vk::PipelineStageFlags::BOTTOM_OF_PIPE, vk::DependencyFlags::empty(), &[], &[], &[to_present]);
+        }
+    });
+    // SAFETY: a live swapchain.
+    let images = unsafe { wsi.swapchain.get_swapchain_images(swapchain) }.unwrap();
+    let pixels = read_image(&ctx, images[index as usize], spec.extent);
+    assert!(pixels.chunks(4).all(|p| p == [255, 0, 0, 255]), "the swapchain image holds the alias's clear: {:?}", &pixels[..4]);
+    // SAFETY: the queue is idle (ctx.run waited).
+    unsafe {
+        ctx.device.destroy_image(alias, None);
+        wsi.swapchain.destroy_swapchain(swapchain, None);
+    }
+    destroy_surface(&wsi, surface);
+}

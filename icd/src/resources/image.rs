@@ -335,6 +335,21 @@ pub unsafe extern "system" fn bind_image_memory2(
     guard("vkBindImageMemory2", || {
         for info in read_slice(p_infos, count) {
             let image = borrow::<Image>(info.image)?;
+            // VK_KHR_swapchain with Vulkan 1.1: an image made with VkImageSwapchainCreateInfoKHR
+            // may be bound to the memory of a swapchain image instead.
+            if let Some(swapchain) = crate::pnext::find_in::<vk::BindImageMemorySwapchainInfoKHR<'_>>(info.p_next) {
+                let memory = crate::wsi::swapchain::image_memory(swapchain.swapchain, swapchain.image_index)?;
+                let required = image_requirements(image);
+                if required.size > memory.size {
+                    tracing::error!("vkBindImageMemory2: the image needs more memory than the swapchain image has");
+                    return Err(crate::entry::INVALID_USAGE);
+                }
+                image.binding.set(Binding { memory, offset: 0 }).map_err(|_| {
+                    tracing::error!("vkBindImageMemory2: the image is already bound to memory");
+                    crate::entry::INVALID_USAGE
+                })?;
+                continue;
+            }
             bind(&image.binding, info.memory, info.memory_offset, image_requirements(image))?;
         }
         Ok(vk::Result::SUCCESS)

@@ -320,11 +320,13 @@ pub unsafe extern "system" fn get_physical_device_surface_capabilities2(
             }
             vk::StructureType::SURFACE_PRESENT_MODE_COMPATIBILITY_EXT => {
                 let out = &mut *(ptr as *mut vk::SurfacePresentModeCompatibilityEXT<'_>);
-                let Some(_) = asked_mode else {
+                let Some(asked) = asked_mode else {
                     failed = Some("VkSurfacePresentModeCompatibilityEXT without a VkSurfacePresentModeEXT");
                     return;
                 };
-                let modes = &info.present_modes;
+                // The mode asked about first, so that a short array still holds it.
+                let modes: Vec<_> =
+                    std::iter::once(asked).chain(info.present_modes.iter().copied().filter(|&m| m != asked)).collect();
                 if out.p_present_modes.is_null() {
                     out.present_mode_count = modes.len() as u32;
                 } else {

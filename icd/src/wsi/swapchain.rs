@@ -667,3 +667,17 @@ pub unsafe extern "system" fn release_swapchain_images(
         Ok(vk::Result::SUCCESS)
     })
 }
+
+/// The memory of image `index` of `swapchain`, for `VkBindImageMemorySwapchainInfoKHR`.
+///
+/// # Safety
+/// `swapchain` is a live swapchain handle (or null, refused).
+pub unsafe fn image_memory(swapchain: vk::SwapchainKHR, index: u32) -> VkResult<Arc<DeviceMemory>> {
+    let swapchain = borrow::<Swapchain>(swapchain)?;
+    let Some(&handle) = swapchain.handles.get(index as usize) else {
+        tracing::error!("swapchain image {index} does not exist ({} images)", swapchain.handles.len());
+        return Err(crate::entry::INVALID_USAGE);
+    };
+    let image = borrow::<Image>(handle)?;
+    image.binding.get().map(|b| b.memory.clone()).ok_or(crate::entry::INVALID_USAGE)
+}
