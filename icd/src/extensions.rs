@@ -68,6 +68,8 @@ pub const DEVICE_EXTENSIONS: &[Extension] = &[
     Extension { name: c"VK_KHR_synchronization2", spec_version: 1 },
     Extension { name: c"VK_KHR_maintenance4", spec_version: 2 },
     Extension { name: c"VK_KHR_swapchain", spec_version: 70 },
+    Extension { name: c"VK_KHR_swapchain_mutable_format", spec_version: 1 },
+    Extension { name: c"VK_KHR_image_format_list", spec_version: 1 },
     Extension { name: c"VK_KHR_incremental_present", spec_version: 2 },
     Extension { name: c"VK_KHR_present_id", spec_version: 1 },
     Extension { name: c"VK_KHR_present_wait", spec_version: 1 },

@@ -602,3 +602,53 @@ fn an_image_bound_to_swapchain_memory_aliases_the_swapchain_image() {
     }
     destroy_surface(&wsi, surface);
 }
+
+#[test]
+fn a_mutable_format_swapchain_takes_views_of_its_other_format() {
+    let _serial = serial();
+    let test = "a_mutable_format_swapchain_takes_views_of_its_other_format";
+    let ctx = match Context::with_instance_extensions_and_features(
+        INSTANCE_EXTENSIONS,
+        &[ash::khr::swapchain::NAME, ash::khr::swapchain_mutable_format::NAME, ash::khr::image_format_list::NAME],
+        &ShaderFeatures::default(),
+    ) {
+        Ok(ctx) => ctx,
+        Err(why) => return skip(test, &why),
+    };
+    let wsi = Wsi::new(&ctx);
+    let surface = headless_surface(&ctx);
+    let caps = wsi.capabilities(&ctx, surface);
+    let formats = [vk::Format::B8G8R8A8_UNORM, vk::Format::B8G8R8A8_SRGB];
+    let mut list = vk::ImageFormatListCreateInfo::default().view_formats(&formats);
+    let info = vk::SwapchainCreateInfoKHR::default()
+        .flags(vk::SwapchainCreateFlagsKHR::MUTABLE_FORMAT)
+        .surface(surface)
+        .min_image_count(caps.min_image_count.max(2))
+        .image_format(vk::Format::B8G8R8A8_UNORM)
+        .image_color_space(vk::ColorSpaceKHR::SRGB_NONLINEAR)
+        .image_extent(vk::Extent2D { width: 32, height: 32 })
+        .image_array_layers(1)
+        .image_usage(vk::ImageUsageFlags::TRANSFER_DST | vk::ImageUsageFlags::SAMPLED)
+        .image_sharing_mode(vk::SharingMode::EXCLUSIVE)
+        .pre_transform(vk::SurfaceTransformFlagsKHR::IDENTITY)
+        .composite_alpha(vk::CompositeAlphaFlagsKHR::OPAQUE)
+        .present_mode(vk::PresentModeKHR::FIFO)
+        .clipped(true)
+        .push_next(&mut list);
+    // SAFETY: valid create infos; the view is destroyed before its swapchain.
+    unsafe {
+        let swapchain = wsi.swapchain.create_swapchain(&info, None).expect("a MUTABLE_FORMAT swapchain");
+        let images = wsi.swapchain.get_swapchain_images(swapchain).unwrap();
+        let view_info = vk::ImageViewCreateInfo::default()
+            .image(images[0])
+            .view_type(vk::ImageViewType::TYPE_2D)
+            .format(vk::Format::B8G8R8A8_SRGB)
+            .subresource_range(
+                vk::ImageSubresourceRange::default().aspect_mask(vk::ImageAspectFlags::COLOR).level_count(1).layer_count(1),
+            );
+        let view = ctx.device.create_image_view(&view_info, None).expect("an sRGB view of a UNORM swapchain image");
+        ctx.device.destroy_image_view(view, None);
+        wsi.swapchain.destroy_swapchain(swapchain, None);
+    }
+    destroy_surface(&wsi, surface);
+}

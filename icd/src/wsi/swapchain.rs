@@ -156,6 +156,22 @@ fn create(device: &Device, info: &vk::SwapchainCreateInfoKHR<'_>) -> VkResult<Sw
     if !known_flags.contains(info.flags) {
         return refuse(format!("flags {:?} are not supported", info.flags));
     }
+    // VK_KHR_swapchain_mutable_format: the formats views may take, which must include the
+    // image's own and be of its size class.
+    // SAFETY: the create info's chain is valid.
+    let view_formats = unsafe { pnext::find_in::<vk::ImageFormatListCreateInfo<'_>>(info.p_next) }
+        .map(|list| unsafe { read_slice(list.p_view_formats, list.view_format_count) }.to_vec())
+        .unwrap_or_default();
+    if info.flags.contains(vk::SwapchainCreateFlagsKHR::MUTABLE_FORMAT) {
+        if !view_formats.contains(&info.image_format) {
+            return refuse(format!("MUTABLE_FORMAT without a format list holding {:?}", info.image_format));
+        }
+        if let Some(bad) = view_formats.iter().find(|&&f| !rasterizer::format::copy_compatible(f, info.image_format)) {
+            return refuse(format!("view format {bad:?} is not of {:?}'s size class", info.image_format));
+        }
+    } else if view_formats.len() > 1 || view_formats.first().is_some_and(|&f| f != info.image_format) {
+        return refuse(format!("view formats {view_formats:?} without MUTABLE_FORMAT"));
+    }
     // SAFETY: the create info's chain is valid.
     let present_modes = match unsafe { pnext::find_in::<vk::SwapchainPresentModesCreateInfoEXT<'_>>(info.p_next) } {
         Some(modes) => {
