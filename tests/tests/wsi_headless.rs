@@ -83,8 +83,9 @@ fn get_surface_capabilities2_and_surface_maintenance1_agree_with_the_1_0_queries
     let mut instance_extensions = INSTANCE_EXTENSIONS.to_vec();
     instance_extensions.push(ash::khr::get_surface_capabilities2::NAME);
     let maintenance1 = c"VK_EXT_surface_maintenance1";
+    let protected = ash::khr::surface_protected_capabilities::NAME;
     let ctx = match Context::with_instance_extensions_and_features(
-        &[&instance_extensions[..], &[maintenance1]].concat(),
+        &[&instance_extensions[..], &[maintenance1, protected]].concat(),
         &[ash::khr::swapchain::NAME],
         &ShaderFeatures::default(),
     ) {
@@ -103,13 +104,19 @@ fn get_surface_capabilities2_and_surface_maintenance1_agree_with_the_1_0_queries
         let mut compatible = [vk::PresentModeKHR::default(); 8];
         let mut compatibility = vk::SurfacePresentModeCompatibilityEXT::default().present_modes(&mut compatible);
         let mut scaling = vk::SurfacePresentScalingCapabilitiesEXT::default();
-        let mut caps2 = vk::SurfaceCapabilities2KHR::default().push_next(&mut compatibility).push_next(&mut scaling);
+        let mut protected_caps = vk::SurfaceProtectedCapabilitiesKHR { supports_protected: vk::TRUE, ..Default::default() };
+        let mut caps2 = vk::SurfaceCapabilities2KHR::default()
+            .push_next(&mut compatibility)
+            .push_next(&mut scaling)
+            .push_next(&mut protected_caps);
         caps2_fn.get_physical_device_surface_capabilities2(ctx.physical_device, &info, &mut caps2).unwrap();
         assert_eq!(caps2.surface_capabilities.min_image_count, caps.min_image_count);
         assert_eq!(caps2.surface_capabilities.supported_usage_flags, caps.supported_usage_flags);
+        assert_eq!(protected_caps.supports_protected, vk::FALSE, "softvk has no protected memory");
         let n = compatibility.present_mode_count as usize;
         assert!(n >= 1 && compatible[..n].contains(&vk::PresentModeKHR::FIFO), "FIFO is compatible with itself");
         assert!(compatible[..n].iter().all(|m| modes.contains(m)));
+
         let plain_info = vk::PhysicalDeviceSurfaceInfo2KHR::default().surface(surface);
         let count = caps2_fn.get_physical_device_surface_formats2_len(ctx.physical_device, &plain_info).unwrap();
         let mut formats2 = vec![vk::SurfaceFormat2KHR::default(); count];
