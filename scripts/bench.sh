@@ -97,6 +97,26 @@ else
 fi
 unset VK_DRIVER_FILES VK_ADD_DRIVER_FILES
 
+# The present-x11-* workloads: two Xvfb servers, with MIT-SHM and without (the fallback a
+# remote display gets), stopped when the script ends. Without Xvfb they are skipped.
+xvfb_pids=()
+stop_xvfb() { for pid in "${xvfb_pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+start_xvfb() { # DISPLAY_NUMBER [Xvfb options]: starts it and waits for its socket
+    local n=$1; shift
+    Xvfb ":$n" -screen 0 1920x1080x24 -nolisten tcp "$@" >/dev/null 2>&1 &
+    xvfb_pids+=($!)
+    for _ in $(seq 50); do [ -S "/tmp/.X11-unix/X$n" ] && return 0; sleep 0.1; done
+    return 1
+}
+if command -v Xvfb >/dev/null && [ -z "${BENCH_X11_DISPLAY:-}" ]; then
+    base=$(( 200 + $$ % 500 ))
+    if start_xvfb "$base" && start_xvfb "$((base + 1))" -extension MIT-SHM; then
+        export BENCH_X11_DISPLAY=":$base" BENCH_X11_DISPLAY_NOSHM=":$((base + 1))"
+    else
+        echo "bench.sh: Xvfb did not start; the present-x11 workloads are skipped" >&2
+    fi
+fi
+
 # SwiftShader.ini: only ever one that this script wrote is replaced or removed.
 ini_marker="# written by scripts/bench.sh --scaling"
 ours() { [ -f SwiftShader.ini ] && head -n 1 SwiftShader.ini | grep -qxF "$ini_marker"; }
@@ -108,7 +128,7 @@ if [ "${1:-}" = "--scaling" ]; then
         echo "bench.sh: ./SwiftShader.ini exists; --scaling sets SwiftShader's ThreadCount there, move it away first" >&2
         exit 1
     fi
-    trap 'if ours; then rm -f SwiftShader.ini; fi' EXIT
+    trap 'if ours; then rm -f SwiftShader.ini; fi; stop_xvfb' EXIT
     cpus=$(nproc)
     prefix="${BENCH_SECTION_PREFIX:-}"
     counts=()
@@ -133,5 +153,6 @@ if [ "${1:-}" = "--scaling" ]; then
     list=$(IFS=,; echo "${counts[*]}")
     ./target/release/bench --scaling-section "$list" --threads-prefix "$prefix" "${out_args[@]}"
 else
+    trap stop_xvfb EXIT
     ./target/release/bench "$@"
 fi

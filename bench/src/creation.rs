@@ -263,6 +263,10 @@ pub enum ChildWorkload {
     ComputePipeline {
         warm: bool,
     },
+    /// `present`: frames per second on one kind of surface.
+    Present {
+        platform: crate::present::Platform,
+    },
 }
 
 impl ChildWorkload {
@@ -272,6 +276,7 @@ impl ChildWorkload {
             ChildWorkload::ExportImportImage => "export_import_image",
             ChildWorkload::ComputePipeline { warm: false } => "compute-pipeline-create-cold",
             ChildWorkload::ComputePipeline { warm: true } => "compute-pipeline-create-warm",
+            ChildWorkload::Present { platform } => platform.name(),
         }
     }
 
@@ -282,6 +287,15 @@ impl ChildWorkload {
         match self {
             ChildWorkload::CreateInstanceDevice => plain("--create-only"),
             ChildWorkload::ExportImportImage => plain("--export-import"),
+            ChildWorkload::Present { platform } => {
+                let args = vec!["--present-child".into(), platform.name().into(), manifest.into()];
+                // The X display each X11 platform uses (unset: the child says it is skipped).
+                let env = platform
+                    .display_variable()
+                    .map(|var| vec![("DISPLAY", Some(std::env::var_os(var).unwrap_or_default()))])
+                    .unwrap_or_default();
+                Invocation { args, env }
+            }
             ChildWorkload::ComputePipeline { warm } => {
                 let phase = if warm { Phase::Warm } else { Phase::Cold };
                 pipeline_invocation(phase, manifest, scratch, index, run)

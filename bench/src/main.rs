@@ -22,6 +22,7 @@ mod machine;
 mod memcpy;
 mod options;
 mod pipeline_create;
+mod present;
 mod report;
 mod scaling;
 mod schedule;
@@ -62,6 +63,7 @@ fn main() -> ExitCode {
         Ok(Mode::ExportImport { manifest, runs }) => sharing::exporter_main(&manifest, runs),
         Ok(Mode::ImportOnly { manifest, socket }) => sharing::importer_main(&manifest, &socket),
         Ok(Mode::PipelineChild { phase, manifest, blob }) => pipeline_create::child_main(phase, &manifest, Some(&blob)),
+        Ok(Mode::PresentChild { platform, manifest }) => present::child_main(platform, &manifest),
         Ok(Mode::Scaling { thread_counts, prefix, out, section }) => {
             write_scaling(&thread_counts, &prefix, &out, &section)
         }

@@ -10,6 +10,7 @@ usage: bench [--quick] [--filter NAME[,NAME...]] [--runs N] [--warmups N]
        bench --export-import MANIFEST [--runs N]
        bench --import-only MANIFEST SOCKET
        bench --pipeline-child cold|prime|warm MANIFEST BLOB
+       bench --present-child headless|xcb-shm|xcb-noshm MANIFEST
        bench --list
 
 Runs every workload on every physical device the Vulkan loader sees (point it at the
@@ -33,6 +34,8 @@ quick with --quick). The section is also printed.
   --pipeline-child P M B  child mode: create the tiled SGEMM compute pipeline with only
                        manifest M and time it with its first dispatch; P = cold, prime
                        (also writes the pipeline cache blob B) or warm (a cache from B)
+  --present-child P M  child mode: present cleared 1920x1080 frames on surface kind P
+                       with only manifest M and print the time per frame
   --list               print the workload names
 
 Threads: softvk follows RAYON_NUM_THREADS, lavapipe LP_NUM_THREADS, SwiftShader
@@ -68,6 +71,11 @@ pub enum Mode {
         manifest: PathBuf,
         blob: PathBuf,
     },
+    /// Child mode of the `present-*` workloads.
+    PresentChild {
+        platform: crate::present::Platform,
+        manifest: PathBuf,
+    },
     List,
     Help,
 }
@@ -95,6 +103,7 @@ pub fn parse(args: &[String]) -> Result<Mode, String> {
     let mut export_import = None;
     let mut import_only = None;
     let mut pipeline_child = None;
+    let mut present_child = None;
     let mut list = false;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -128,10 +137,19 @@ pub fn parse(args: &[String]) -> Result<Mode, String> {
                 let manifest = PathBuf::from(value(arg)?);
                 pipeline_child = Some((phase, manifest, PathBuf::from(value(arg)?)));
             }
+            "--present-child" => {
+                let name = value(arg)?;
+                let platform = crate::present::Platform::parse(&name)
+                    .ok_or_else(|| format!("--present-child: {name:?} is not headless, xcb-shm or xcb-noshm"))?;
+                present_child = Some((platform, PathBuf::from(value(arg)?)));
+            }
             "--list" => list = true,
             "-h" | "--help" => return Ok(Mode::Help),
             other => return Err(format!("unknown argument {other:?}")),
         }
+    }
+    if let Some((platform, manifest)) = present_child {
+        return Ok(Mode::PresentChild { platform, manifest });
     }
     if let Some((phase, manifest, blob)) = pipeline_child {
         return Ok(Mode::PipelineChild { phase, manifest, blob });

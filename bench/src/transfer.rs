@@ -81,7 +81,10 @@ pub fn prepare(device: &BenchDevice, operation: &Operation, resources: &mut Reso
         Operation::Saxpy { .. } | Operation::Sgemm { .. } | Operation::Reduce { .. } => {
             crate::compute::prepare(device, operation, resources).map(Command::Dispatch)
         }
-        Operation::CreateInstanceDevice | Operation::ExportImportImage | Operation::ComputePipelineCreate { .. } => {
+        Operation::CreateInstanceDevice
+        | Operation::ExportImportImage
+        | Operation::ComputePipelineCreate { .. }
+        | Operation::Present { .. } => {
             Err(Failure::Error("this workload runs in child processes".into()))
         }
     }

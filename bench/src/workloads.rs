@@ -4,6 +4,7 @@
 //! (run in this process on every device) or by a child-process runner (see `creation`
 //! and `pipeline_create`).
 
+use crate::present::Platform;
 use crate::stats::Amount;
 use ash::vk;
 
@@ -93,6 +94,11 @@ pub enum Operation {
     ComputePipelineCreate {
         warm: bool,
     },
+    /// Acquire, clear and present a 1920x1080 swapchain image, one driver per child
+    /// process (`present`).
+    Present {
+        platform: crate::present::Platform,
+    },
 }
 
 /// Where a workload runs.
@@ -124,6 +130,7 @@ impl Workload {
             Operation::ComputePipelineCreate { warm } => {
                 Runner::ChildProcess(crate::creation::ChildWorkload::ComputePipeline { warm })
             }
+            Operation::Present { platform } => Runner::ChildProcess(crate::creation::ChildWorkload::Present { platform }),
             _ => Runner::InProcess,
         }
     }
@@ -142,7 +149,7 @@ impl Workload {
     /// What one run produces: bytes written to the destination for copies, fills and
     /// clears; bytes read and written for saxpy (12 per element: x and y read, y written)
     /// and the reduction (4 per element read); 2n³ floating-point operations for SGEMM;
-    /// destination texels for blits; one creation.
+    /// destination texels for blits; one creation; one presented frame.
     pub fn amount(&self) -> Amount {
         let texels = |size: u32| u64::from(size) * u64::from(size);
         match self.operation {
@@ -154,7 +161,8 @@ impl Workload {
             Operation::Blit { dst_size, .. } => Amount::Pixels(texels(dst_size)),
             Operation::CreateInstanceDevice
             | Operation::ExportImportImage
-            | Operation::ComputePipelineCreate { .. } => Amount::Items(1),
+            | Operation::ComputePipelineCreate { .. }
+            | Operation::Present { .. } => Amount::Items(1),
             Operation::Saxpy { elements, .. } => Amount::Bytes(12 * u64::from(elements)),
             Operation::Reduce { elements } => Amount::Bytes(4 * u64::from(elements)),
             Operation::Sgemm { n, .. } => Amount::Flops(2 * u64::from(n).pow(3)),
@@ -212,6 +220,16 @@ fn describe(operation: Operation) -> String {
         Operation::Reduce { elements } => {
             format!("sum of {} uints, shared-memory tree + one atomicAdd per workgroup", count(elements))
         }
+        Operation::Present { platform } => format!(
+            "present {}x{} swapchain images, cleared, {}",
+            crate::present::WIDTH,
+            crate::present::HEIGHT,
+            match platform {
+                crate::present::Platform::Headless => "headless surface",
+                crate::present::Platform::Xcb { shm: true } => "X11 window (Xvfb with MIT-SHM)",
+                crate::present::Platform::Xcb { shm: false } => "X11 window (Xvfb without MIT-SHM)",
+            }
+        ),
         Operation::ComputePipelineCreate { warm } => format!(
             "create the tiled SGEMM compute pipeline + first dispatch, {}",
             if warm {
@@ -296,6 +314,9 @@ pub fn all(quick: bool) -> Vec<Workload> {
         ("reduce-16m", Operation::Reduce { elements: compute_elements }, Target::Recorded),
         ("compute-pipeline-create-cold", Operation::ComputePipelineCreate { warm: false }, Target::TimesLavapipe(10)),
         ("compute-pipeline-create-warm", Operation::ComputePipelineCreate { warm: true }, Target::Recorded),
+        ("present-headless", Operation::Present { platform: Platform::Headless }, Target::FasterThanEachPeer),
+        ("present-x11-shm", Operation::Present { platform: Platform::Xcb { shm: true } }, Target::FasterThanEachPeer),
+        ("present-x11-noshm", Operation::Present { platform: Platform::Xcb { shm: false } }, Target::FasterThanEachPeer),
     ];
     entries
         .into_iter()

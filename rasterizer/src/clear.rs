@@ -95,10 +95,14 @@ fn fill_pattern_parallel(dst: &mut [u8], pattern: &[u8]) {
     crate::parallel::in_pool(|| dst.par_chunks_mut(chunk).for_each(|piece| fill_pattern(piece, pattern)));
 }
 
-/// Fills `dst` with `pattern` repeated from its start (the last copy may be cut short):
-/// one copy, then doubling `copy_within`s, so large fills are a few big memcpys. A
-/// pattern of one repeated byte (zero, most often) is a memset, which only writes, where
-/// a copy also reads.
+/// Bytes of the pattern block a large fill copies from (it stays in L1).
+const FILL_BLOCK: usize = 4096;
+
+/// Fills `dst` with `pattern` repeated from its start (the last copy may be cut short). A
+/// pattern of one repeated byte (zero, most often) is a memset. Otherwise a block of a
+/// few KiB of whole patterns is built once and copied over `dst` piece by piece: every
+/// copy reads the same small block from L1, so the fill costs writes only, where
+/// doubling over `dst` itself would read back as much as it writes.
 fn fill_pattern(dst: &mut [u8], pattern: &[u8]) {
     if let [byte, rest @ ..] = pattern {
         if rest.iter().all(|b| b == byte) {
@@ -106,6 +110,20 @@ fn fill_pattern(dst: &mut [u8], pattern: &[u8]) {
             return;
         }
     }
+    let block_len = (FILL_BLOCK / pattern.len().max(1)) * pattern.len();
+    if block_len > 0 && dst.len() > 2 * block_len {
+        let mut block = [0u8; FILL_BLOCK];
+        double_pattern(&mut block[..block_len], pattern);
+        for piece in dst.chunks_mut(block_len) {
+            piece.copy_from_slice(&block[..piece.len()]);
+        }
+        return;
+    }
+    double_pattern(dst, pattern);
+}
+
+/// One copy of `pattern`, then doubling `copy_within`s up to the end of `dst`.
+fn double_pattern(dst: &mut [u8], pattern: &[u8]) {
     let first = pattern.len().min(dst.len());
     dst[..first].copy_from_slice(&pattern[..first]);
     let mut filled = first;

@@ -1,5 +1,5 @@
 //! `VK_EXT_headless_surface`: a surface with no window. Presenting shows nothing, but the
-//! rest is real: images go round the swapchain in present order, semaphores and fences are
+//! rest is real: images go round the swapchain, semaphores and fences are
 //! waited on and signalled as for any surface, and a present is complete (for
 //! `vkWaitForPresentKHR`) once the queue has reached it. There is no display to pace FIFO
 //! to, so every present mode runs as fast as the queue.

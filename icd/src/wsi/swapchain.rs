@@ -3,8 +3,9 @@
 //! Each image is in one of three states. **Free**: the swapchain may hand it out.
 //! **Acquired**: the application owns it (`vkAcquireNextImageKHR` until
 //! `vkQueuePresentKHR`). **Presenting**: a present of it is queued, or the window system
-//! still reads it. `vkAcquireNextImageKHR` takes the image that came back first, so images
-//! go round in present order; it waits (up to its timeout) while none is free, and since an
+//! still reads it. `vkAcquireNextImageKHR` takes the image that came back last, whose
+//! memory is the likeliest to be in cache still (with a swapchain that presents at once,
+//! one or two images then do all the work); it waits (up to its timeout) while none is free, and since an
 //! image it returns is already free of every reader, it signals the semaphore and fence at
 //! once.
 //!
@@ -39,7 +40,7 @@ enum ImageState {
 
 struct State {
     images: Vec<ImageState>,
-    /// Free images in the order they came back.
+    /// Free images in the order they came back (acquire takes the last).
     free: VecDeque<usize>,
     /// A newer swapchain replaced this one (`oldSwapchain`): acquiring is over.
     retired: bool,
@@ -395,7 +396,7 @@ fn acquire(
     if state.retired || state.outcome == Presented::OutOfDate {
         return Err(vk::Result::ERROR_OUT_OF_DATE_KHR);
     }
-    let index = state.free.pop_front().ok_or(vk::Result::TIMEOUT)?;
+    let index = state.free.pop_back().ok_or(vk::Result::TIMEOUT)?;
     state.images[index] = ImageState::Acquired;
     let result = if state.outcome == Presented::Suboptimal { vk::Result::SUBOPTIMAL_KHR } else { vk::Result::SUCCESS };
     drop(state);
