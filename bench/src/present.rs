@@ -94,8 +94,18 @@ impl Window {
         if display.is_empty() {
             return Err(Failure::Skipped("no X display (start Xvfb and set BENCH_X11_DISPLAY)".into()));
         }
-        let (connection, screen) = x11rb::xcb_ffi::XCBConnection::connect(None)
-            .map_err(|e| Failure::Skipped(format!("cannot connect to X display {display}: {e}")))?;
+        // A server that has just started may refuse the first connections: retry for 2 s.
+        let mut attempt = 0;
+        let (connection, screen) = loop {
+            match x11rb::xcb_ffi::XCBConnection::connect(None) {
+                Ok(connected) => break connected,
+                Err(_) if attempt < 20 => {
+                    attempt += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                Err(e) => return Err(Failure::Skipped(format!("cannot connect to X display {display}: {e}"))),
+            }
+        };
         let root = connection.setup().roots[screen].clone();
         let window = connection.generate_id().map_err(|e| Failure::Error(format!("X id: {e}")))?;
         let aux = CreateWindowAux::new().background_pixel(root.black_pixel);
