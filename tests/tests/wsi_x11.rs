@@ -55,9 +55,10 @@ impl Xvfb {
             if !mit_shm {
                 command.args(["-extension", "MIT-SHM"]);
             }
-            let child = command.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap_or_else(|e| {
-                panic!("cannot start Xvfb ({e}): install it (scripts/install-deps.sh installs the xvfb package)")
-            });
+            let child =
+                command.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap_or_else(|e| {
+                    panic!("cannot start Xvfb ({e}): install it (scripts/install-deps.sh installs the xvfb package)")
+                });
             let mut server = Xvfb { child, display };
             let deadline = Instant::now() + Duration::from_secs(10);
             while Instant::now() < deadline {
@@ -143,7 +144,8 @@ fn assert_window_shows(conn: &XCBConnection, window: u32, width: u16, height: u1
 /// VK_KHR_swapchain, or `None` after [`skip`] (which fails on softvk).
 fn x11_context(test: &str) -> Option<Context> {
     let instance_extensions = [ash::khr::surface::NAME, ash::khr::xcb_surface::NAME, ash::khr::xlib_surface::NAME];
-    let context = Context::with_instance_extensions(&instance_extensions, &[ash::khr::swapchain::NAME], Validation::Default);
+    let context =
+        Context::with_instance_extensions(&instance_extensions, &[ash::khr::swapchain::NAME], Validation::Default);
     if context.is_none() {
         skip(test, "VK_KHR_xcb_surface, VK_KHR_xlib_surface or VK_KHR_swapchain is missing");
     }
@@ -247,7 +249,9 @@ impl Swapchain<'_> {
     /// Acquires with a fence and waits for it: `Ok((index, suboptimal))`.
     fn acquire(&self, timeout: u64) -> Result<(u32, bool), vk::Result> {
         // SAFETY: live handles; the fence is unsignalled and not in use.
-        let got = unsafe { self.wsi.swapchain_fns.acquire_next_image(self.handle, timeout, vk::Semaphore::null(), self.fence) };
+        let got = unsafe {
+            self.wsi.swapchain_fns.acquire_next_image(self.handle, timeout, vk::Semaphore::null(), self.fence)
+        };
         if got.is_ok() {
             self.wait_fence();
         }
@@ -258,7 +262,8 @@ impl Swapchain<'_> {
     fn clear(&self, index: u32, colour: [u8; 4]) {
         let ctx = self.ctx();
         let image = self.images[index as usize];
-        let range = vk::ImageSubresourceRange::default().aspect_mask(vk::ImageAspectFlags::COLOR).level_count(1).layer_count(1);
+        let range =
+            vk::ImageSubresourceRange::default().aspect_mask(vk::ImageAspectFlags::COLOR).level_count(1).layer_count(1);
         let barrier = |old, new, src_access, dst_access| {
             vk::ImageMemoryBarrier::default()
                 .image(image)
@@ -275,11 +280,37 @@ impl Swapchain<'_> {
         ctx.begin(cb);
         // SAFETY: cb is recording; the image is acquired and not in use.
         unsafe {
-            let to_clear = barrier(vk::ImageLayout::UNDEFINED, vk::ImageLayout::TRANSFER_DST_OPTIMAL, vk::AccessFlags::empty(), vk::AccessFlags::TRANSFER_WRITE);
-            ctx.device.cmd_pipeline_barrier(cb, vk::PipelineStageFlags::TOP_OF_PIPE, vk::PipelineStageFlags::TRANSFER, vk::DependencyFlags::empty(), &[], &[], &[to_clear]);
+            let to_clear = barrier(
+                vk::ImageLayout::UNDEFINED,
+                vk::ImageLayout::TRANSFER_DST_OPTIMAL,
+                vk::AccessFlags::empty(),
+                vk::AccessFlags::TRANSFER_WRITE,
+            );
+            ctx.device.cmd_pipeline_barrier(
+                cb,
+                vk::PipelineStageFlags::TOP_OF_PIPE,
+                vk::PipelineStageFlags::TRANSFER,
+                vk::DependencyFlags::empty(),
+                &[],
+                &[],
+                &[to_clear],
+            );
             ctx.device.cmd_clear_color_image(cb, image, vk::ImageLayout::TRANSFER_DST_OPTIMAL, &value, &[range]);
-            let to_present = barrier(vk::ImageLayout::TRANSFER_DST_OPTIMAL, vk::ImageLayout::PRESENT_SRC_KHR, vk::AccessFlags::TRANSFER_WRITE, vk::AccessFlags::empty());
-            ctx.device.cmd_pipeline_barrier(cb, vk::PipelineStageFlags::TRANSFER, vk::PipelineStageFlags::BOTTOM_OF_PIPE, vk::DependencyFlags::empty(), &[], &[], &[to_present]);
+            let to_present = barrier(
+                vk::ImageLayout::TRANSFER_DST_OPTIMAL,
+                vk::ImageLayout::PRESENT_SRC_KHR,
+                vk::AccessFlags::TRANSFER_WRITE,
+                vk::AccessFlags::empty(),
+            );
+            ctx.device.cmd_pipeline_barrier(
+                cb,
+                vk::PipelineStageFlags::TRANSFER,
+                vk::PipelineStageFlags::BOTTOM_OF_PIPE,
+                vk::DependencyFlags::empty(),
+                &[],
+                &[],
+                &[to_present],
+            );
         }
         ctx.end(cb);
         let buffers = [cb];
@@ -350,7 +381,12 @@ fn xcb_surface_reports_the_window_size_formats_and_present_modes() {
     let xcb = ash::khr::xcb_surface::Instance::new(&ctx.entry, &ctx.instance);
     // SAFETY: a live connection and one of its screen's visuals.
     let supported = unsafe {
-        xcb.get_physical_device_xcb_presentation_support(ctx.physical_device, ctx.queue_family_index, &mut *conn.get_raw_xcb_connection(), visual)
+        xcb.get_physical_device_xcb_presentation_support(
+            ctx.physical_device,
+            ctx.queue_family_index,
+            &mut *conn.get_raw_xcb_connection(),
+            visual,
+        )
     };
     assert!(supported, "the root visual (TrueColor, depth 24) can be presented to");
     let wsi = Wsi::xcb(&ctx, &conn, window);
@@ -359,16 +395,27 @@ fn xcb_surface_reports_the_window_size_formats_and_present_modes() {
     assert!(caps.supported_composite_alpha.contains(vk::CompositeAlphaFlagsKHR::OPAQUE));
     assert!(caps.supported_usage_flags.contains(vk::ImageUsageFlags::TRANSFER_DST));
     // SAFETY: live handles.
-    let formats = unsafe { wsi.surface_fns.get_physical_device_surface_formats(ctx.physical_device, wsi.surface) }.expect("formats");
-    assert!(formats.iter().any(|f| f.format == FORMAT && f.color_space == vk::ColorSpaceKHR::SRGB_NONLINEAR), "{formats:?}");
+    let formats = unsafe { wsi.surface_fns.get_physical_device_surface_formats(ctx.physical_device, wsi.surface) }
+        .expect("formats");
+    assert!(
+        formats.iter().any(|f| f.format == FORMAT && f.color_space == vk::ColorSpaceKHR::SRGB_NONLINEAR),
+        "{formats:?}"
+    );
     let modes = wsi.present_modes();
     assert!(modes.contains(&vk::PresentModeKHR::FIFO), "{modes:?}");
     if ctx.is_softvk {
         let mut names: Vec<vk::Format> = formats.iter().map(|f| f.format).collect();
         names.dedup();
-        assert_eq!(names, [vk::Format::B8G8R8A8_UNORM, vk::Format::B8G8R8A8_SRGB], "only what the X server's layout is");
+        assert_eq!(
+            names,
+            [vk::Format::B8G8R8A8_UNORM, vk::Format::B8G8R8A8_SRGB],
+            "only what the X server's layout is"
+        );
         assert_eq!(modes, [vk::PresentModeKHR::FIFO, vk::PresentModeKHR::MAILBOX, vk::PresentModeKHR::IMMEDIATE]);
-        assert_eq!(caps.supported_composite_alpha, vk::CompositeAlphaFlagsKHR::OPAQUE | vk::CompositeAlphaFlagsKHR::INHERIT);
+        assert_eq!(
+            caps.supported_composite_alpha,
+            vk::CompositeAlphaFlagsKHR::OPAQUE | vk::CompositeAlphaFlagsKHR::INHERIT
+        );
     }
     // The window grows: the surface says so at once.
     conn.configure_window(window, &ConfigureWindowAux::new().width(240).height(100)).expect("ConfigureWindow");
@@ -385,7 +432,12 @@ fn xcb_present_with_mit_shm_shows_the_cleared_colours() {
 /// one request may carry even with BIG-REQUESTS (16 MB on Xvfb), so it takes several.
 #[test]
 fn xcb_present_without_mit_shm_shows_the_cleared_colours_in_several_requests() {
-    present_colours_to_xcb_window("xcb_present_without_mit_shm_shows_the_cleared_colours_in_several_requests", 2400, 1800, false);
+    present_colours_to_xcb_window(
+        "xcb_present_without_mit_shm_shows_the_cleared_colours_in_several_requests",
+        2400,
+        1800,
+        false,
+    );
 }
 
 #[test]
@@ -450,7 +502,12 @@ fn acquire_with_every_image_held_gives_not_ready_at_timeout_zero_and_timeout_aft
         assert!(held.len() <= swapchain.images.len(), "more images acquired than the swapchain has");
     }
     // Some drivers keep an image back; with all the rest held, nothing comes.
-    assert!(held.len() + 1 >= swapchain.images.len(), "only {} of {} images could be acquired", held.len(), swapchain.images.len());
+    assert!(
+        held.len() + 1 >= swapchain.images.len(),
+        "only {} of {} images could be acquired",
+        held.len(),
+        swapchain.images.len()
+    );
     if ctx.is_softvk {
         assert_eq!(held.len(), swapchain.images.len(), "softvk hands out every idle image");
     }
@@ -478,7 +535,11 @@ fn thousand_frames_in_mailbox_and_fifo_leak_no_fds_or_memory() {
     let mut child = child_test("child_presents_thousand_frames", "SOFTVK_X11_CHILD");
     let out = run_with_deadline(&mut child, Duration::from_secs(300)).expect("running the child test");
     assert!(out.status.success(), "the child failed:\n{}", out.report());
-    assert!(out.stdout.contains("child_presents_thousand_frames: done"), "the child did not run its checks:\n{}", out.report());
+    assert!(
+        out.stdout.contains("child_presents_thousand_frames: done"),
+        "the child did not run its checks:\n{}",
+        out.report()
+    );
 }
 
 fn open_fds() -> usize {
@@ -543,7 +604,11 @@ fn destroyed_window_makes_the_surface_lost() {
         assert_eq!(swapchain.frame(COLOURS[0]), Ok(false));
     }
     conn.destroy_window(window).expect("DestroyWindow").check().expect("DestroyWindow");
-    assert_eq!(wsi.capabilities().err(), Some(vk::Result::ERROR_SURFACE_LOST_KHR), "capabilities of a destroyed window");
+    assert_eq!(
+        wsi.capabilities().err(),
+        Some(vk::Result::ERROR_SURFACE_LOST_KHR),
+        "capabilities of a destroyed window"
+    );
 }
 
 // ---- Xlib ---------------------------------------------------------------------------
@@ -565,18 +630,30 @@ impl Xlib {
         unsafe {
             let library = libloading::Library::new("libX11.so.6").expect("libX11.so.6 (Debian: libx11-6)");
             let init_threads = *library.get::<unsafe extern "C" fn() -> i32>(b"XInitThreads\0").expect("XInitThreads");
-            let open = *library.get::<unsafe extern "C" fn(*const std::ffi::c_char) -> Display>(b"XOpenDisplay\0").expect("XOpenDisplay");
-            let root = *library.get::<unsafe extern "C" fn(Display) -> u64>(b"XDefaultRootWindow\0").expect("XDefaultRootWindow");
-            let screen = *library.get::<unsafe extern "C" fn(Display) -> i32>(b"XDefaultScreen\0").expect("XDefaultScreen");
-            let visual = *library.get::<unsafe extern "C" fn(Display, i32) -> *mut c_void>(b"XDefaultVisual\0").expect("XDefaultVisual");
-            let visual_id = *library.get::<unsafe extern "C" fn(*mut c_void) -> u64>(b"XVisualIDFromVisual\0").expect("XVisualIDFromVisual");
+            let open = *library
+                .get::<unsafe extern "C" fn(*const std::ffi::c_char) -> Display>(b"XOpenDisplay\0")
+                .expect("XOpenDisplay");
+            let root = *library
+                .get::<unsafe extern "C" fn(Display) -> u64>(b"XDefaultRootWindow\0")
+                .expect("XDefaultRootWindow");
+            let screen =
+                *library.get::<unsafe extern "C" fn(Display) -> i32>(b"XDefaultScreen\0").expect("XDefaultScreen");
+            let visual = *library
+                .get::<unsafe extern "C" fn(Display, i32) -> *mut c_void>(b"XDefaultVisual\0")
+                .expect("XDefaultVisual");
+            let visual_id = *library
+                .get::<unsafe extern "C" fn(*mut c_void) -> u64>(b"XVisualIDFromVisual\0")
+                .expect("XVisualIDFromVisual");
             #[allow(clippy::type_complexity)]
             let create = *library
-                .get::<unsafe extern "C" fn(Display, u64, i32, i32, u32, u32, u32, u64, u64) -> u64>(b"XCreateSimpleWindow\0")
+                .get::<unsafe extern "C" fn(Display, u64, i32, i32, u32, u32, u32, u64, u64) -> u64>(
+                    b"XCreateSimpleWindow\0",
+                )
                 .expect("XCreateSimpleWindow");
             let map = *library.get::<unsafe extern "C" fn(Display, u64) -> i32>(b"XMapWindow\0").expect("XMapWindow");
             let sync = *library.get::<unsafe extern "C" fn(Display, i32) -> i32>(b"XSync\0").expect("XSync");
-            let close_display = *library.get::<unsafe extern "C" fn(Display) -> i32>(b"XCloseDisplay\0").expect("XCloseDisplay");
+            let close_display =
+                *library.get::<unsafe extern "C" fn(Display) -> i32>(b"XCloseDisplay\0").expect("XCloseDisplay");
             init_threads();
             let name = CString::new(display_name).expect("display name");
             let display = open(name.as_ptr());
@@ -606,7 +683,12 @@ fn xlib_window_presents_the_cleared_colours() {
     let functions = ash::khr::xlib_surface::Instance::new(&ctx.entry, &ctx.instance);
     // SAFETY: a live display and its default visual.
     let supported = unsafe {
-        functions.get_physical_device_xlib_presentation_support(ctx.physical_device, ctx.queue_family_index, xlib.display, visual)
+        functions.get_physical_device_xlib_presentation_support(
+            ctx.physical_device,
+            ctx.queue_family_index,
+            xlib.display,
+            visual,
+        )
     };
     assert!(supported, "the default visual can be presented to");
     let info = vk::XlibSurfaceCreateInfoKHR::default().dpy(xlib.display).window(window);

@@ -23,7 +23,7 @@
 
 mod present;
 
-use super::{create_surface, Presenter, PresentImage, SurfaceInfo, SurfaceKind};
+use super::{create_surface, PresentImage, Presenter, SurfaceInfo, SurfaceKind};
 use crate::entry::{guard, guard_value, read_in, VkResult};
 use ash::vk;
 use std::ffi::c_void;
@@ -96,7 +96,8 @@ fn x_get_xcb_connection() -> Result<XGetXcbConnection, &'static str> {
         // SAFETY: libX11-xcb's initialisers are plain C library set-up.
         let library = unsafe { libloading::Library::new("libX11-xcb.so.1") }.map_err(|e| e.to_string())?;
         // SAFETY: the symbol's C type is `xcb_connection_t *XGetXCBConnection(Display *)`.
-        let function = unsafe { library.get::<XGetXcbConnection>(b"XGetXCBConnection\0") }.map_err(|e| e.to_string())?;
+        let function =
+            unsafe { library.get::<XGetXcbConnection>(b"XGetXCBConnection\0") }.map_err(|e| e.to_string())?;
         let function = *function;
         Ok((library, function))
     });

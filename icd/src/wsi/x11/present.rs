@@ -67,8 +67,13 @@ impl X11Presenter {
         let facts = window_facts(&conn, window)?;
         let mut sources = Vec::with_capacity(images.len());
         for image in images {
-            let (Ok(width), Ok(height)) = (u16::try_from(image.extent.width), u16::try_from(image.extent.height)) else {
-                tracing::error!("X11 swapchain: {}x{} is larger than an X11 image", image.extent.width, image.extent.height);
+            let (Ok(width), Ok(height)) = (u16::try_from(image.extent.width), u16::try_from(image.extent.height))
+            else {
+                tracing::error!(
+                    "X11 swapchain: {}x{} is larger than an X11 image",
+                    image.extent.width,
+                    image.extent.height
+                );
                 return Err(crate::entry::INVALID_USAGE);
             };
             if image.row_pitch != u64::from(image.extent.width) * 4 {
@@ -166,7 +171,8 @@ impl X11Presenter {
 
     /// The round trip after the copies: the window's size now.
     fn window_size(&self) -> Result<(u16, u16), Failure> {
-        let reply = self.conn.get_geometry(self.window).map_err(|e| e.to_string())?.reply().map_err(|e| e.to_string())?;
+        let reply =
+            self.conn.get_geometry(self.window).map_err(|e| e.to_string())?.reply().map_err(|e| e.to_string())?;
         Ok((reply.width, reply.height))
     }
 }
@@ -197,7 +203,8 @@ fn can_attach_fds(conn: &XCBConnection) -> bool {
     let mut len = std::mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t;
     // SAFETY: the connection's fd is an open socket while the connection lives; `address`
     // and `len` are valid for writing and `len` is its size.
-    let got = unsafe { libc::getsockname(conn.as_raw_fd(), (&mut address as *mut libc::sockaddr_storage).cast(), &mut len) };
+    let got =
+        unsafe { libc::getsockname(conn.as_raw_fd(), (&mut address as *mut libc::sockaddr_storage).cast(), &mut len) };
     got == 0 && i32::from(address.ss_family) == libc::AF_UNIX
 }
 
@@ -252,7 +259,10 @@ impl crate::wsi::Presenter for X11Presenter {
         match shown {
             Ok(size) if size == (width, height) => Presented::Optimal,
             Ok((w, h)) => {
-                tracing::debug!("X11 present: window {:#x} is {w}x{h}, the swapchain {width}x{height}: out of date", self.window);
+                tracing::debug!(
+                    "X11 present: window {:#x} is {w}x{h}, the swapchain {width}x{height}: out of date",
+                    self.window
+                );
                 Presented::OutOfDate
             }
             Err(err) => {
