@@ -4,10 +4,12 @@
 # the two peers the benchmarks compare against and the second driver the tests run on;
 # scripts/bench.sh fetches the other, SwiftShader, itself), Khronos's validation layer
 # (vulkan-validationlayers: the tests run under it), the shader tools (glslc,
-# spirv-tools), and python3-venv (tests/tests/third_party_ncnn.rs builds a venv for ncnn).
+# spirv-tools), python3-venv (tests/tests/third_party_ncnn.rs builds a venv for ncnn), and
+# for the X11 presentation tests (tests/tests/wsi_x11.rs) the Xvfb server and libX11-xcb,
+# which softvk opens at run time for Xlib surfaces (libxcb and libX11 come with them).
 # Installs only what is missing, so it is quick on a prepared machine.
 set -euo pipefail
-packages=(libvulkan1 vulkan-tools mesa-vulkan-drivers vulkan-validationlayers glslc spirv-tools python3-venv "$@")
+packages=(libvulkan1 vulkan-tools mesa-vulkan-drivers vulkan-validationlayers glslc spirv-tools python3-venv xvfb libx11-xcb1 "$@")
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

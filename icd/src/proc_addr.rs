@@ -83,6 +83,8 @@ entry_points! {
         "vkSubmitDebugUtilsMessageEXT" => debug_utils::submit_debug_utils_message ; instance "VK_EXT_debug_utils",
         "vkDestroySurfaceKHR" => wsi::destroy_surface ; instance "VK_KHR_surface",
         "vkCreateHeadlessSurfaceEXT" => wsi::create_headless_surface ; instance "VK_EXT_headless_surface",
+        "vkCreateXcbSurfaceKHR" => wsi::x11::create_xcb_surface ; instance "VK_KHR_xcb_surface",
+        "vkCreateXlibSurfaceKHR" => wsi::x11::create_xlib_surface ; instance "VK_KHR_xlib_surface",
     }
     PhysicalDevice {
         "vkGetPhysicalDeviceSurfaceSupportKHR" => wsi::get_physical_device_surface_support ; instance "VK_KHR_surface",
@@ -92,6 +94,8 @@ entry_points! {
         "vkGetPhysicalDeviceSurfaceCapabilities2KHR" => wsi::get_physical_device_surface_capabilities2 ; instance "VK_KHR_get_surface_capabilities2",
         "vkGetPhysicalDeviceSurfaceFormats2KHR" => wsi::get_physical_device_surface_formats2 ; instance "VK_KHR_get_surface_capabilities2",
         "vkGetPhysicalDevicePresentRectanglesKHR" => wsi::get_physical_device_present_rectangles ; device "VK_KHR_swapchain",
+        "vkGetPhysicalDeviceXcbPresentationSupportKHR" => wsi::x11::get_physical_device_xcb_presentation_support ; instance "VK_KHR_xcb_surface",
+        "vkGetPhysicalDeviceXlibPresentationSupportKHR" => wsi::x11::get_physical_device_xlib_presentation_support ; instance "VK_KHR_xlib_surface",
         "vkGetPhysicalDeviceProperties" => physical_device::get_physical_device_properties,
         "vkGetPhysicalDeviceProperties2" => physical_device::get_physical_device_properties2,
         "vkGetPhysicalDeviceProperties2KHR" => physical_device::get_physical_device_properties2 ; instance "VK_KHR_get_physical_device_properties2",

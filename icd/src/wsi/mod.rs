@@ -16,9 +16,13 @@
 //! (rows tightly packed, `width * 4` bytes apart), so a presenter hands the window system
 //! the image's own memory: MIT-SHM on X11, a `wl_shm` pool on Wayland, nothing at all
 //! headless.
+//!
+//! `x11` serves both `VK_KHR_xcb_surface` and `VK_KHR_xlib_surface` (an Xlib display is
+//! used through its XCB connection).
 
 pub mod headless;
 pub mod swapchain;
+pub mod x11;
 
 use crate::entry::{fill_array, guard, guard_void, read_in, write_array, write_out, VkResult};
 use crate::handles::{borrow, dispatchable, new_handle, release, Object};
@@ -31,6 +35,10 @@ use std::sync::{Arc, Mutex, Weak};
 #[derive(Debug)]
 pub enum SurfaceKind {
     Headless,
+    /// `VK_KHR_xcb_surface`: the application's connection and window.
+    Xcb { connection: x11::XcbConnectionPtr, window: u32 },
+    /// `VK_KHR_xlib_surface`: the application's display and window.
+    Xlib { display: x11::XlibDisplayPtr, window: u32 },
 }
 
 pub struct Surface {
@@ -110,12 +118,14 @@ impl SurfaceKind {
     pub fn info(&self, instance: &InstanceState) -> VkResult<SurfaceInfo> {
         match self {
             SurfaceKind::Headless => Ok(headless::info(instance)),
+            SurfaceKind::Xcb { .. } | SurfaceKind::Xlib { .. } => x11::info(self),
         }
     }
 
     pub fn connect(&self, images: &[PresentImage]) -> VkResult<Box<dyn Presenter>> {
         match self {
             SurfaceKind::Headless => Ok(Box::new(headless::Presenter::new(images))),
+            SurfaceKind::Xcb { .. } | SurfaceKind::Xlib { .. } => x11::connect(self, images),
         }
     }
 }

@@ -357,7 +357,10 @@ fn acquire(
     let shared = &swapchain.shared;
     let notifier = &shared.notifier;
     let mut outcome = None;
-    // Waiting only makes sense while some image is on its way back.
+    // With every image acquired, only another thread (presenting one, or releasing one
+    // with vkReleaseSwapchainImagesEXT) can give one back: a finite timeout is waited in
+    // full for that (spec: the timeout is how long the call waits if no image is
+    // available), an infinite one would never end.
     let ready = |state: &State| state.retired || state.outcome == Presented::SurfaceLost || !state.free.is_empty();
     let coming_back = |state: &State| state.images.contains(&ImageState::Presenting);
     {
@@ -372,13 +375,15 @@ fn acquire(
                 );
                 return Err(crate::entry::INVALID_USAGE);
             }
-            outcome = Some(if timeout == 0 { vk::Result::NOT_READY } else { vk::Result::TIMEOUT });
+            if timeout == 0 {
+                outcome = Some(vk::Result::NOT_READY);
+            }
         }
     }
     if outcome.is_none() {
         let got = notifier.wait_until(timeout, || {
             let state = shared.lock();
-            ready(&state) || !coming_back(&state) || notifier.is_lost()
+            ready(&state) || (timeout == u64::MAX && !coming_back(&state)) || notifier.is_lost()
         });
         notifier.check_lost()?;
         let state = shared.lock();
