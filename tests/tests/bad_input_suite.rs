@@ -939,6 +939,11 @@ const CASES: &[Case] = &[
     ("two_devices_destroyed_in_either_order", two_devices_destroyed_in_either_order),
     ("device_destroyed_with_pending_work", device_destroyed_with_pending_work),
     ("device_destroyed_with_live_objects", device_destroyed_with_live_objects),
+    // WSI
+    ("swapchain_extreme_create_infos", swapchain_extreme_create_infos),
+    ("present_images_not_acquired", present_images_not_acquired),
+    ("acquire_with_every_image_held_and_no_timeout", acquire_with_every_image_held_and_no_timeout),
+    ("wait_for_a_present_never_queued", wait_for_a_present_never_queued),
 ];
 
 /// Cases that fail because of code another engineer owns (see the module docs), with
@@ -3425,7 +3430,7 @@ fn device_queue_infos_missing_or_repeated(ctx: &Context) {
 fn device_unknown_extension(ctx: &Context) {
     let priorities = [1.0];
     let queues = [vk::DeviceQueueCreateInfo::default().queue_family_index(0).queue_priorities(&priorities)];
-    for name in [c"VK_KHR_no_such_extension", c"VK_KHR_swapchain", c""] {
+    for name in [c"VK_KHR_no_such_extension", c"VK_KHR_dynamic_rendering", c""] {
         let names = [name.as_ptr()];
         let info = device_info(&queues).enabled_extension_names(&names);
         device_refused(ctx, &info, vk::Result::ERROR_EXTENSION_NOT_PRESENT, &format!("extension {name:?}"));
@@ -3523,3 +3528,146 @@ fn device_destroyed_with_live_objects(ctx: &Context) {
     destroy_device(device);
     device_still_works(&ctx.device);
 }
+
+// ---------------------------------------------------------------------------------------
+// WSI
+// ---------------------------------------------------------------------------------------
+
+/// A headless surface on a context of its own (the suite's context has no surface
+/// extensions), with swapchain, present id and present wait enabled.
+struct Headless {
+    ctx: Context,
+    wsi: softvk_tests::wsi::Wsi,
+    surface: vk::SurfaceKHR,
+}
+
+impl Headless {
+    fn new() -> Headless {
+        let ctx = Context::with_instance_extensions(
+            &[ash::khr::surface::NAME, ash::ext::headless_surface::NAME],
+            &[ash::khr::swapchain::NAME, ash::khr::present_id::NAME, ash::khr::present_wait::NAME],
+            Validation::Off,
+        )
+        .expect("a context with a headless surface");
+        let wsi = softvk_tests::wsi::Wsi::new(&ctx);
+        let headless = ash::ext::headless_surface::Instance::new(&ctx.entry, &ctx.instance);
+        // SAFETY: a valid create info.
+        let surface = unsafe { headless.create_headless_surface(&vk::HeadlessSurfaceCreateInfoEXT::default(), None) }
+            .expect("vkCreateHeadlessSurfaceEXT");
+        Headless { ctx, wsi, surface }
+    }
+
+    fn info(&self) -> vk::SwapchainCreateInfoKHR<'static> {
+        vk::SwapchainCreateInfoKHR::default()
+            .surface(self.surface)
+            .min_image_count(3)
+            .image_format(vk::Format::B8G8R8A8_UNORM)
+            .image_color_space(vk::ColorSpaceKHR::SRGB_NONLINEAR)
+            .image_extent(vk::Extent2D { width: 64, height: 64 })
+            .image_array_layers(1)
+            .image_usage(vk::ImageUsageFlags::TRANSFER_DST)
+            .pre_transform(vk::SurfaceTransformFlagsKHR::IDENTITY)
+            .composite_alpha(vk::CompositeAlphaFlagsKHR::OPAQUE)
+            .present_mode(vk::PresentModeKHR::FIFO)
+    }
+
+    fn swapchain(&self) -> vk::SwapchainKHR {
+        // SAFETY: a valid create info.
+        unsafe { self.wsi.swapchain.create_swapchain(&self.info(), None) }.expect("a valid swapchain")
+    }
+}
+
+impl Drop for Headless {
+    fn drop(&mut self) {
+        // SAFETY: the cases destroy their swapchains first.
+        unsafe { self.wsi.surface.destroy_surface(self.surface, None) };
+    }
+}
+
+fn swapchain_extreme_create_infos(_ctx: &Context) {
+    let h = Headless::new();
+    let base = h.info();
+    let cases: Vec<(&str, vk::SwapchainCreateInfoKHR)> = vec![
+        ("extent 0x0", base.image_extent(vk::Extent2D { width: 0, height: 0 })),
+        ("extent 2^30 x 2^30", base.image_extent(vk::Extent2D { width: 1 << 30, height: 1 << 30 })),
+        ("extent u32::MAX", base.image_extent(vk::Extent2D { width: u32::MAX, height: u32::MAX })),
+        ("minImageCount 0", base.min_image_count(0)),
+        ("minImageCount u32::MAX", base.min_image_count(u32::MAX)),
+        ("a format the surface does not show", base.image_format(vk::Format::R32_SFLOAT)),
+        ("an unknown format", base.image_format(vk::Format::from_raw(0x7fff_0000))),
+        ("an unknown colour space", base.image_color_space(vk::ColorSpaceKHR::from_raw(0x7fff_0000))),
+        ("0 array layers", base.image_array_layers(0)),
+        ("u32::MAX array layers", base.image_array_layers(u32::MAX)),
+        ("no usage", base.image_usage(vk::ImageUsageFlags::empty())),
+        ("every usage bit", base.image_usage(vk::ImageUsageFlags::from_raw(u32::MAX))),
+        ("an unknown present mode", base.present_mode(vk::PresentModeKHR::from_raw(0x7fff_0000))),
+        ("two composite alpha bits", base.composite_alpha(vk::CompositeAlphaFlagsKHR::from_raw(3))),
+        ("no composite alpha", base.composite_alpha(vk::CompositeAlphaFlagsKHR::empty())),
+        ("a rotating transform", base.pre_transform(vk::SurfaceTransformFlagsKHR::ROTATE_90)),
+        ("unknown flags", base.flags(vk::SwapchainCreateFlagsKHR::from_raw(0x4000_0000))),
+        ("MUTABLE_FORMAT without a format list", base.flags(vk::SwapchainCreateFlagsKHR::MUTABLE_FORMAT)),
+    ];
+    for (what, info) in cases {
+        // SAFETY: the create info is invalid on purpose; softvk must refuse it.
+        expect_err(unsafe { h.wsi.swapchain.create_swapchain(&info, None) }, what);
+    }
+}
+
+fn present_images_not_acquired(_ctx: &Context) {
+    let h = Headless::new();
+    let swapchain = h.swapchain();
+    let queue = h.ctx.queue;
+    for (what, index) in [("image 99", 99u32), ("image u32::MAX", u32::MAX), ("image 0, never acquired", 0)] {
+        let swapchains = [swapchain];
+        let indices = [index];
+        let info = vk::PresentInfoKHR::default().swapchains(&swapchains).image_indices(&indices);
+        // SAFETY: invalid on purpose.
+        expect_err(unsafe { h.wsi.swapchain.queue_present(queue, &info) }, what);
+    }
+    let swapchains = [swapchain, swapchain];
+    let indices = [0, 1];
+    let info = vk::PresentInfoKHR::default().swapchains(&swapchains).image_indices(&indices);
+    // SAFETY: invalid on purpose.
+    expect_err(unsafe { h.wsi.swapchain.queue_present(queue, &info) }, "one swapchain twice");
+    // SAFETY: nothing was presented.
+    unsafe { h.wsi.swapchain.destroy_swapchain(swapchain, None) };
+}
+
+fn acquire_with_every_image_held_and_no_timeout(_ctx: &Context) {
+    let h = Headless::new();
+    let swapchain = h.swapchain();
+    // SAFETY: the swapchain and fences are live; the last acquire is invalid on purpose.
+    unsafe {
+        let count = h.wsi.swapchain.get_swapchain_images(swapchain).unwrap().len();
+        let mut fences = Vec::new();
+        for _ in 0..count {
+            let fence = h.ctx.create_fence(false);
+            h.wsi.swapchain.acquire_next_image(swapchain, 0, vk::Semaphore::null(), fence).expect("acquire");
+            fences.push(fence);
+        }
+        let fence = h.ctx.create_fence(false);
+        // Every image is the application's: an infinite wait would never end.
+        expect_err(h.wsi.swapchain.acquire_next_image(swapchain, u64::MAX, vk::Semaphore::null(), fence), "infinite acquire");
+        expect_err(
+            h.wsi.swapchain.acquire_next_image(swapchain, 0, vk::Semaphore::null(), vk::Fence::null()),
+            "neither semaphore nor fence",
+        );
+        fences.push(fence);
+        h.ctx.device.wait_for_fences(&fences[..count], true, FENCE_TIMEOUT_NS).unwrap();
+        for fence in fences {
+            h.ctx.device.destroy_fence(fence, None);
+        }
+        h.wsi.swapchain.destroy_swapchain(swapchain, None);
+    }
+}
+
+fn wait_for_a_present_never_queued(_ctx: &Context) {
+    let h = Headless::new();
+    let swapchain = h.swapchain();
+    let wait = ash::khr::present_wait::Device::new(&h.ctx.instance, &h.ctx.device);
+    // SAFETY: invalid on purpose: id 7 was never presented and the wait is infinite.
+    expect_err(unsafe { wait.wait_for_present(swapchain, 7, u64::MAX) }, "an infinite wait for a present never queued");
+    // SAFETY: nothing was presented.
+    unsafe { h.wsi.swapchain.destroy_swapchain(swapchain, None) };
+}
+
