@@ -48,10 +48,10 @@ impl super::Presenter for Presenter {
         _mode: vk::PresentModeKHR,
         _damage: &[vk::Rect2D],
         done: super::swapchain::Release,
-    ) -> Presented {
+    ) -> Option<Presented> {
         debug_assert!(index < self.images);
         // Nothing reads the image: it is free again at once.
         drop(done);
-        Presented::Optimal
+        Some(Presented::Optimal)
     }
 }

@@ -105,13 +105,16 @@ pub trait Presenter: Send {
     /// once the window system no longer reads the image (before returning for a copy,
     /// later for a buffer the compositor holds). FIFO pacing, where the window system
     /// tells the refresh, happens here by blocking.
+    ///
+    /// Returns how the present went, or `None` when the window system answers later: the
+    /// presenter then reports it through [`swapchain::Release::finish`].
     fn present(
         &mut self,
         index: usize,
         mode: vk::PresentModeKHR,
         damage: &[vk::Rect2D],
         done: swapchain::Release,
-    ) -> Presented;
+    ) -> Option<Presented>;
 }
 
 impl SurfaceKind {

@@ -70,6 +70,22 @@ pub struct Release {
     index: usize,
 }
 
+impl Release {
+    /// Hands the image back with what the window system said of its present (for a
+    /// presenter whose `present` returned `None`).
+    pub fn finish(self, outcome: Presented) {
+        record_outcome(&mut self.shared.lock(), outcome);
+        // Dropping hands the image back.
+    }
+}
+
+/// Keeps what the last present found; a lost surface stays lost.
+fn record_outcome(state: &mut State, outcome: Presented) {
+    if state.outcome != Presented::SurfaceLost {
+        state.outcome = outcome;
+    }
+}
+
 impl Drop for Release {
     fn drop(&mut self) {
         let mut state = self.shared.lock();
@@ -604,8 +620,8 @@ pub unsafe extern "system" fn queue_present(queue: vk::Queue, p_info: *const vk:
                         release,
                     );
                     let mut state = shared.lock();
-                    if state.outcome != Presented::SurfaceLost {
-                        state.outcome = outcome;
+                    if let Some(outcome) = outcome {
+                        record_outcome(&mut state, outcome);
                     }
                     state.presented_id = state.presented_id.max(present_id);
                 } else {

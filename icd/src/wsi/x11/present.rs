@@ -3,10 +3,12 @@
 //! At `connect`, each image's memfd is attached to the X server as a read-only MIT-SHM
 //! segment (`ShmAttachFd`, MIT-SHM 1.2): the server maps the very pages softvk renders
 //! into. A present is then one `ShmPutImage` per damage rectangle — the server copies
-//! from the segment into the window — followed by one round trip (`GetGeometry` on the
-//! window). X servers handle a client's requests in order, so when that reply arrives the
-//! copies are done and nothing reads the image any more: only then is it handed back to
-//! the swapchain. The reply also gives the window's size now.
+//! from the segment into the window — followed by a `GetGeometry` on the window. X servers
+//! handle a client's requests in order, so when that reply arrives the copies are done and
+//! nothing reads the image any more: only then is it handed back to the swapchain. The
+//! reply also gives the window's size now. The queue thread does not wait for it: a
+//! per-swapchain thread (`replies`) does, and hands the image back with what the reply
+//! said, so the server's copy of one frame overlaps the rendering of the next.
 //!
 //! Where MIT-SHM cannot be used (a server without it, one older than 1.2, or a connection
 //! that is not a local Unix socket, over which no fd can travel), the image is sent in the
@@ -28,7 +30,9 @@ use crate::memory::DeviceMemory;
 use crate::wsi::{swapchain::Release, Presented};
 use ash::vk;
 use std::os::fd::AsRawFd;
+use std::sync::mpsc::{channel, Sender};
 use std::sync::Arc;
+use x11rb::connection::SequenceNumber;
 use x11rb::connection::{Connection, RequestConnection};
 use x11rb::protocol::shm::{self, ConnectionExt as _};
 use x11rb::protocol::xproto::{ConnectionExt as _, CreateGCAux, Gcontext, ImageFormat, Window};
@@ -50,13 +54,22 @@ enum Transport {
     PutImage { scratch: Vec<u8> },
 }
 
+/// A present whose `GetGeometry` reply the reply thread waits for.
+struct Pending {
+    sequence: SequenceNumber,
+    size: (u16, u16),
+    done: Release,
+}
+
 pub struct X11Presenter {
-    conn: XCBConnection,
+    conn: Arc<XCBConnection>,
     window: Window,
     gc: Gcontext,
     depth: u8,
     sources: Vec<Source>,
     transport: Transport,
+    /// To the reply thread; `None` once it is gone (the presenter is dropping).
+    replies: Option<(Sender<Pending>, std::thread::JoinHandle<()>)>,
 }
 
 /// A request that could not be sent or answered: the connection or the window is gone.
@@ -103,7 +116,9 @@ impl X11Presenter {
                 Transport::PutImage { scratch: Vec::new() }
             }
         };
-        Ok(X11Presenter { conn, window, gc, depth: facts.depth, sources, transport })
+        let conn = Arc::new(conn);
+        let replies = start_reply_thread(conn.clone(), window).map_err(|e| lost("starting the reply thread", e))?;
+        Ok(X11Presenter { conn, window, gc, depth: facts.depth, sources, transport, replies: Some(replies) })
     }
 
     /// Sends the copies of `rects` of image `index`.
@@ -169,11 +184,59 @@ impl X11Presenter {
         Ok(())
     }
 
-    /// The round trip after the copies: the window's size now.
-    fn window_size(&self) -> Result<(u16, u16), Failure> {
-        let reply =
-            self.conn.get_geometry(self.window).map_err(|e| e.to_string())?.reply().map_err(|e| e.to_string())?;
-        Ok((reply.width, reply.height))
+    /// Sends the `GetGeometry` that follows the copies and returns its sequence number;
+    /// its reply is left for the reply thread.
+    fn ask_window_size(&self) -> Result<SequenceNumber, Failure> {
+        let cookie = self.conn.get_geometry(self.window).map_err(|e| e.to_string())?;
+        let sequence = cookie.sequence_number();
+        // Forgetting the cookie keeps its reply for `wait_for_reply_or_error(sequence)`
+        // (dropping it would discard the reply); the cookie owns nothing else.
+        std::mem::forget(cookie);
+        self.conn.flush().map_err(|e| e.to_string())?;
+        Ok(sequence)
+    }
+}
+
+/// The thread that waits for each present's `GetGeometry` reply, in present order, and
+/// hands the image back with the outcome. It ends when the presenter drops its sender.
+fn start_reply_thread(
+    conn: Arc<XCBConnection>,
+    window: Window,
+) -> Result<(Sender<Pending>, std::thread::JoinHandle<()>), String> {
+    let (sender, receiver) = channel::<Pending>();
+    let thread = std::thread::Builder::new()
+        .name("softvk-x11-present".into())
+        .spawn(move || {
+            for pending in receiver {
+                let reply = wait_for_size(&conn, pending.sequence);
+                pending.done.finish(outcome(window, reply, pending.size));
+            }
+        })
+        .map_err(|e| e.to_string())?;
+    Ok((sender, thread))
+}
+
+/// Waits for the reply to the `GetGeometry` of `sequence`: the window's size.
+fn wait_for_size(conn: &XCBConnection, sequence: SequenceNumber) -> Result<(u16, u16), Failure> {
+    let buf = conn.wait_for_reply_or_error(sequence).map_err(|e| e.to_string())?;
+    use x11rb::x11_utils::TryParse;
+    let (reply, _) = x11rb::protocol::xproto::GetGeometryReply::try_parse(&buf).map_err(|e| e.to_string())?;
+    Ok((reply.width, reply.height))
+}
+
+/// What a present's round trip says: the window still has the image's size, or not, or
+/// is gone.
+fn outcome(window: Window, reply: Result<(u16, u16), Failure>, (width, height): (u16, u16)) -> Presented {
+    match reply {
+        Ok(size) if size == (width, height) => Presented::Optimal,
+        Ok((w, h)) => {
+            tracing::debug!("X11 present: window {window:#x} is {w}x{h}, the swapchain {width}x{height}: out of date");
+            Presented::OutOfDate
+        }
+        Err(err) => {
+            tracing::error!("X11 present: window {window:#x}: {err}; the surface is lost");
+            Presented::SurfaceLost
+        }
     }
 }
 
@@ -244,7 +307,13 @@ fn detach(conn: &XCBConnection, segments: &[shm::Seg]) {
 }
 
 impl crate::wsi::Presenter for X11Presenter {
-    fn present(&mut self, index: usize, _mode: vk::PresentModeKHR, damage: &[vk::Rect2D], done: Release) -> Presented {
+    fn present(
+        &mut self,
+        index: usize,
+        _mode: vk::PresentModeKHR,
+        damage: &[vk::Rect2D],
+        done: Release,
+    ) -> Option<Presented> {
         let source = &self.sources[index];
         let (width, height) = (source.width, source.height);
         let whole = [vk::Rect2D {
@@ -252,29 +321,36 @@ impl crate::wsi::Presenter for X11Presenter {
             extent: vk::Extent2D { width: u32::from(width), height: u32::from(height) },
         }];
         let rects = if damage.is_empty() { &whole[..] } else { damage };
-        let shown = self.send(index, rects).and_then(|()| self.window_size());
-        // The server has done every copy (its reply came after them), or the connection
-        // is gone: either way nothing reads the image now.
-        drop(done);
-        match shown {
-            Ok(size) if size == (width, height) => Presented::Optimal,
-            Ok((w, h)) => {
-                tracing::debug!(
-                    "X11 present: window {:#x} is {w}x{h}, the swapchain {width}x{height}: out of date",
-                    self.window
-                );
-                Presented::OutOfDate
+        let sent = self.send(index, rects).and_then(|()| self.ask_window_size());
+        match (sent, &self.replies) {
+            (Ok(sequence), Some((replies, _))) => {
+                // The reply thread hands the image back once the server has done the copies.
+                match replies.send(Pending { sequence, size: (width, height), done }) {
+                    Ok(()) => None,
+                    Err(unsent) => {
+                        // The thread is gone: wait here instead.
+                        let reply = wait_for_size(&self.conn, sequence);
+                        drop(unsent.0.done);
+                        Some(outcome(self.window, reply, (width, height)))
+                    }
+                }
             }
-            Err(err) => {
-                tracing::error!("X11 present: window {:#x}: {err}; the surface is lost", self.window);
-                Presented::SurfaceLost
-            }
+            // The connection is gone (or the request could not be sent): nothing reads
+            // the image now.
+            (Err(err), _) => Some(outcome(self.window, Err(err), (width, height))),
+            (Ok(_), None) => Some(Presented::SurfaceLost),
         }
     }
 }
 
 impl Drop for X11Presenter {
     fn drop(&mut self) {
+        // Let the reply thread take the replies still due (each comes once the server has
+        // done that present's copies), so no segment is detached while the server reads it.
+        if let Some((sender, thread)) = self.replies.take() {
+            drop(sender);
+            let _ = thread.join();
+        }
         if let Transport::Shm(segments) = &self.transport {
             detach(&self.conn, segments);
         }
