@@ -18,6 +18,7 @@ pub const INSTANCE_EXTENSIONS: &[Extension] = &[
     Extension { name: c"VK_KHR_external_fence_capabilities", spec_version: 1 },
     Extension { name: c"VK_KHR_surface", spec_version: 25 },
     Extension { name: c"VK_EXT_headless_surface", spec_version: 1 },
+    Extension { name: c"VK_KHR_wayland_surface", spec_version: 6 },
     Extension { name: c"VK_KHR_get_surface_capabilities2", spec_version: 1 },
     Extension { name: c"VK_EXT_surface_maintenance1", spec_version: 1 },
     Extension { name: c"VK_EXT_swapchain_colorspace", spec_version: 5 },

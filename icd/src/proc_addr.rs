@@ -83,6 +83,7 @@ entry_points! {
         "vkSubmitDebugUtilsMessageEXT" => debug_utils::submit_debug_utils_message ; instance "VK_EXT_debug_utils",
         "vkDestroySurfaceKHR" => wsi::destroy_surface ; instance "VK_KHR_surface",
         "vkCreateHeadlessSurfaceEXT" => wsi::create_headless_surface ; instance "VK_EXT_headless_surface",
+        "vkCreateWaylandSurfaceKHR" => wsi::create_wayland_surface ; instance "VK_KHR_wayland_surface",
     }
     PhysicalDevice {
         "vkGetPhysicalDeviceSurfaceSupportKHR" => wsi::get_physical_device_surface_support ; instance "VK_KHR_surface",
@@ -91,6 +92,7 @@ entry_points! {
         "vkGetPhysicalDeviceSurfacePresentModesKHR" => wsi::get_physical_device_surface_present_modes ; instance "VK_KHR_surface",
         "vkGetPhysicalDeviceSurfaceCapabilities2KHR" => wsi::get_physical_device_surface_capabilities2 ; instance "VK_KHR_get_surface_capabilities2",
         "vkGetPhysicalDeviceSurfaceFormats2KHR" => wsi::get_physical_device_surface_formats2 ; instance "VK_KHR_get_surface_capabilities2",
+        "vkGetPhysicalDeviceWaylandPresentationSupportKHR" => wsi::get_physical_device_wayland_presentation_support ; instance "VK_KHR_wayland_surface",
         "vkGetPhysicalDevicePresentRectanglesKHR" => wsi::get_physical_device_present_rectangles ; device "VK_KHR_swapchain",
         "vkGetPhysicalDeviceProperties" => physical_device::get_physical_device_properties,
         "vkGetPhysicalDeviceProperties2" => physical_device::get_physical_device_properties2,

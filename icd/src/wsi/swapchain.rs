@@ -209,7 +209,13 @@ fn create(device: &Device, info: &vk::SwapchainCreateInfoKHR<'_>) -> VkResult<Sw
             layout: layout.clone(),
             binding,
         }));
-        present_images.push(PresentImage { memory, extent, row_pitch, format: info.image_format });
+        present_images.push(PresentImage {
+            memory,
+            extent,
+            row_pitch,
+            format: info.image_format,
+            composite_alpha: info.composite_alpha,
+        });
     }
     // The surface's current swapchain must be the old one (or none).
     let mut current = surface.current.lock().unwrap_or_else(|e| e.into_inner());
