@@ -4,10 +4,12 @@
 # the two peers the benchmarks compare against and the second driver the tests run on;
 # scripts/bench.sh fetches the other, SwiftShader, itself), Khronos's validation layer
 # (vulkan-validationlayers: the tests run under it), the shader tools (glslc,
-# spirv-tools), and python3-venv (tests/tests/third_party_ncnn.rs builds a venv for ncnn).
+# spirv-tools), python3-venv (tests/tests/third_party_ncnn.rs builds a venv for ncnn), and
+# weston (tests/tests/wsi_wayland.rs starts a headless weston per test and reads its output
+# back with weston-screenshooter; libwayland-client comes with it).
 # Installs only what is missing, so it is quick on a prepared machine.
 set -euo pipefail
-packages=(libvulkan1 vulkan-tools mesa-vulkan-drivers vulkan-validationlayers glslc spirv-tools python3-venv "$@")
+packages=(libvulkan1 vulkan-tools mesa-vulkan-drivers vulkan-validationlayers glslc spirv-tools python3-venv weston "$@")
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

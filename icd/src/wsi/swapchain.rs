@@ -299,6 +299,14 @@ pub unsafe extern "system" fn destroy_swapchain(
     _p_allocator: *const vk::AllocationCallbacks<'_>,
 ) {
     guard_void("vkDestroySwapchainKHR", || {
+        if swapchain == vk::SwapchainKHR::null() {
+            return;
+        }
+        // The surface is free for a new swapchain now, though queued presents keep this
+        // one's objects alive until they have run.
+        if let Ok(destroyed) = borrow::<Swapchain>(swapchain) {
+            destroyed.shared.lock().retired = true;
+        }
         release::<Swapchain>(swapchain);
     })
 }
