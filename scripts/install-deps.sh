@@ -5,11 +5,14 @@
 # scripts/bench.sh fetches the other, SwiftShader, itself), Khronos's validation layer
 # (vulkan-validationlayers: the tests run under it), the shader tools (glslc,
 # spirv-tools), python3-venv (tests/tests/third_party_ncnn.rs builds a venv for ncnn), and
-# for the X11 presentation tests (tests/tests/wsi_x11.rs) the Xvfb server and libX11-xcb,
-# which softvk opens at run time for Xlib surfaces (libxcb and libX11 come with them).
+# the window systems of the WSI tests: for X11 (tests/tests/wsi_x11.rs) the Xvfb server and
+# libX11-xcb, which softvk opens at run time for Xlib surfaces (libxcb and libX11 come with
+# them); for Wayland (tests/tests/wsi_wayland.rs) weston, started headless per test and read
+# back with weston-screenshooter (libwayland-client comes with it).
 # Installs only what is missing, so it is quick on a prepared machine.
 set -euo pipefail
-packages=(libvulkan1 vulkan-tools mesa-vulkan-drivers vulkan-validationlayers glslc spirv-tools python3-venv xvfb libx11-xcb1 "$@")
+packages=(libvulkan1 vulkan-tools mesa-vulkan-drivers vulkan-validationlayers glslc spirv-tools python3-venv
+    xvfb libx11-xcb1 weston "$@")
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -20,6 +20,7 @@ pub const INSTANCE_EXTENSIONS: &[Extension] = &[
     Extension { name: c"VK_EXT_headless_surface", spec_version: 1 },
     Extension { name: c"VK_KHR_xcb_surface", spec_version: 6 },
     Extension { name: c"VK_KHR_xlib_surface", spec_version: 6 },
+    Extension { name: c"VK_KHR_wayland_surface", spec_version: 6 },
     Extension { name: c"VK_KHR_get_surface_capabilities2", spec_version: 1 },
     Extension { name: c"VK_KHR_surface_protected_capabilities", spec_version: 1 },
     Extension { name: c"VK_EXT_surface_maintenance1", spec_version: 1 },

@@ -85,6 +85,7 @@ entry_points! {
         "vkCreateHeadlessSurfaceEXT" => wsi::create_headless_surface ; instance "VK_EXT_headless_surface",
         "vkCreateXcbSurfaceKHR" => wsi::x11::create_xcb_surface ; instance "VK_KHR_xcb_surface",
         "vkCreateXlibSurfaceKHR" => wsi::x11::create_xlib_surface ; instance "VK_KHR_xlib_surface",
+        "vkCreateWaylandSurfaceKHR" => wsi::create_wayland_surface ; instance "VK_KHR_wayland_surface",
     }
     PhysicalDevice {
         "vkGetPhysicalDeviceSurfaceSupportKHR" => wsi::get_physical_device_surface_support ; instance "VK_KHR_surface",
@@ -93,6 +94,7 @@ entry_points! {
         "vkGetPhysicalDeviceSurfacePresentModesKHR" => wsi::get_physical_device_surface_present_modes ; instance "VK_KHR_surface",
         "vkGetPhysicalDeviceSurfaceCapabilities2KHR" => wsi::get_physical_device_surface_capabilities2 ; instance "VK_KHR_get_surface_capabilities2",
         "vkGetPhysicalDeviceSurfaceFormats2KHR" => wsi::get_physical_device_surface_formats2 ; instance "VK_KHR_get_surface_capabilities2",
+        "vkGetPhysicalDeviceWaylandPresentationSupportKHR" => wsi::get_physical_device_wayland_presentation_support ; instance "VK_KHR_wayland_surface",
         "vkGetPhysicalDevicePresentRectanglesKHR" => wsi::get_physical_device_present_rectangles ; device "VK_KHR_swapchain",
         "vkGetPhysicalDeviceXcbPresentationSupportKHR" => wsi::x11::get_physical_device_xcb_presentation_support ; instance "VK_KHR_xcb_surface",
         "vkGetPhysicalDeviceXlibPresentationSupportKHR" => wsi::x11::get_physical_device_xlib_presentation_support ; instance "VK_KHR_xlib_surface",

@@ -23,6 +23,7 @@
 pub mod headless;
 pub mod swapchain;
 pub mod x11;
+pub mod wayland;
 
 use crate::entry::{fill_array, guard, guard_void, read_in, write_array, write_out, VkResult};
 use crate::handles::{borrow, dispatchable, new_handle, release, Object};
@@ -39,6 +40,9 @@ pub enum SurfaceKind {
     Xcb { connection: x11::XcbConnectionPtr, window: u32 },
     /// `VK_KHR_xlib_surface`: the application's display and window.
     Xlib { display: x11::XlibDisplayPtr, window: u32 },
+    /// `VK_KHR_wayland_surface`: the application's `wl_display*` and `wl_surface*`, and the
+    /// compositor's `wl_shm` formats once asked.
+    Wayland { display: wayland::Foreign, surface: wayland::Foreign, shm_formats: std::sync::OnceLock<wayland::ShmFormats> },
 }
 
 pub struct Surface {
@@ -95,6 +99,8 @@ pub struct PresentImage {
     /// Bytes from one row to the next (`width * 4`).
     pub row_pitch: u64,
     pub format: vk::Format,
+    /// How the window system blends it (the swapchain's `compositeAlpha`).
+    pub composite_alpha: vk::CompositeAlphaFlagsKHR,
 }
 
 /// Shows the images of one swapchain on its surface.
@@ -122,6 +128,7 @@ impl SurfaceKind {
         match self {
             SurfaceKind::Headless => Ok(headless::info(instance)),
             SurfaceKind::Xcb { .. } | SurfaceKind::Xlib { .. } => x11::info(self),
+            SurfaceKind::Wayland { display, shm_formats, .. } => wayland::info(*display, shm_formats),
         }
     }
 
@@ -129,6 +136,7 @@ impl SurfaceKind {
         match self {
             SurfaceKind::Headless => Ok(Box::new(headless::Presenter::new(images))),
             SurfaceKind::Xcb { .. } | SurfaceKind::Xlib { .. } => x11::connect(self, images),
+            SurfaceKind::Wayland { display, surface, .. } => Ok(Box::new(wayland::Presenter::new(*display, *surface, images)?)),
         }
     }
 }
@@ -205,6 +213,55 @@ pub unsafe extern "system" fn create_headless_surface(
     guard("vkCreateHeadlessSurfaceEXT", || {
         read_in(p_create_info)?;
         create_surface(instance, SurfaceKind::Headless, p_surface)
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkCreateWaylandSurfaceKHR`: `display` and `surface` are live and
+/// outlive the surface.
+pub unsafe extern "system" fn create_wayland_surface(
+    instance: vk::Instance,
+    p_create_info: *const vk::WaylandSurfaceCreateInfoKHR<'_>,
+    _p_allocator: *const vk::AllocationCallbacks<'_>,
+    p_surface: *mut vk::SurfaceKHR,
+) -> vk::Result {
+    guard("vkCreateWaylandSurfaceKHR", || {
+        let info = read_in(p_create_info)?;
+        if info.display.is_null() || info.surface.is_null() {
+            tracing::error!("vkCreateWaylandSurfaceKHR: display {:?} or surface {:?} is null", info.display, info.surface);
+            return Err(crate::entry::INVALID_USAGE);
+        }
+        wayland::check_available()?;
+        let kind = SurfaceKind::Wayland {
+            display: wayland::Foreign(info.display),
+            surface: wayland::Foreign(info.surface),
+            shm_formats: std::sync::OnceLock::new(),
+        };
+        create_surface(instance, kind, p_surface)
+    })
+}
+
+/// # Safety
+/// Vulkan's rules for `vkGetPhysicalDeviceWaylandPresentationSupportKHR`: softvk's one
+/// queue family presents to every compositor (wl_shm is core Wayland).
+pub unsafe extern "system" fn get_physical_device_wayland_presentation_support(
+    _physical_device: vk::PhysicalDevice,
+    queue_family_index: u32,
+    display: *mut vk::wl_display,
+) -> vk::Bool32 {
+    crate::entry::guard_value("vkGetPhysicalDeviceWaylandPresentationSupportKHR", vk::FALSE, || {
+        if queue_family_index != 0 {
+            tracing::error!("vkGetPhysicalDeviceWaylandPresentationSupportKHR: queue family {queue_family_index} does not exist");
+            return vk::FALSE;
+        }
+        if display.is_null() {
+            tracing::error!("vkGetPhysicalDeviceWaylandPresentationSupportKHR: the wl_display is null");
+            return vk::FALSE;
+        }
+        if wayland::check_available().is_err() {
+            return vk::FALSE;
+        }
+        vk::TRUE
     })
 }
 

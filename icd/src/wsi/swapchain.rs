@@ -251,7 +251,13 @@ fn create(device: &Device, info: &vk::SwapchainCreateInfoKHR<'_>) -> VkResult<Sw
             layout: layout.clone(),
             binding,
         }));
-        present_images.push(PresentImage { memory, extent, row_pitch, format: info.image_format });
+        present_images.push(PresentImage {
+            memory,
+            extent,
+            row_pitch,
+            format: info.image_format,
+            composite_alpha: info.composite_alpha,
+        });
     }
     // The surface's current swapchain must be the old one (or none).
     let mut current = surface.current.lock().unwrap_or_else(|e| e.into_inner());
@@ -335,6 +341,14 @@ pub unsafe extern "system" fn destroy_swapchain(
     _p_allocator: *const vk::AllocationCallbacks<'_>,
 ) {
     guard_void("vkDestroySwapchainKHR", || {
+        if swapchain == vk::SwapchainKHR::null() {
+            return;
+        }
+        // The surface is free for a new swapchain now, though queued presents keep this
+        // one's objects alive until they have run.
+        if let Ok(destroyed) = borrow::<Swapchain>(swapchain) {
+            destroyed.shared.lock().retired = true;
+        }
         release::<Swapchain>(swapchain);
     })
 }

@@ -58,7 +58,7 @@ fn raw_connection(kind: &SurfaceKind) -> VkResult<(*mut c_void, Window)> {
     match *kind {
         SurfaceKind::Xcb { connection, window } => Ok((connection.0, window)),
         SurfaceKind::Xlib { display, window } => Ok((xcb_of_display(display.0)?, window)),
-        SurfaceKind::Headless => Err(crate::entry::INVALID_USAGE),
+        SurfaceKind::Headless | SurfaceKind::Wayland { .. } => Err(crate::entry::INVALID_USAGE),
     }
 }
 
