@@ -202,6 +202,15 @@ pub fn select_physical_device(instance: &ash::Instance) -> (vk::PhysicalDevice, 
     panic!("no device named {SOFTVK_DEVICE_NAME:?} (found {names:?}) through {}", icd_manifest().display());
 }
 
+/// The colour aspect of level 0, layer 0: all of a one-level, one-layer colour image.
+pub const COLOR_RANGE: vk::ImageSubresourceRange = vk::ImageSubresourceRange {
+    aspect_mask: vk::ImageAspectFlags::COLOR,
+    base_mip_level: 0,
+    level_count: 1,
+    base_array_layer: 0,
+    layer_count: 1,
+};
+
 /// Aspect mask of a whole image of `format`.
 pub fn aspect_mask(format: vk::Format) -> vk::ImageAspectFlags {
     match format {
@@ -888,6 +897,19 @@ impl Context {
 
     /// Layout transition of every subresource of `image`, ordered against all commands.
     pub fn cmd_transition(&self, cb: vk::CommandBuffer, image: &Image, old: vk::ImageLayout, new: vk::ImageLayout) {
+        self.cmd_transition_range(cb, image.image, image.full_range(), old, new);
+    }
+
+    /// Layout transition of `range` of `image` (any image: a swapchain's, an alias...),
+    /// ordered against all commands (ALL_COMMANDS, MEMORY_WRITE -> MEMORY_READ | WRITE).
+    pub fn cmd_transition_range(
+        &self,
+        cb: vk::CommandBuffer,
+        image: vk::Image,
+        range: vk::ImageSubresourceRange,
+        old: vk::ImageLayout,
+        new: vk::ImageLayout,
+    ) {
         let barrier = [vk::ImageMemoryBarrier::default()
             .src_access_mask(vk::AccessFlags::MEMORY_WRITE)
             .dst_access_mask(vk::AccessFlags::MEMORY_READ | vk::AccessFlags::MEMORY_WRITE)
@@ -895,8 +917,8 @@ impl Context {
             .new_layout(new)
             .src_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
             .dst_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
-            .image(image.image)
-            .subresource_range(image.full_range())];
+            .image(image)
+            .subresource_range(range)];
         // SAFETY: cb is recording.
         unsafe {
             self.device.cmd_pipeline_barrier(
@@ -909,6 +931,18 @@ impl Context {
                 &barrier,
             )
         }
+    }
+
+    /// [`Context::cmd_transition_range`] over [`COLOR_RANGE`]: a colour image of one
+    /// level and one layer.
+    pub fn cmd_transition_color(
+        &self,
+        cb: vk::CommandBuffer,
+        image: vk::Image,
+        old: vk::ImageLayout,
+        new: vk::ImageLayout,
+    ) {
+        self.cmd_transition_range(cb, image, COLOR_RANGE, old, new);
     }
 
     /// Writes tightly packed `data` into `layer_count` layers (from `base_layer`) of mip

@@ -3,6 +3,7 @@
 //!
 //! A frame: acquire (signalling a semaphore), one command buffer that moves the image to
 //! TRANSFER_DST, clears it with `vkCmdClearColorImage` and moves it to PRESENT_SRC
+//! ([`record_clear_for_present`])
 //! (waiting on the acquire semaphore, signalling a render semaphore), then a present that
 //! waits on the render semaphore. Semaphores and command buffers are per image slot and
 //! reused once that slot's fence says the previous use is done.
@@ -67,9 +68,21 @@ pub fn create_swapchain(
     if caps.max_image_count != 0 {
         count = count.min(caps.max_image_count);
     }
-    let info = vk::SwapchainCreateInfoKHR::default()
+    let info = swapchain_info(surface, spec, count).old_swapchain(old);
+    // SAFETY: a valid create info for a live surface.
+    unsafe { wsi.swapchain.create_swapchain(&info, None) }
+}
+
+/// The create info of a swapchain of `spec` with `min_image_count` images (as given): one
+/// layer, SRGB_NONLINEAR, exclusive, identity transform, opaque, clipped, no old swapchain.
+pub fn swapchain_info(
+    surface: vk::SurfaceKHR,
+    spec: &SwapchainSpec,
+    min_image_count: u32,
+) -> vk::SwapchainCreateInfoKHR<'static> {
+    vk::SwapchainCreateInfoKHR::default()
         .surface(surface)
-        .min_image_count(count)
+        .min_image_count(min_image_count)
         .image_format(spec.format)
         .image_color_space(vk::ColorSpaceKHR::SRGB_NONLINEAR)
         .image_extent(spec.extent)
@@ -80,9 +93,6 @@ pub fn create_swapchain(
         .composite_alpha(vk::CompositeAlphaFlagsKHR::OPAQUE)
         .present_mode(spec.present_mode)
         .clipped(true)
-        .old_swapchain(old);
-    // SAFETY: a valid create info for a live surface.
-    unsafe { wsi.swapchain.create_swapchain(&info, None) }
 }
 
 /// Per-image resources of a swapchain that is being presented.
@@ -148,55 +158,13 @@ impl<'a> Presenting<'a> {
         let (acquired, rendered, cb, fence) = self.slots[slot];
         let device = &self.ctx.device;
         let image = self.images[index as usize];
-        let range =
-            vk::ImageSubresourceRange::default().aspect_mask(vk::ImageAspectFlags::COLOR).level_count(1).layer_count(1);
-        let barrier = |old, new, src_access, dst_access| {
-            vk::ImageMemoryBarrier::default()
-                .old_layout(old)
-                .new_layout(new)
-                .src_access_mask(src_access)
-                .dst_access_mask(dst_access)
-                .src_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
-                .dst_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
-                .image(image)
-                .subresource_range(range)
-        };
         // SAFETY: the slot's fence was waited for by `acquire`, so cb and the semaphores
         // are free; the image is acquired.
         unsafe {
             device.reset_fences(&[fence]).unwrap();
             device.reset_command_buffer(cb, vk::CommandBufferResetFlags::empty()).unwrap();
             self.ctx.begin(cb);
-            device.cmd_pipeline_barrier(
-                cb,
-                vk::PipelineStageFlags::TRANSFER,
-                vk::PipelineStageFlags::TRANSFER,
-                vk::DependencyFlags::empty(),
-                &[],
-                &[],
-                &[barrier(
-                    vk::ImageLayout::UNDEFINED,
-                    vk::ImageLayout::TRANSFER_DST_OPTIMAL,
-                    vk::AccessFlags::empty(),
-                    vk::AccessFlags::TRANSFER_WRITE,
-                )],
-            );
-            let clear = vk::ClearColorValue { float32: color };
-            device.cmd_clear_color_image(cb, image, vk::ImageLayout::TRANSFER_DST_OPTIMAL, &clear, &[range]);
-            device.cmd_pipeline_barrier(
-                cb,
-                vk::PipelineStageFlags::TRANSFER,
-                vk::PipelineStageFlags::BOTTOM_OF_PIPE,
-                vk::DependencyFlags::empty(),
-                &[],
-                &[],
-                &[barrier(
-                    vk::ImageLayout::TRANSFER_DST_OPTIMAL,
-                    vk::ImageLayout::PRESENT_SRC_KHR,
-                    vk::AccessFlags::TRANSFER_WRITE,
-                    vk::AccessFlags::empty(),
-                )],
-            );
+            record_clear_for_present(self.ctx, cb, image, vk::ClearColorValue { float32: color });
             self.ctx.end(cb);
             let waits = [acquired];
             let stages = [vk::PipelineStageFlags::TRANSFER];
@@ -245,18 +213,43 @@ impl Drop for Presenting<'_> {
     }
 }
 
+/// Records, into `cb`, what fills an acquired swapchain image and leaves it ready to
+/// present: `image` (one level, one layer, colour) from UNDEFINED to TRANSFER_DST_OPTIMAL,
+/// then `fill` (which writes it in TRANSFER_DST_OPTIMAL), then to PRESENT_SRC_KHR.
+pub fn record_fill_for_present(ctx: &Context, cb: vk::CommandBuffer, image: vk::Image, fill: impl FnOnce()) {
+    ctx.cmd_transition_color(cb, image, vk::ImageLayout::UNDEFINED, vk::ImageLayout::TRANSFER_DST_OPTIMAL);
+    fill();
+    ctx.cmd_transition_color(cb, image, vk::ImageLayout::TRANSFER_DST_OPTIMAL, vk::ImageLayout::PRESENT_SRC_KHR);
+}
+
+/// [`record_fill_for_present`] with a `vkCmdClearColorImage` to `clear`.
+pub fn record_clear_for_present(ctx: &Context, cb: vk::CommandBuffer, image: vk::Image, clear: vk::ClearColorValue) {
+    record_fill_for_present(ctx, cb, image, || {
+        // SAFETY: cb is recording; the image is in TRANSFER_DST_OPTIMAL.
+        unsafe {
+            ctx.device.cmd_clear_color_image(
+                cb,
+                image,
+                vk::ImageLayout::TRANSFER_DST_OPTIMAL,
+                &clear,
+                &[crate::COLOR_RANGE],
+            )
+        }
+    });
+}
+
 /// Open file descriptors of this process (for leak checks).
 pub fn open_fds() -> usize {
-    std::fs::read_dir("/proc/self/fd").map(|d| d.count()).unwrap_or(0)
+    std::fs::read_dir("/proc/self/fd").expect("/proc/self/fd").count()
 }
 
 /// Resident set size of this process, in KiB.
 pub fn rss_kib() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
     status
         .lines()
         .find_map(|l| l.strip_prefix("VmRSS:"))
         .and_then(|v| v.split_whitespace().next())
         .and_then(|v| v.parse().ok())
-        .unwrap_or(0)
+        .expect("VmRSS")
 }

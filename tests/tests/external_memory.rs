@@ -9,7 +9,7 @@
 //! errors for bad handles) is checked only on softvk.
 
 use ash::vk;
-use softvk_tests::{pattern, skip, Context, Validation, FENCE_TIMEOUT_NS};
+use softvk_tests::{pattern, skip, Context, Validation, COLOR_RANGE, FENCE_TIMEOUT_NS};
 use std::io::{Read, Write};
 use std::os::fd::{AsFd, AsRawFd, FromRawFd, IntoRawFd, OwnedFd, RawFd};
 use std::os::unix::net::{UnixListener, UnixStream};
@@ -608,13 +608,7 @@ fn two_images_alias_one_imported_allocation() {
         .usage(vk::ImageUsageFlags::TRANSFER_SRC | vk::ImageUsageFlags::TRANSFER_DST)
         .push_next(&mut external);
     let out = ctx.create_transfer_buffer(16 * 16 * 4);
-    let range = vk::ImageSubresourceRange {
-        aspect_mask: vk::ImageAspectFlags::COLOR,
-        base_mip_level: 0,
-        level_count: 1,
-        base_array_layer: 0,
-        layer_count: 1,
-    };
+    let range = COLOR_RANGE;
     // SAFETY: valid create infos; both images bound at offset 0 of the imported memory.
     unsafe {
         let a = ctx.device.create_image(&info, None).expect("image a");
@@ -628,25 +622,9 @@ fn two_images_alias_one_imported_allocation() {
             vk::ImageSubresource { aspect_mask: range.aspect_mask, mip_level: 0, array_layer: 0 },
         );
         ctx.run(|cb| {
-            let to_general = |image| {
-                vk::ImageMemoryBarrier::default()
-                    .dst_access_mask(vk::AccessFlags::TRANSFER_READ | vk::AccessFlags::TRANSFER_WRITE)
-                    .old_layout(vk::ImageLayout::UNDEFINED)
-                    .new_layout(vk::ImageLayout::GENERAL)
-                    .src_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
-                    .dst_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
-                    .image(image)
-                    .subresource_range(range)
-            };
-            ctx.device.cmd_pipeline_barrier(
-                cb,
-                vk::PipelineStageFlags::TOP_OF_PIPE,
-                vk::PipelineStageFlags::TRANSFER,
-                vk::DependencyFlags::empty(),
-                &[],
-                &[],
-                &[to_general(a), to_general(b)],
-            );
+            for image in [a, b] {
+                ctx.cmd_transition_color(cb, image, vk::ImageLayout::UNDEFINED, vk::ImageLayout::GENERAL);
+            }
             ctx.device.cmd_clear_color_image(
                 cb,
                 a,

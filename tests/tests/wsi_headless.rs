@@ -7,7 +7,9 @@
 //! the same frames on both drivers.)
 
 use ash::vk;
-use softvk_tests::wsi::{create_swapchain, open_fds, rss_kib, Presenting, SwapchainSpec, Wsi};
+use softvk_tests::wsi::{
+    create_swapchain, open_fds, record_clear_for_present, rss_kib, swapchain_info, Presenting, SwapchainSpec, Wsi,
+};
 use softvk_tests::{skip, Context, ShaderFeatures};
 use std::ffi::CStr;
 
@@ -131,17 +133,7 @@ fn get_surface_capabilities2_and_surface_maintenance1_agree_with_the_1_0_queries
 fn read_image(ctx: &Context, image: vk::Image, extent: vk::Extent2D) -> Vec<u8> {
     let buffer = ctx.create_transfer_buffer(u64::from(extent.width * extent.height * 4));
     ctx.run(|cb| {
-        let range =
-            vk::ImageSubresourceRange::default().aspect_mask(vk::ImageAspectFlags::COLOR).level_count(1).layer_count(1);
-        let to_src = vk::ImageMemoryBarrier::default()
-            .old_layout(vk::ImageLayout::PRESENT_SRC_KHR)
-            .new_layout(vk::ImageLayout::TRANSFER_SRC_OPTIMAL)
-            .src_access_mask(vk::AccessFlags::empty())
-            .dst_access_mask(vk::AccessFlags::TRANSFER_READ)
-            .src_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
-            .dst_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
-            .image(image)
-            .subresource_range(range);
+        ctx.cmd_transition_color(cb, image, vk::ImageLayout::PRESENT_SRC_KHR, vk::ImageLayout::TRANSFER_SRC_OPTIMAL);
         let region = vk::BufferImageCopy::default()
             .image_subresource(
                 vk::ImageSubresourceLayers::default().aspect_mask(vk::ImageAspectFlags::COLOR).layer_count(1),
@@ -149,15 +141,6 @@ fn read_image(ctx: &Context, image: vk::Image, extent: vk::Extent2D) -> Vec<u8> 
             .image_extent(vk::Extent3D { width: extent.width, height: extent.height, depth: 1 });
         // SAFETY: cb is recording; the image is acquired by the application.
         unsafe {
-            ctx.device.cmd_pipeline_barrier(
-                cb,
-                vk::PipelineStageFlags::TOP_OF_PIPE,
-                vk::PipelineStageFlags::TRANSFER,
-                vk::DependencyFlags::empty(),
-                &[],
-                &[],
-                &[to_src],
-            );
             ctx.device.cmd_copy_image_to_buffer(
                 cb,
                 image,
@@ -481,20 +464,8 @@ fn swapchain_maintenance1_releases_images_switches_modes_and_signals_present_fen
     let modes = [vk::PresentModeKHR::FIFO, vk::PresentModeKHR::MAILBOX];
     let mut modes_info = vk::SwapchainPresentModesCreateInfoEXT::default().present_modes(&modes);
     let caps = wsi.capabilities(&ctx, surface);
-    let info = vk::SwapchainCreateInfoKHR::default()
-        .surface(surface)
-        .min_image_count(spec.min_image_count.max(caps.min_image_count))
-        .image_format(spec.format)
-        .image_color_space(vk::ColorSpaceKHR::SRGB_NONLINEAR)
-        .image_extent(spec.extent)
-        .image_array_layers(1)
-        .image_usage(spec.usage)
-        .image_sharing_mode(vk::SharingMode::EXCLUSIVE)
-        .pre_transform(vk::SurfaceTransformFlagsKHR::IDENTITY)
-        .composite_alpha(vk::CompositeAlphaFlagsKHR::OPAQUE)
-        .present_mode(vk::PresentModeKHR::FIFO)
-        .clipped(true)
-        .push_next(&mut modes_info);
+    // spec.present_mode is FIFO, the first of `modes`.
+    let info = swapchain_info(surface, &spec, spec.min_image_count.max(caps.min_image_count)).push_next(&mut modes_info);
     // SAFETY: a valid create info.
     let swapchain = unsafe { wsi.swapchain.create_swapchain(&info, None) }.expect("swapchain with two present modes");
     {
@@ -565,33 +536,7 @@ fn an_image_bound_to_swapchain_memory_aliases_the_swapchain_image() {
         alias
     };
     // Clear through the alias, read through the swapchain image.
-    let range = vk::ImageSubresourceRange::default().aspect_mask(vk::ImageAspectFlags::COLOR).level_count(1).layer_count(1);
-    ctx.run(|cb| {
-        let to_dst = vk::ImageMemoryBarrier::default()
-            .old_layout(vk::ImageLayout::UNDEFINED)
-            .new_layout(vk::ImageLayout::TRANSFER_DST_OPTIMAL)
-            .dst_access_mask(vk::AccessFlags::TRANSFER_WRITE)
-            .src_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
-            .dst_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
-            .image(alias)
-            .subresource_range(range);
-        let to_present = vk::ImageMemoryBarrier::default()
-            .old_layout(vk::ImageLayout::TRANSFER_DST_OPTIMAL)
-            .new_layout(vk::ImageLayout::PRESENT_SRC_KHR)
-            .src_access_mask(vk::AccessFlags::TRANSFER_WRITE)
-            .src_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
-            .dst_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
-            .image(alias)
-            .subresource_range(range);
-        let clear = vk::ClearColorValue { float32: [0.0, 0.0, 1.0, 1.0] };
-        // SAFETY: cb is recording; the alias is bound.
-        unsafe {
-            let d = &ctx.device;
-            d.cmd_pipeline_barrier(cb, vk::PipelineStageFlags::TOP_OF_PIPE, vk::PipelineStageFlags::TRANSFER, vk::DependencyFlags::empty(), &[], &[], &[to_dst]);
-            d.cmd_clear_color_image(cb, alias, vk::ImageLayout::TRANSFER_DST_OPTIMAL, &clear, &[range]);
-            d.cmd_pipeline_barrier(cb, vk::PipelineStageFlags::TRANSFER, vk::PipelineStageFlags::BOTTOM_OF_PIPE, vk::DependencyFlags::empty(), &[], &[], &[to_present]);
-        }
-    });
+    ctx.run(|cb| record_clear_for_present(&ctx, cb, alias, vk::ClearColorValue { float32: [0.0, 0.0, 1.0, 1.0] }));
     // SAFETY: a live swapchain.
     let images = unsafe { wsi.swapchain.get_swapchain_images(swapchain) }.unwrap();
     let pixels = read_image(&ctx, images[index as usize], spec.extent);
@@ -621,20 +566,15 @@ fn a_mutable_format_swapchain_takes_views_of_its_other_format() {
     let caps = wsi.capabilities(&ctx, surface);
     let formats = [vk::Format::B8G8R8A8_UNORM, vk::Format::B8G8R8A8_SRGB];
     let mut list = vk::ImageFormatListCreateInfo::default().view_formats(&formats);
-    let info = vk::SwapchainCreateInfoKHR::default()
+    let spec = SwapchainSpec {
+        extent: vk::Extent2D { width: 32, height: 32 },
+        format: vk::Format::B8G8R8A8_UNORM,
+        present_mode: vk::PresentModeKHR::FIFO,
+        min_image_count: caps.min_image_count.max(2),
+        usage: vk::ImageUsageFlags::TRANSFER_DST | vk::ImageUsageFlags::SAMPLED,
+    };
+    let info = swapchain_info(surface, &spec, spec.min_image_count)
         .flags(vk::SwapchainCreateFlagsKHR::MUTABLE_FORMAT)
-        .surface(surface)
-        .min_image_count(caps.min_image_count.max(2))
-        .image_format(vk::Format::B8G8R8A8_UNORM)
-        .image_color_space(vk::ColorSpaceKHR::SRGB_NONLINEAR)
-        .image_extent(vk::Extent2D { width: 32, height: 32 })
-        .image_array_layers(1)
-        .image_usage(vk::ImageUsageFlags::TRANSFER_DST | vk::ImageUsageFlags::SAMPLED)
-        .image_sharing_mode(vk::SharingMode::EXCLUSIVE)
-        .pre_transform(vk::SurfaceTransformFlagsKHR::IDENTITY)
-        .composite_alpha(vk::CompositeAlphaFlagsKHR::OPAQUE)
-        .present_mode(vk::PresentModeKHR::FIFO)
-        .clipped(true)
         .push_next(&mut list);
     // SAFETY: valid create infos; the view is destroyed before its swapchain.
     unsafe {

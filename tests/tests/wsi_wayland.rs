@@ -12,6 +12,7 @@ mod compositor;
 use ash::vk;
 use compositor::{Screenshot, Weston, Window};
 use softvk_tests::validation::Validation;
+use softvk_tests::wsi::{open_fds, record_fill_for_present, rss_kib};
 use softvk_tests::*;
 use std::time::Duration;
 
@@ -185,7 +186,6 @@ impl<'a> Presenting<'a> {
         let ctx = self.ctx;
         let device = &ctx.device;
         let image = self.images[index as usize];
-        let range = vk::ImageSubresourceRange::default().aspect_mask(vk::ImageAspectFlags::COLOR).level_count(1).layer_count(1);
         let (w, h) = (self.extent.width, self.extent.height);
         if let (Fill::Pattern, true) = (fill, self.staging.as_ref().is_none_or(|s| s.size < u64::from(w * h * 4))) {
             self.staging = Some(ctx.create_transfer_buffer(u64::from(w * h * 4)));
@@ -201,53 +201,25 @@ impl<'a> Presenting<'a> {
             self.staging.as_ref().unwrap().write(0, &bytes);
         }
         ctx.begin(self.cb);
-        let to_dst = vk::ImageMemoryBarrier::default()
-            .src_access_mask(vk::AccessFlags::empty())
-            .dst_access_mask(vk::AccessFlags::TRANSFER_WRITE)
-            .old_layout(vk::ImageLayout::UNDEFINED)
-            .new_layout(vk::ImageLayout::TRANSFER_DST_OPTIMAL)
-            .src_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
-            .dst_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
-            .image(image)
-            .subresource_range(range);
-        let to_present = to_dst
-            .src_access_mask(vk::AccessFlags::TRANSFER_WRITE)
-            .dst_access_mask(vk::AccessFlags::empty())
-            .old_layout(vk::ImageLayout::TRANSFER_DST_OPTIMAL)
-            .new_layout(vk::ImageLayout::PRESENT_SRC_KHR);
-        // SAFETY: cb is recording; the image is acquired and its submission waited below.
-        unsafe {
-            device.cmd_pipeline_barrier(
-                self.cb,
-                vk::PipelineStageFlags::TOP_OF_PIPE,
-                vk::PipelineStageFlags::TRANSFER,
-                vk::DependencyFlags::empty(),
-                &[],
-                &[],
-                &[to_dst],
-            );
-            match fill {
-                Fill::Colour(rgb) => {
-                    device.cmd_clear_color_image(self.cb, image, vk::ImageLayout::TRANSFER_DST_OPTIMAL, &clear_value(rgb), &[range])
-                }
-                Fill::Pattern => {
-                    let region = vk::BufferImageCopy::default()
-                        .image_subresource(vk::ImageSubresourceLayers::default().aspect_mask(vk::ImageAspectFlags::COLOR).layer_count(1))
-                        .image_extent(vk::Extent3D { width: w, height: h, depth: 1 });
-                    let buffer = self.staging.as_ref().unwrap().buffer;
-                    device.cmd_copy_buffer_to_image(self.cb, buffer, image, vk::ImageLayout::TRANSFER_DST_OPTIMAL, &[region]);
+        let cb = self.cb;
+        record_fill_for_present(ctx, cb, image, || {
+            // SAFETY: cb is recording; the image is acquired, in TRANSFER_DST_OPTIMAL, and its
+            // submission waited below.
+            unsafe {
+                match fill {
+                    Fill::Colour(rgb) => {
+                        device.cmd_clear_color_image(cb, image, vk::ImageLayout::TRANSFER_DST_OPTIMAL, &clear_value(rgb), &[COLOR_RANGE])
+                    }
+                    Fill::Pattern => {
+                        let region = vk::BufferImageCopy::default()
+                            .image_subresource(vk::ImageSubresourceLayers::default().aspect_mask(vk::ImageAspectFlags::COLOR).layer_count(1))
+                            .image_extent(vk::Extent3D { width: w, height: h, depth: 1 });
+                        let buffer = self.staging.as_ref().unwrap().buffer;
+                        device.cmd_copy_buffer_to_image(cb, buffer, image, vk::ImageLayout::TRANSFER_DST_OPTIMAL, &[region]);
+                    }
                 }
             }
-            device.cmd_pipeline_barrier(
-                self.cb,
-                vk::PipelineStageFlags::TRANSFER,
-                vk::PipelineStageFlags::BOTTOM_OF_PIPE,
-                vk::DependencyFlags::empty(),
-                &[],
-                &[],
-                &[to_present],
-            );
-        }
+        });
         ctx.end(self.cb);
         let cbs = [self.cb];
         let signals = [self.rendered[index as usize]];
@@ -388,19 +360,6 @@ fn wayland_presented_images_are_what_weston_shows() {
             assert_eq!(shot.pixel(x0 + x, y0 + y), pattern_rgb(x, y), "pattern pixel ({x}, {y})");
         }
     }
-}
-
-fn open_fds() -> usize {
-    std::fs::read_dir("/proc/self/fd").expect("/proc/self/fd").count()
-}
-
-fn rss_kib() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .expect("VmRSS")
 }
 
 const LEAK_ROLE: &str = "SOFTVK_WSI_WAYLAND_LEAK_CHILD";

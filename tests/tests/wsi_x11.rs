@@ -13,6 +13,7 @@
 //! window shows the colour or a few seconds have passed, and then compares.
 
 use ash::vk;
+use softvk_tests::wsi::{open_fds, record_clear_for_present, rss_kib};
 use softvk_tests::*;
 use std::ffi::{c_void, CString};
 use std::process::{Child, Command, Stdio};
@@ -93,6 +94,21 @@ impl Drop for Xvfb {
         unsafe { libc::kill(self.child.id() as i32, libc::SIGTERM) };
         let _ = self.child.wait();
     }
+}
+
+/// Starts an Xvfb of `screen_width`x`screen_height` (with MIT-SHM or without), connects
+/// to it and maps a `width`x`height` window there: the server, the connection, the window.
+fn xvfb_with_window(
+    screen_width: u32,
+    screen_height: u32,
+    mit_shm: bool,
+    width: u16,
+    height: u16,
+) -> (Xvfb, XCBConnection, u32) {
+    let server = Xvfb::start(screen_width, screen_height, mit_shm);
+    let conn = server.connect();
+    let window = create_window(&conn, width, height);
+    (server, conn, window)
 }
 
 /// A mapped window of the screen's root visual (TrueColor, depth 24).
@@ -186,6 +202,32 @@ impl<'a> Wsi<'a> {
         // SAFETY: the connection and window outlive the surface (the caller drops `Wsi` first).
         let surface = unsafe { xcb.create_xcb_surface(&info, None) }.expect("vkCreateXcbSurfaceKHR");
         Wsi::new(ctx, surface)
+    }
+
+    /// Asserts that `visual` (`what`, for the message) of `conn`'s screen can be presented
+    /// to (vkGetPhysicalDeviceXcbPresentationSupportKHR), then makes the surface of
+    /// `window`: it and its capabilities.
+    fn presentable_xcb(
+        ctx: &'a Context,
+        conn: &XCBConnection,
+        window: u32,
+        visual: u32,
+        what: &str,
+    ) -> (Wsi<'a>, vk::SurfaceCapabilitiesKHR) {
+        let xcb = ash::khr::xcb_surface::Instance::new(&ctx.entry, &ctx.instance);
+        // SAFETY: a live connection and one of its screen's visuals.
+        let supported = unsafe {
+            xcb.get_physical_device_xcb_presentation_support(
+                ctx.physical_device,
+                ctx.queue_family_index,
+                &mut *conn.get_raw_xcb_connection(),
+                visual,
+            )
+        };
+        assert!(supported, "{what} can be presented to");
+        let wsi = Wsi::xcb(ctx, conn, window);
+        let caps = wsi.capabilities().expect("capabilities");
+        (wsi, caps)
     }
 
     fn new(ctx: &'a Context, surface: vk::SurfaceKHR) -> Wsi<'a> {
@@ -289,57 +331,10 @@ impl Swapchain<'_> {
     /// Clears image `index` (acquired) to `colour` and leaves it in PRESENT_SRC_KHR.
     fn clear(&self, index: u32, colour: [u8; 4]) {
         let ctx = self.ctx();
-        let image = self.images[index as usize];
-        let range =
-            vk::ImageSubresourceRange::default().aspect_mask(vk::ImageAspectFlags::COLOR).level_count(1).layer_count(1);
-        let barrier = |old, new, src_access, dst_access| {
-            vk::ImageMemoryBarrier::default()
-                .image(image)
-                .subresource_range(range)
-                .old_layout(old)
-                .new_layout(new)
-                .src_access_mask(src_access)
-                .dst_access_mask(dst_access)
-                .src_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
-                .dst_queue_family_index(vk::QUEUE_FAMILY_IGNORED)
-        };
         let value = vk::ClearColorValue { float32: colour.map(|c| f32::from(c) / 255.0) };
         let cb = ctx.allocate_command_buffer(vk::CommandBufferLevel::PRIMARY);
         ctx.begin(cb);
-        // SAFETY: cb is recording; the image is acquired and not in use.
-        unsafe {
-            let to_clear = barrier(
-                vk::ImageLayout::UNDEFINED,
-                vk::ImageLayout::TRANSFER_DST_OPTIMAL,
-                vk::AccessFlags::empty(),
-                vk::AccessFlags::TRANSFER_WRITE,
-            );
-            ctx.device.cmd_pipeline_barrier(
-                cb,
-                vk::PipelineStageFlags::TOP_OF_PIPE,
-                vk::PipelineStageFlags::TRANSFER,
-                vk::DependencyFlags::empty(),
-                &[],
-                &[],
-                &[to_clear],
-            );
-            ctx.device.cmd_clear_color_image(cb, image, vk::ImageLayout::TRANSFER_DST_OPTIMAL, &value, &[range]);
-            let to_present = barrier(
-                vk::ImageLayout::TRANSFER_DST_OPTIMAL,
-                vk::ImageLayout::PRESENT_SRC_KHR,
-                vk::AccessFlags::TRANSFER_WRITE,
-                vk::AccessFlags::empty(),
-            );
-            ctx.device.cmd_pipeline_barrier(
-                cb,
-                vk::PipelineStageFlags::TRANSFER,
-                vk::PipelineStageFlags::BOTTOM_OF_PIPE,
-                vk::DependencyFlags::empty(),
-                &[],
-                &[],
-                &[to_present],
-            );
-        }
+        record_clear_for_present(ctx, cb, self.images[index as usize], value);
         ctx.end(cb);
         let buffers = [cb];
         let submit = vk::SubmitInfo::default().command_buffers(&buffers);
@@ -395,9 +390,8 @@ const COLOURS: [[u8; 4]; 3] = [[255, 0, 0, 255], [0, 204, 51, 255], [17, 34, 153
 
 /// Presents each of [`COLOURS`] to an XCB window of `width`x`height` and reads it back.
 fn present_colours_to_xcb_window(test: &str, width: u16, height: u16, mit_shm: bool) {
-    let server = Xvfb::start(u32::from(width) + 16, u32::from(height) + 16, mit_shm);
-    let conn = server.connect();
-    let window = create_window(&conn, width, height);
+    let (_server, conn, window) =
+        xvfb_with_window(u32::from(width) + 16, u32::from(height) + 16, mit_shm, width, height);
     let Some(ctx) = x11_context(test) else { return };
     let wsi = Wsi::xcb(&ctx, &conn, window);
     let swapchain = wsi.swapchain(vk::PresentModeKHR::FIFO, vk::SwapchainKHR::null());
@@ -413,24 +407,10 @@ fn present_colours_to_xcb_window(test: &str, width: u16, height: u16, mit_shm: b
 #[test]
 fn xcb_surface_reports_the_window_size_formats_and_present_modes() {
     let test = "xcb_surface_reports_the_window_size_formats_and_present_modes";
-    let server = Xvfb::start(320, 240, true);
-    let conn = server.connect();
-    let window = create_window(&conn, 200, 150);
+    let (_server, conn, window) = xvfb_with_window(320, 240, true, 200, 150);
     let Some(ctx) = x11_context(test) else { return };
     let visual = conn.setup().roots[0].root_visual;
-    let xcb = ash::khr::xcb_surface::Instance::new(&ctx.entry, &ctx.instance);
-    // SAFETY: a live connection and one of its screen's visuals.
-    let supported = unsafe {
-        xcb.get_physical_device_xcb_presentation_support(
-            ctx.physical_device,
-            ctx.queue_family_index,
-            &mut *conn.get_raw_xcb_connection(),
-            visual,
-        )
-    };
-    assert!(supported, "the root visual (TrueColor, depth 24) can be presented to");
-    let wsi = Wsi::xcb(&ctx, &conn, window);
-    let caps = wsi.capabilities().expect("capabilities");
+    let (wsi, caps) = Wsi::presentable_xcb(&ctx, &conn, window, visual, "the root visual (TrueColor, depth 24)");
     assert_eq!(caps.current_extent, vk::Extent2D { width: 200, height: 150 });
     assert!(caps.supported_composite_alpha.contains(vk::CompositeAlphaFlagsKHR::OPAQUE));
     assert!(caps.supported_usage_flags.contains(vk::ImageUsageFlags::TRANSFER_DST));
@@ -483,9 +463,7 @@ fn xcb_present_without_mit_shm_shows_the_cleared_colours_in_several_requests() {
 #[test]
 fn resized_window_makes_the_swapchain_out_of_date_and_a_new_one_presents_at_the_new_size() {
     let test = "resized_window_makes_the_swapchain_out_of_date_and_a_new_one_presents_at_the_new_size";
-    let server = Xvfb::start(400, 400, true);
-    let conn = server.connect();
-    let window = create_window(&conn, 128, 96);
+    let (_server, conn, window) = xvfb_with_window(400, 400, true, 128, 96);
     let Some(ctx) = x11_context(test) else { return };
     let wsi = Wsi::xcb(&ctx, &conn, window);
     let old = wsi.swapchain(vk::PresentModeKHR::FIFO, vk::SwapchainKHR::null());
@@ -526,9 +504,7 @@ fn resized_window_makes_the_swapchain_out_of_date_and_a_new_one_presents_at_the_
 #[test]
 fn acquire_with_every_image_held_gives_not_ready_at_timeout_zero_and_timeout_after_a_while() {
     let test = "acquire_with_every_image_held_gives_not_ready_at_timeout_zero_and_timeout_after_a_while";
-    let server = Xvfb::start(200, 200, true);
-    let conn = server.connect();
-    let window = create_window(&conn, 64, 64);
+    let (_server, conn, window) = xvfb_with_window(200, 200, true, 64, 64);
     let Some(ctx) = x11_context(test) else { return };
     let wsi = Wsi::xcb(&ctx, &conn, window);
     let swapchain = wsi.swapchain(vk::PresentModeKHR::FIFO, vk::SwapchainKHR::null());
@@ -582,23 +558,11 @@ fn thousand_frames_in_mailbox_and_fifo_leak_no_fds_or_memory() {
     );
 }
 
-fn open_fds() -> usize {
-    std::fs::read_dir("/proc/self/fd").expect("/proc/self/fd").count()
-}
-
-fn resident_kib() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
-    let line = status.lines().find(|l| l.starts_with("VmRSS:")).expect("VmRSS");
-    line.split_whitespace().nth(1).and_then(|v| v.parse().ok()).expect("VmRSS value")
-}
-
 #[test]
 #[ignore = "the child half of thousand_frames_in_mailbox_and_fifo_leak_no_fds_or_memory"]
 fn child_presents_thousand_frames() {
     let test = "child_presents_thousand_frames";
-    let server = Xvfb::start(200, 200, true);
-    let conn = server.connect();
-    let window = create_window(&conn, 64, 48);
+    let (_server, conn, window) = xvfb_with_window(200, 200, true, 64, 48);
     let Some(ctx) = x11_context(test) else { return };
     let wsi = Wsi::xcb(&ctx, &conn, window);
     let modes = wsi.present_modes();
@@ -619,13 +583,13 @@ fn child_presents_thousand_frames() {
         }
         run(mode, 20);
     }
-    let (fds, rss) = (open_fds(), resident_kib());
+    let (fds, rss) = (open_fds(), rss_kib());
     for mode in [vk::PresentModeKHR::MAILBOX, vk::PresentModeKHR::FIFO] {
         if modes.contains(&mode) {
             run(mode, 1000);
         }
     }
-    let (fds_after, rss_after) = (open_fds(), resident_kib());
+    let (fds_after, rss_after) = (open_fds(), rss_kib());
     assert_eq!(fds_after, fds, "open fds before and after 2000 frames");
     assert!(rss_after < rss + 16 * 1024, "RSS grew from {rss} KiB to {rss_after} KiB over 2000 frames");
     println!("{test}: done (fds {fds} -> {fds_after}, RSS {rss} -> {rss_after} KiB)");
@@ -634,9 +598,7 @@ fn child_presents_thousand_frames() {
 #[test]
 fn destroyed_window_makes_the_surface_lost() {
     let test = "destroyed_window_makes_the_surface_lost";
-    let server = Xvfb::start(200, 200, true);
-    let conn = server.connect();
-    let window = create_window(&conn, 64, 64);
+    let (_server, conn, window) = xvfb_with_window(200, 200, true, 64, 64);
     let Some(ctx) = x11_context(test) else { return };
     let wsi = Wsi::xcb(&ctx, &conn, window);
     {
@@ -657,9 +619,7 @@ fn destroyed_window_makes_the_surface_lost() {
 /// PutImage path gathers the rows of a rectangle narrower than the image.
 fn damage_rectangles_update_only_their_part(test: &str, mit_shm: bool) {
     let (width, height) = (120u16, 90u16);
-    let server = Xvfb::start(200, 200, mit_shm);
-    let conn = server.connect();
-    let window = create_window(&conn, width, height);
+    let (_server, conn, window) = xvfb_with_window(200, 200, mit_shm, width, height);
     let Some(ctx) = x11_context_with(test, &[ash::khr::incremental_present::NAME]) else { return };
     let wsi = Wsi::xcb(&ctx, &conn, window);
     let swapchain = wsi.swapchain(vk::PresentModeKHR::FIFO, vk::SwapchainKHR::null());
@@ -748,19 +708,7 @@ fn depth_32_window_shows_colour_and_alpha() {
         .expect("CreateWindow (depth 32)");
     conn.map_window(window).expect("MapWindow").check().expect("MapWindow");
     let Some(ctx) = x11_context(test) else { return };
-    let xcb = ash::khr::xcb_surface::Instance::new(&ctx.entry, &ctx.instance);
-    // SAFETY: a live connection and one of its screen's visuals.
-    let supported = unsafe {
-        xcb.get_physical_device_xcb_presentation_support(
-            ctx.physical_device,
-            ctx.queue_family_index,
-            &mut *conn.get_raw_xcb_connection(),
-            visual,
-        )
-    };
-    assert!(supported, "a depth-32 TrueColor visual can be presented to");
-    let wsi = Wsi::xcb(&ctx, &conn, window);
-    let caps = wsi.capabilities().expect("capabilities");
+    let (wsi, caps) = Wsi::presentable_xcb(&ctx, &conn, window, visual, "a depth-32 TrueColor visual");
     assert!(caps.supported_composite_alpha.contains(vk::CompositeAlphaFlagsKHR::INHERIT), "{caps:?}");
     if ctx.is_softvk {
         let alpha = vk::CompositeAlphaFlagsKHR::PRE_MULTIPLIED | vk::CompositeAlphaFlagsKHR::INHERIT;
