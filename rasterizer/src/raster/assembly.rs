@@ -165,7 +165,7 @@ impl Assembler {
             }),
             // The first, third and fifth vertices of p_i: v_2i, v_2i+2, v_2i+4 for even i,
             // v_2i, v_2i+4, v_2i+2 for odd i; provoking v_2i (first) or v_2i+4 (last).
-            T::TRIANGLE_STRIP_WITH_ADJACENCY if pos >= 4 && (pos - 4) % 2 == 0 => {
+            T::TRIANGLE_STRIP_WITH_ADJACENCY if pos >= 4 && (pos - 4).is_multiple_of(2) => {
                 let odd = ((pos - 4) / 2) % 2 == 1;
                 let (a, b, c) = (self.back(4), self.back(2), self.back(0));
                 Some(if odd {

@@ -64,10 +64,7 @@ impl Samples {
         let p = self.positions();
         let xs = p.iter().map(|s| s.0);
         let ys = p.iter().map(|s| s.1);
-        (
-            (xs.clone().min().unwrap_or(0), xs.max().unwrap_or(0)),
-            (ys.clone().min().unwrap_or(0), ys.max().unwrap_or(0)),
-        )
+        ((xs.clone().min().unwrap_or(0), xs.max().unwrap_or(0)), (ys.clone().min().unwrap_or(0), ys.max().unwrap_or(0)))
     }
 
     /// All coverage bits of one pixel set.

@@ -39,14 +39,7 @@ impl PolygonState {
 /// A clip vertex after the viewport transform and snapping.
 pub fn raster_vertex(v: &ClipVertex, viewport: &Viewport) -> RasterVertex {
     let s = viewport.transform(v.position);
-    RasterVertex {
-        x: snap(s.x),
-        y: snap(s.y),
-        z: s.z,
-        inv_w: s.inv_w,
-        perspective: v.perspective,
-        linear: v.linear,
-    }
+    RasterVertex { x: snap(s.x), y: snap(s.y), z: s.z, inv_w: s.inv_w, perspective: v.perspective, linear: v.linear }
 }
 
 /// Sets up the triangle with these clip positions (in the primitive's vertex order),

@@ -194,9 +194,7 @@ mod tests {
         let (a, b, c, d) = (vertex(0, 0), vertex(512, 0), vertex(512, 512), vertex(0, 512));
         let t1 = TriangleSetup::new([a, b, c], true).unwrap();
         let t2 = TriangleSetup::new([a, c, d], true).unwrap();
-        let count = |x: i64, y: i64| {
-            [t1, t2].iter().filter(|t| t.edges.iter().all(|e| e.at(x, y) >= 0)).count()
-        };
+        let count = |x: i64, y: i64| [t1, t2].iter().filter(|t| t.edges.iter().all(|e| e.at(x, y) >= 0)).count();
         for i in 0..=512 {
             assert_eq!(count(i, 0), (i < 512) as usize, "top {i}");
             assert_eq!(count(0, i), (i < 512) as usize, "left {i}");

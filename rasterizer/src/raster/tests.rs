@@ -39,8 +39,7 @@ impl Rendered {
 /// that a quad is never emitted twice for one primitive.
 fn render(setups: &[TriangleSetup], width: u32, height: u32, scissor: PixelRect, samples: Samples) -> Rendered {
     let mut bins = Bins::new(width, height, scissor);
-    let boxes: Vec<Option<PixelRect>> =
-        setups.iter().enumerate().map(|(i, s)| bins.insert(i as u32, s.bbox)).collect();
+    let boxes: Vec<Option<PixelRect>> = setups.iter().enumerate().map(|(i, s)| bins.insert(i as u32, s.bbox)).collect();
     let n = samples.count();
     let mut rendered = Rendered {
         width: width as usize,
@@ -145,8 +144,7 @@ fn mesh(rng: &mut Rng) -> (Vec<[[f32; 4]; 3]>, (f64, f64, f64, f64)) {
         }
     }
     let ws = [0.5, 1.0, 2.0, 4.0];
-    let clip: Vec<[f32; 4]> =
-        points.iter().map(|&(x, y)| clip_of(x, y, 0.5, ws[rng.range(0, 4) as usize])).collect();
+    let clip: Vec<[f32; 4]> = points.iter().map(|&(x, y)| clip_of(x, y, 0.5, ws[rng.range(0, 4) as usize])).collect();
     let mut triangles = Vec::new();
     for j in 0..n {
         for i in 0..n {
@@ -432,7 +430,10 @@ fn raster_perspective_barycentrics_and_depth_match_f64_reference() {
                     for k in 0..3 {
                         let persp = l[k] * inv_w[k] / den;
                         let got = b.perspective[k][i] as f64;
-                        assert!((got - persp).abs() < 1e-5 * scale(persp), "perspective {k}: {got} vs {persp} at {p:?}");
+                        assert!(
+                            (got - persp).abs() < 1e-5 * scale(persp),
+                            "perspective {k}: {got} vs {persp} at {p:?}"
+                        );
                         assert!((b.linear[k][i] as f64 - l[k]).abs() < 1e-5 * scale(l[k]));
                     }
                     let z: f64 = 0.25 + 0.5 * (0..3).map(|k| l[k] * verts[k].2).sum::<f64>();
@@ -505,7 +506,8 @@ fn raster_culling_and_front_face() {
 fn raster_lines_cover_one_pixel_per_major_column_and_interpolate_along() {
     let vp = Viewport::covering(256.0, 256.0);
     let state = LineState { viewport: vp, depth_clip: true, width: 1.0 };
-    for ((x0, y0), (x1, y1)) in [((2.3, 5.2), (60.7, 29.1)), ((40.1, 3.3), (20.6, 70.9)), ((10.5, 10.5), (50.5, 10.5))] {
+    for ((x0, y0), (x1, y1)) in [((2.3, 5.2), (60.7, 29.1)), ((40.1, 3.3), (20.6, 70.9)), ((10.5, 10.5), (50.5, 10.5))]
+    {
         let mut setups = Vec::new();
         setup_line([clip_of(x0, y0, 0.5, 1.0), clip_of(x1, y1, 0.5, 1.0)], &state, |s| setups.push(s));
         assert_eq!(setups.len(), 2);

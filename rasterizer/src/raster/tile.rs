@@ -91,8 +91,10 @@ pub fn rasterize_triangle<F: FnMut(&QuadBatch)>(
                 let mut e = row;
                 for qx in (bx..bx + BLOCK).step_by(2) {
                     let mut mask = 0u16;
-                    for j in 0..lanes {
-                        let inside = (e[0] + offset[0][j]) | (e[1] + offset[1][j]) | (e[2] + offset[2][j]);
+                    let lane_offsets = offset[0][..lanes].iter().zip(&offset[1][..lanes]).zip(&offset[2][..lanes]);
+                    for (j, ((o0, o1), o2)) in lane_offsets.enumerate() {
+                        // Negative (outside) exactly when any of the three is.
+                        let inside = (e[0] + o0) | (e[1] + o1) | (e[2] + o2);
                         mask |= ((inside >= 0) as u16) << j;
                     }
                     if mask != 0 && !block_inside_area {
