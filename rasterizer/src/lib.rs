@@ -11,6 +11,7 @@ pub mod format;
 pub mod layout;
 pub mod memory;
 pub mod parallel;
+pub mod raster;
 pub mod shader_image;
 pub mod texel;
 
