@@ -144,12 +144,6 @@ impl Compiler<'_> {
         if depth > 16 {
             return Err(Error::Unsupported("stage interface types nested this deeply".into()));
         }
-        if cursor.location >= MAX_LOCATIONS {
-            return Err(Error::Unsupported(format!(
-                "stage interface locations past {} (or a member without a Location)",
-                MAX_LOCATIONS - 1
-            )));
-        }
         let inst = m.definition(ty).ok_or_else(|| Error::Invalid(format!("%{ty} is not a type")))?;
         let ir = self.ty(ty)?;
         match inst.class.opcode {
@@ -169,8 +163,13 @@ impl Compiler<'_> {
                     if component + n * scalar.words() > 4 {
                         return Err(Error::Invalid(format!("component {component} + {n} {scalar:?} runs past a location")));
                     }
-                    if cursor.location >= MAX_LOCATIONS {
-                        return Err(Error::Unsupported(format!("stage interface locations past {}", MAX_LOCATIONS - 1)));
+                    // Also bounds the walk: an array of a million structs whose members
+                    // all restart at their own Location would otherwise loop as long.
+                    if cursor.location >= MAX_LOCATIONS || out.len() >= 4 * MAX_LOCATIONS as usize {
+                        return Err(Error::Unsupported(format!(
+                            "stage interface locations past {} (or a member without a Location)",
+                            MAX_LOCATIONS - 1
+                        )));
                     }
                     out.push(StageVariable {
                         location: cursor.location,
