@@ -747,11 +747,19 @@ impl<'e> Machine<'e> {
                 }
             }
             Op::Insert { composite, object, offset } => {
+                // The sizes disagree only in invalid SPIR-V (a composite of another
+                // type than the result's, a member past its end): what does not fit is
+                // dropped, what is missing is zero.
                 let l = self.lanes;
-                out.copy_from_slice(self.rows(*composite));
+                let source = self.rows(*composite);
+                let n = out.len().min(source.len());
+                out[..n].copy_from_slice(&source[..n]);
+                out[n..].fill(0);
                 let at = *offset as usize * l;
                 let object = self.rows(*object);
-                out[at..at + object.len()].copy_from_slice(object);
+                if let Some(target) = out.get_mut(at..at + object.len()) {
+                    target.copy_from_slice(object);
+                }
             }
             Op::Shuffle { a, b, components } => self.shuffle(*a, *b, components, dst, out),
             Op::ExtractDynamic { vector, index } => self.extract_dynamic(*vector, *index, dst, out, mask),
