@@ -28,14 +28,14 @@ fn program(name: &str, stage: Stage) -> Program {
     try_program(name, stage).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-fn input<'p>(p: &'p Program, location: u32, component: u32) -> &'p StageVariable {
+fn input(p: &Program, location: u32, component: u32) -> &StageVariable {
     p.inputs
         .iter()
         .find(|v| v.location == location && v.component == component)
         .unwrap_or_else(|| panic!("no input at location {location} component {component}: {:?}", p.inputs))
 }
 
-fn output<'p>(p: &'p Program, location: u32, index: u32) -> &'p StageVariable {
+fn output(p: &Program, location: u32, index: u32) -> &StageVariable {
     p.outputs
         .iter()
         .find(|v| v.location == location && v.index == index && v.component == 0)
@@ -198,14 +198,14 @@ fn fragment_shader_reads_varyings_frag_coord_and_front_facing_and_writes_two_col
     assert!(outcome.discarded.is_empty());
     assert_eq!(outcome.written, Mask::first(12));
     let depth = outcome.frag_depth.as_ref().unwrap();
-    for lane in 0..quads * 4 {
+    for (lane, &depth) in depth.iter().enumerate() {
         let (x, y) = pixel(lane);
         let (fx, fy) = (x as f32 + 0.5, y as f32 + 0.5);
         let i = lane as f32;
         assert_eq!(f(&machine.read_output(&o_colour, lane)), vec![i + fx, 1.0 + fy, 2.25, 3.0 - i], "lane {lane}");
         let facing = if lane % 2 == 0 { 100 } else { 200 };
         assert_eq!(machine.read_output(&o_ids, lane), vec![lane as u32 + facing, 5 + x]);
-        assert_eq!(depth[lane], lane as f32 / 16.0 * 0.5);
+        assert_eq!(depth, lane as f32 / 16.0 * 0.5);
     }
 }
 

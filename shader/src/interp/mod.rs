@@ -19,6 +19,11 @@
 //! (a value computed in a loop keeps, for a lane that left the loop, the value of its
 //! last iteration).
 //!
+//! **Vertex and fragment runs** (`graphics`) use the same model over a batch of vertices
+//! or of 2x2 quads (lanes `4q..4q+4`: top-left, top-right, bottom-left, bottom-right),
+//! with helper lanes whose writes are dropped and a record of the lanes that discarded;
+//! see `docs/graphics-shaders.md`.
+//!
 //! The per-family semantics live in `alu` (arithmetic, composites, matrices), `access`
 //! (pointers, loads, stores, atomics), `glsl`, `image` and `subgroup`.
 
