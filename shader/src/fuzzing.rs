@@ -4,10 +4,12 @@
 //! `tests/fuzz_corpus.rs` both call [`run_module`].
 //!
 //! The path: the bytes as little-endian SPIR-V words (the last one padded with zeros),
-//! [`Module::parse`]; for every `GLCompute` entry point, [`compile`] with an empty
-//! specialisation and with one made from the input (below), [`passes::run`],
-//! [`Executable::new`]; and one workgroup of a 1x1x1 dispatch with every binding unbound
-//! and a deadline, so that a shader that loops forever ends. (`ir::print`, which only
+//! [`Module::parse`]; for every `GLCompute`, `Vertex` and `Fragment` entry point,
+//! [`compile`] with an empty specialisation and with one made from the input (below),
+//! [`passes::run`], [`Executable::new`]; and one run with every binding unbound and a
+//! deadline, so that a shader that loops forever ends: a workgroup of a 1x1x1 dispatch,
+//! a full batch of vertices with zero inputs, or a full batch of quads whose last lanes
+//! are helpers. (`ir::print`, which only
 //! `SOFTVK_DUMP_SHADERS` uses, is left out: it spells nested struct types out in full, so
 //! its text grows exponentially with their depth.)
 //!
@@ -16,7 +18,7 @@
 //! change it without breaking the module.
 
 use crate::front::{compile, Module, Specialization};
-use crate::interp::{Bound, DispatchInfo, Executable, Machine, Resources};
+use crate::interp::{Bound, DispatchInfo, Executable, Machine, Mask, Resources};
 use crate::ir::Stage;
 use crate::passes;
 use std::time::{Duration, Instant};
@@ -34,24 +36,45 @@ pub fn run_module(bytes: &[u8]) {
 pub fn run_module_with_deadline(bytes: &[u8], deadline: Duration) {
     let words = words_of(bytes);
     let Ok(module) = Module::parse(&words) else { return };
-    let mut entries: Vec<String> = Vec::new();
+    let mut entries: Vec<(String, Stage)> = Vec::new();
     for e in &module.entry_points {
-        if e.model == spirv::ExecutionModel::GLCompute && !entries.contains(&e.name) {
-            entries.push(e.name.clone());
+        let stage = match e.model {
+            spirv::ExecutionModel::GLCompute => Stage::Compute,
+            spirv::ExecutionModel::Vertex => Stage::Vertex,
+            spirv::ExecutionModel::Fragment => Stage::Fragment,
+            _ => continue,
+        };
+        if !entries.iter().any(|(name, s)| *name == e.name && *s == stage) {
+            entries.push((e.name.clone(), stage));
         }
     }
     let specs = [Specialization::default(), specialization_from(&module, words.get(2).copied().unwrap_or(0))];
-    for entry in &entries {
+    for (entry, stage) in &entries {
         for spec in &specs {
-            let Ok(mut program) = compile(&module, entry, Stage::Compute, spec) else { continue };
+            let Ok(mut program) = compile(&module, entry, *stage, spec) else { continue };
             passes::run(&mut program);
             let Ok(exe) = Executable::new(program) else { continue };
             let bindings = exe.program.bindings.iter().map(|_| Bound::None).collect();
             let resources = Resources { bindings, ..Default::default() };
-            let info = DispatchInfo { num_workgroups: [1, 1, 1], base_workgroup: [0, 0, 0] };
             let mut machine = Machine::new(&exe);
             machine.set_deadline(Instant::now() + deadline);
-            let _ = machine.run_workgroup(&resources, &info, [0, 0, 0]);
+            match stage {
+                Stage::Compute => {
+                    let info = DispatchInfo { num_workgroups: [1, 1, 1], base_workgroup: [0, 0, 0] };
+                    let _ = machine.run_workgroup(&resources, &info, [0, 0, 0]);
+                }
+                Stage::Vertex => {
+                    machine.begin_run();
+                    let _ = machine.run_vertices(&resources, machine.lanes());
+                }
+                Stage::Fragment => {
+                    machine.begin_run();
+                    let lanes = machine.lanes();
+                    let mut helpers = Mask::EMPTY;
+                    helpers.set_range(lanes.saturating_sub(3), lanes);
+                    let _ = machine.run_fragments(&resources, lanes / 4, &helpers);
+                }
+            }
         }
     }
 }

@@ -8,7 +8,10 @@
 //!    flow as a region tree, memory through typed pointers.
 //! 2. [`passes`]: small rewrites of the IR (constant folding, dead code).
 //! 3. [`interp`]: runs a program over many lanes at once (a whole workgroup, in subgroups
-//!    of [`SUBGROUP_SIZE`]), with an execution mask for divergent control flow.
+//!    of [`SUBGROUP_SIZE`]), with an execution mask for divergent control flow; vertex and
+//!    fragment programs run over batches of vertices or 2x2 quads the same way, their
+//!    stage inputs and outputs in private memory where the program's interface lists
+//!    them (`docs/graphics-shaders.md`).
 //!
 //! `ir::print` shows a program as text (`SOFTVK_DUMP_SHADERS`).
 

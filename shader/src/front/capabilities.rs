@@ -74,6 +74,13 @@ pub fn supported(capability: C) -> bool {
             | C::DotProductInputAll
             | C::DotProductInput4x8Bit
             | C::DotProductInput4x8BitPacked
+            // Vertex and fragment shaders.
+            | C::ClipDistance
+            | C::CullDistance
+            | C::SampleRateShading
+            | C::DrawParameters
+            | C::DerivativeControl
+            | C::DemoteToHelperInvocation
     )
 }
 
@@ -102,5 +109,6 @@ pub fn extension_supported(name: &str) -> bool {
             | "SPV_EXT_shader_atomic_float_add"
             | "SPV_EXT_shader_atomic_float_min_max"
             | "SPV_KHR_integer_dot_product"
+            | "SPV_EXT_demote_to_helper_invocation"
     )
 }

@@ -62,6 +62,12 @@ pub struct Compiler<'m> {
     pub bindings: Vec<Binding>,
     pub push_constant_slot: Option<u32>,
     pub builtins: Vec<BuiltinInput>,
+    /// The stage being compiled (what its interface variables and instructions may be).
+    pub stage: Stage,
+    pub inputs: Vec<StageVariable>,
+    pub outputs: Vec<StageVariable>,
+    pub builtin_outputs: Vec<BuiltinOutput>,
+    pub fragment: FragmentModes,
     pub uses: Uses,
     pub max_frames: u32,
     pub call_depth: u32,
@@ -97,6 +103,11 @@ impl<'m> Compiler<'m> {
             bindings: Vec::new(),
             push_constant_slot: None,
             builtins: Vec::new(),
+            stage: Stage::Compute,
+            inputs: Vec::new(),
+            outputs: Vec::new(),
+            builtin_outputs: Vec::new(),
+            fragment: FragmentModes::default(),
             uses: Uses::default(),
             max_frames: 0,
             call_depth: 0,
@@ -433,38 +444,19 @@ impl<'m> Compiler<'m> {
         };
         use spirv::StorageClass as S;
         match spirv_class {
-            S::Private | S::Output | S::Function => {
+            S::Private | S::Function => {
                 let offset = self.allocate_private(pointee)?;
                 if let Some(words) = initializer {
                     self.private_init.push((offset, words));
                 }
                 self.pointer_constant(ptr_ty, offset, 0)
             }
-            S::Input => {
+            S::Input | S::Output => {
                 let offset = self.allocate_private(pointee)?;
-                if let Some(b) = m.decoration_literal(id, Decoration::BuiltIn) {
-                    let builtin = builtin(b)?;
-                    self.builtins.push(BuiltinInput { builtin, offset, ty: pointee });
-                    if matches!(
-                        builtin,
-                        Builtin::SubgroupSize
-                            | Builtin::SubgroupLocalInvocationId
-                            | Builtin::SubgroupEqMask
-                            | Builtin::SubgroupGeMask
-                            | Builtin::SubgroupGtMask
-                            | Builtin::SubgroupLeMask
-                            | Builtin::SubgroupLtMask
-                            | Builtin::SubgroupId
-                            | Builtin::NumSubgroups
-                    ) {
-                        self.uses.subgroups = true;
-                    }
-                } else {
-                    return Err(Error::Unsupported(format!(
-                        "input variable {} without a built-in in a compute shader",
-                        m.name(id).unwrap_or("?")
-                    )));
+                if let Some(words) = initializer {
+                    self.private_init.push((offset, words));
                 }
+                self.stage_variable(id, ptr_spirv, *spirv_class == S::Input, offset)?;
                 self.pointer_constant(ptr_ty, offset, 0)
             }
             S::Workgroup => {
@@ -673,33 +665,6 @@ pub fn storage_class(class: spirv::StorageClass, _: Option<()>) -> Result<Storag
         S::UniformConstant | S::Image => StorageClass::Handle,
         other => return Err(Error::Unsupported(format!("storage class {other:?}"))),
     })
-}
-
-fn builtin(b: u32) -> Result<Builtin, Error> {
-    use spirv::BuiltIn as B;
-    let known = [
-        (B::GlobalInvocationId, Builtin::GlobalInvocationId),
-        (B::LocalInvocationId, Builtin::LocalInvocationId),
-        (B::LocalInvocationIndex, Builtin::LocalInvocationIndex),
-        (B::WorkgroupId, Builtin::WorkgroupId),
-        (B::NumWorkgroups, Builtin::NumWorkgroups),
-        (B::WorkgroupSize, Builtin::WorkgroupSize),
-        (B::SubgroupSize, Builtin::SubgroupSize),
-        (B::SubgroupLocalInvocationId, Builtin::SubgroupLocalInvocationId),
-        (B::SubgroupId, Builtin::SubgroupId),
-        (B::NumSubgroups, Builtin::NumSubgroups),
-        (B::SubgroupEqMask, Builtin::SubgroupEqMask),
-        (B::SubgroupGeMask, Builtin::SubgroupGeMask),
-        (B::SubgroupGtMask, Builtin::SubgroupGtMask),
-        (B::SubgroupLeMask, Builtin::SubgroupLeMask),
-        (B::SubgroupLtMask, Builtin::SubgroupLtMask),
-        (B::DeviceIndex, Builtin::DeviceIndex),
-    ];
-    known
-        .iter()
-        .find(|(spirv, _)| *spirv as u32 == b)
-        .map(|(_, ours)| *ours)
-        .ok_or_else(|| Error::Unsupported(format!("built-in {b} in a compute shader")))
 }
 
 /// Operand `i` as an id.

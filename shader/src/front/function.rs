@@ -359,6 +359,8 @@ impl<'c, 'm> FunctionBuilder<'c, 'm> {
                     break;
                 }
                 Op::Kill | Op::TerminateInvocation => {
+                    self.require_fragment(&format!("Op{:?}", terminator.class.opcode))?;
+                    self.c.uses.discard = true;
                     region.nodes.push(Node::Jump(Edge { target: Target::Kill, copies: Vec::new() }));
                     break;
                 }
@@ -871,6 +873,7 @@ impl<'c, 'm> FunctionBuilder<'c, 'm> {
             | Op::ImageQueryLevels
             | Op::ImageQuerySamples
             | Op::ImageTexelPointer => self.image_op(inst, nodes)?,
+            op if super::fragment::is_fragment_op(op) => self.fragment_op(inst, nodes)?,
             op if super::subgroup::is_subgroup_op(op) => self.subgroup_op(inst, nodes)?,
             op if super::integer_dot::is_integer_dot_op(op) => self.integer_dot(inst, nodes)?,
             other => return Err(Error::Unsupported(format!("instruction Op{other:?}"))),

@@ -108,6 +108,10 @@ impl FunctionBuilder<'_, '_> {
                 other => return Err(Error::Unsupported(format!("subgroup instruction Op{other:?}"))),
             }
         };
+        if matches!(op, SubgroupOp::QuadBroadcast | SubgroupOp::QuadSwap(_)) && self.c.stage == Stage::Fragment {
+            // Quad operations read neighbours as derivatives do: helpers must run.
+            self.c.uses.derivatives = true;
+        }
         let result = self.result_value(inst)?;
         self.emit(nodes, Some(result), crate::ir::Op::Subgroup { op, value, index });
         Ok(())

@@ -19,6 +19,11 @@
 //! (a value computed in a loop keeps, for a lane that left the loop, the value of its
 //! last iteration).
 //!
+//! **Vertex and fragment runs** (`graphics`) use the same model over a batch of vertices
+//! or of 2x2 quads (lanes `4q..4q+4`: top-left, top-right, bottom-left, bottom-right),
+//! with helper lanes whose writes are dropped and a record of the lanes that discarded;
+//! see `docs/graphics-shaders.md`.
+//!
 //! The per-family semantics live in `alu` (arithmetic, composites, matrices), `access`
 //! (pointers, loads, stores, atomics), `glsl`, `image` and `subgroup`.
 
@@ -36,12 +41,14 @@ macro_rules! each_lane {
 mod access;
 mod alu;
 mod glsl;
+pub mod graphics;
 mod image;
 pub mod mask;
 pub mod resources;
 mod subgroup;
 
 use crate::ir::*;
+pub use graphics::FragmentOutcome;
 pub use mask::Mask;
 pub use resources::{Bound, DispatchInfo, ImageResource, Resources, SamplerResource};
 use std::collections::HashMap;
@@ -292,6 +299,11 @@ pub struct Machine<'e> {
     /// Accesses through physical addresses outside every window since the last
     /// `take_bad_addresses`, and the first such address.
     bad_addresses: (u64, u64),
+    /// Fragment runs: lanes that ended by `OpKill`, lanes that are helpers now (their
+    /// buffer and image writes are dropped), lanes demoted during the run.
+    killed: Mask,
+    helpers: Mask,
+    demoted: Mask,
 }
 
 /// The run-wide things an instruction may touch besides registers.
@@ -338,6 +350,9 @@ impl<'e> Machine<'e> {
                 .collect(),
             builtin_words: Vec::new(),
             bad_addresses: (0, 0),
+            killed: Mask::EMPTY,
+            helpers: Mask::EMPTY,
+            demoted: Mask::EMPTY,
         }
     }
 
@@ -427,6 +442,8 @@ impl<'e> Machine<'e> {
                     Builtin::SubgroupLtMask => [(1 << (i % 8)) - 1, 0, 0, 0],
                     Builtin::BaseWorkgroup => [info.base_workgroup[0], info.base_workgroup[1], info.base_workgroup[2], 0],
                     Builtin::DeviceIndex => [0; 4],
+                    // Vertex and fragment built-ins: no compute shader has them.
+                    _ => [0; 4],
                 };
             }
             for k in 0..count {
@@ -543,7 +560,8 @@ impl<'e> Machine<'e> {
             Target::Break(d) => self.frames[d as usize].brk = self.frames[d as usize].brk.or(lanes),
             Target::Continue(d) => self.frames[d as usize].cont = self.frames[d as usize].cont.or(lanes),
             Target::Return(d) => self.frames[d as usize].ret = self.frames[d as usize].ret.or(lanes),
-            Target::Kill | Target::Unreachable | Target::Next | Target::Fall => {}
+            Target::Kill => self.killed = self.killed.or(lanes),
+            Target::Unreachable | Target::Next | Target::Fall => {}
         }
     }
 
@@ -669,14 +687,31 @@ impl<'e> Machine<'e> {
             // Every lane of the run is here together; other workgroups (other threads) see
             // this thread's earlier writes once the fence is passed.
             Op::Barrier => std::sync::atomic::fence(Ordering::SeqCst),
-            Op::Store { pointer, value } => self.store(*pointer, *value, mask, cx),
-            Op::Printf { format, args } => self.printf(format, args, mask),
-            Op::Image(access) if access.kind == ImageOpKind::Write => self.image_write(access, mask, cx),
+            // Helper lanes (fragment shaders) write only their own private memory.
+            Op::Store { pointer, value } => {
+                let effect = self.effect_mask(Some(*pointer), mask);
+                self.store(*pointer, *value, &effect, cx)
+            }
+            Op::Printf { format, args } => self.printf(format, args, &self.effect_mask(None, mask)),
+            Op::Image(access) if access.kind == ImageOpKind::Write => {
+                let effect = self.effect_mask(None, mask);
+                self.image_write(access, &effect, cx)
+            }
             Op::Atomic { op: AtomicOp::Store, pointer, value, .. } => {
                 if let Some(value) = value {
-                    self.atomic(AtomicOp::Store, *pointer, Some(*value), None, None, mask, cx);
+                    let effect = self.effect_mask(Some(*pointer), mask);
+                    self.atomic(AtomicOp::Store, *pointer, Some(*value), None, None, &effect, cx);
                 }
             }
+            Op::Atomic { op, pointer, value, comparator } if !self.helpers.is_empty() => {
+                // A helper's atomic does nothing and returns an undefined value: zero.
+                let Some(dst) = inst.result else { return };
+                let effect = self.effect_mask(Some(*pointer), mask);
+                let mut out = self.scratch_for(self.info(dst).words, true);
+                self.atomic(*op, *pointer, *value, *comparator, Some(&mut out), &effect, cx);
+                self.commit(dst, out, mask);
+            }
+            Op::Demote => self.demote(mask),
             op => {
                 let Some(dst) = inst.result else { return };
                 let words = self.info(dst).words;
@@ -717,11 +752,19 @@ impl<'e> Machine<'e> {
                 }
             }
             Op::Insert { composite, object, offset } => {
+                // The sizes disagree only in invalid SPIR-V (a composite of another
+                // type than the result's, a member past its end): what does not fit is
+                // dropped, what is missing is zero.
                 let l = self.lanes;
-                out.copy_from_slice(self.rows(*composite));
+                let source = self.rows(*composite);
+                let n = out.len().min(source.len());
+                out[..n].copy_from_slice(&source[..n]);
+                out[n..].fill(0);
                 let at = *offset as usize * l;
                 let object = self.rows(*object);
-                out[at..at + object.len()].copy_from_slice(object);
+                if let Some(target) = out.get_mut(at..at + object.len()) {
+                    target.copy_from_slice(object);
+                }
             }
             Op::Shuffle { a, b, components } => self.shuffle(*a, *b, components, dst, out),
             Op::ExtractDynamic { vector, index } => self.extract_dynamic(*vector, *index, dst, out, mask),
@@ -789,7 +832,9 @@ impl<'e> Machine<'e> {
                 out[..l].copy_from_slice(self.row(*a, 0));
             }
             Op::Subgroup { op, value, index } => self.subgroup(*op, *value, *index, dst, out, mask),
-            Op::Store { .. } | Op::Printf { .. } | Op::Barrier => {}
+            Op::Derivative { op, control, a } => self.derivative(*op, *control, *a, out),
+            Op::IsHelper => self.is_helper(out),
+            Op::Store { .. } | Op::Printf { .. } | Op::Barrier | Op::Demote => {}
         }
     }
 

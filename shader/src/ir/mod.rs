@@ -87,7 +87,19 @@ pub struct BuiltinInput {
     pub ty: TypeId,
 }
 
-/// The built-ins softvk provides to compute shaders (graphics adds its own).
+/// A built-in output of a vertex or fragment shader, which the executor reads from
+/// private memory after a run (the same shape as [`BuiltinInput`]).
+#[derive(Clone, Debug)]
+pub struct BuiltinOutput {
+    pub builtin: Builtin,
+    /// Word offset in private memory.
+    pub offset: u32,
+    pub ty: TypeId,
+}
+
+/// The built-ins softvk provides. The compute ones (and the subgroup ones, in every
+/// stage) are written by the interpreter itself; the graphics ones by the executor
+/// (see [`Builtin::written_by_executor`]).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum Builtin {
     GlobalInvocationId,
@@ -108,6 +120,132 @@ pub enum Builtin {
     BaseWorkgroup,
     /// The device of a device group: always 0 (softvk's groups have one device).
     DeviceIndex,
+    // Vertex inputs.
+    VertexIndex,
+    InstanceIndex,
+    BaseVertex,
+    BaseInstance,
+    DrawIndex,
+    // Vertex outputs (and, for the distances, fragment inputs).
+    Position,
+    PointSize,
+    ClipDistance,
+    CullDistance,
+    // Fragment inputs.
+    FragCoord,
+    FrontFacing,
+    PointCoord,
+    SampleId,
+    SamplePosition,
+    /// Input (the coverage) or output (the samples written), `int[1]` either way.
+    SampleMask,
+    /// Written by the interpreter from the run's helper mask (and set by a demote).
+    HelperInvocation,
+    // Fragment outputs.
+    FragDepth,
+}
+
+impl Builtin {
+    /// Whether the executor writes this input before a run (vertex and fragment inputs);
+    /// the others the interpreter computes from the lane and the dispatch.
+    pub fn written_by_executor(self) -> bool {
+        matches!(
+            self,
+            Builtin::VertexIndex
+                | Builtin::InstanceIndex
+                | Builtin::BaseVertex
+                | Builtin::BaseInstance
+                | Builtin::DrawIndex
+                | Builtin::FragCoord
+                | Builtin::FrontFacing
+                | Builtin::PointCoord
+                | Builtin::SampleId
+                | Builtin::SamplePosition
+                | Builtin::SampleMask
+                | Builtin::ClipDistance
+                | Builtin::CullDistance
+        )
+    }
+}
+
+/// How a fragment input is interpolated across a primitive (`Flat`, `NoPerspective`
+/// decorations; neither is `Smooth`, perspective-correct).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+pub enum Interpolation {
+    #[default]
+    Smooth,
+    NoPerspective,
+    Flat,
+}
+
+/// Where in the pixel a fragment input is sampled (`Centroid`, `Sample` decorations).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+pub enum Sampling {
+    #[default]
+    Center,
+    Centroid,
+    Sample,
+}
+
+/// One location (or the part of one that a variable takes) of a stage's user-defined
+/// interface: a vertex attribute, a varying, or a fragment colour output. A variable of
+/// several locations (arrays, matrices, structs, 64-bit vectors of 3 or 4) is one entry
+/// per location, in the order of the spec's "Location Assignment".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StageVariable {
+    pub location: u32,
+    /// First component, in 32-bit units (the `Component` decoration: a 64-bit component
+    /// takes two).
+    pub component: u32,
+    /// Fragment outputs: the dual-source blending index (`Index`); 0 elsewhere.
+    pub index: u32,
+    pub scalar: Scalar,
+    /// Components of `scalar` at this location (1 to 4; 1 or 2 for 64-bit scalars).
+    pub components: u32,
+    /// Fragment inputs only; vertex stages keep the defaults.
+    pub interpolation: Interpolation,
+    pub sampling: Sampling,
+    /// Word offset of the first component in private memory; the components follow one
+    /// word each (two for 64-bit, low word first; 8- and 16-bit ones in the low bits).
+    pub offset: u32,
+    /// The variable's name, when the module has one (for messages).
+    pub name: Option<String>,
+}
+
+impl StageVariable {
+    /// Private memory words this entry spans.
+    pub fn words(&self) -> u32 {
+        self.components * self.scalar.words()
+    }
+
+    /// The 32-bit component slots it takes at its location: `component ..`.
+    pub fn component_range(&self) -> std::ops::Range<u32> {
+        self.component..self.component + self.words()
+    }
+}
+
+/// How a fragment shader's depth output relates to the interpolated depth
+/// (`DepthGreater`, `DepthLess`, `DepthUnchanged`): lets early depth tests stay.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+pub enum DepthMode {
+    #[default]
+    Any,
+    Greater,
+    Less,
+    Unchanged,
+}
+
+/// The execution modes of a fragment entry point (all false / default elsewhere).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+pub struct FragmentModes {
+    /// `EarlyFragmentTests`: depth and stencil tests before the shader runs.
+    pub early_fragment_tests: bool,
+    /// `DepthReplacing`: the shader writes `FragDepth`.
+    pub depth_replacing: bool,
+    pub depth: DepthMode,
+    /// Per-sample shading is implied (a `Sample` input, `SampleId` or
+    /// `SamplePosition`).
+    pub sample_shading: bool,
 }
 
 /// A compiled entry point.
@@ -134,6 +272,14 @@ pub struct Program {
     pub resource_slots: u32,
     pub push_constant_slot: Option<u32>,
     pub builtins: Vec<BuiltinInput>,
+    /// Vertex and fragment shaders: their user-defined inputs (vertex attributes,
+    /// varyings) and outputs (varyings, colours), by location.
+    pub inputs: Vec<StageVariable>,
+    pub outputs: Vec<StageVariable>,
+    /// Built-in outputs (`Position`, `FragDepth`...), members of `gl_PerVertex` included.
+    pub builtin_outputs: Vec<BuiltinOutput>,
+    pub fragment: FragmentModes,
+    /// Compute: the workgroup size; vertex and fragment: `[1, 1, 1]`.
     pub workgroup_size: [u32; 3],
     pub body: Region,
     /// Deepest nesting of runtime frames (loops, switches, calls) in `body`.
@@ -151,6 +297,13 @@ pub struct Uses {
     /// `PhysicalStorageBuffer` pointers: the run needs the device's address map
     /// ([`crate::memory::AddressMap`]).
     pub physical_addresses: bool,
+    /// Fragment shaders: derivatives (or quad operations) read neighbouring lanes,
+    /// which must then run as helpers where not covered.
+    pub derivatives: bool,
+    /// `OpKill` / `OpTerminateInvocation`.
+    pub discard: bool,
+    /// `OpDemoteToHelperInvocation`.
+    pub demote: bool,
 }
 
 impl Program {
@@ -160,6 +313,16 @@ impl Program {
 
     pub fn words(&self, value: Value) -> u32 {
         self.types.words(self.values[value].ty)
+    }
+
+    /// The built-in input `builtin`, if the program reads it.
+    pub fn builtin_input(&self, builtin: Builtin) -> Option<&BuiltinInput> {
+        self.builtins.iter().find(|b| b.builtin == builtin)
+    }
+
+    /// The built-in output `builtin`, if the program has it.
+    pub fn builtin_output(&self, builtin: Builtin) -> Option<&BuiltinOutput> {
+        self.builtin_outputs.iter().find(|b| b.builtin == builtin)
     }
 }
 
@@ -225,7 +388,8 @@ pub enum Target {
     Continue(u32),
     /// Return from the call of frame `depth`.
     Return(u32),
-    /// The invocation ends (OpKill, OpTerminateInvocation).
+    /// The invocation ends (OpKill, OpTerminateInvocation; fragment shaders only): the
+    /// interpreter records the lane as discarded.
     Kill,
     /// OpUnreachable: no lane gets here in a valid program.
     Unreachable,
@@ -401,8 +565,32 @@ pub enum SubgroupOp {
     Arithmetic(BinaryOp, GroupOperation),
     /// Min/max have no `BinaryOp`: SMin, UMin, FMin, SMax, UMax, FMax.
     MinMax(MinMax, GroupOperation),
+    /// `(lane & !3) + index`: lanes `4k..4k+4` are a quad (see [`DerivativeOp`]).
     QuadBroadcast,
+    /// 0: horizontal (`lane ^ 1`), 1: vertical (`lane ^ 2`), 2: diagonal (`lane ^ 3`).
     QuadSwap(u32),
+}
+
+/// Derivatives of fragment shaders. Lanes `4k..4k+4` of a run are one 2x2 quad, in the
+/// order top-left, top-right, bottom-left, bottom-right (so lanes 0..4 and 4..8 of each
+/// subgroup are two quads, and the quad operations of [`SubgroupOp`] agree).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum DerivativeOp {
+    /// `OpDPdx*`: right minus left.
+    Dx,
+    /// `OpDPdy*`: bottom minus top.
+    Dy,
+    /// `OpFwidth*`: `|dx| + |dy|`.
+    Fwidth,
+}
+
+/// Which pairs of a quad a derivative differences.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum DerivativeControl {
+    /// Along the lane's own row (dx) or column (dy).
+    Fine,
+    /// One value for the whole quad: the top row (dx) or the left column (dy).
+    Coarse,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -508,6 +696,13 @@ pub enum Op {
     Subgroup { op: SubgroupOp, value: Option<Value>, index: Option<Value> },
     /// `debugPrintfEXT` (NonSemantic.DebugPrintf).
     Printf { format: String, args: Vec<Value> },
+    /// A derivative of a float scalar or vector over the lane's quad (fragment only).
+    Derivative { op: DerivativeOp, control: DerivativeControl, a: Value },
+    /// `OpDemoteToHelperInvocation`: the active lanes become helpers (they keep running
+    /// for their quad's derivatives; their buffer and image writes are dropped).
+    Demote,
+    /// `OpIsHelperInvocationEXT`: whether the lane is a helper now.
+    IsHelper,
     /// OpControlBarrier / OpMemoryBarrier. Every lane of a workgroup runs in lockstep
     /// within one thread, so the control part is already met; the memory part is a
     /// sequentially consistent fence, which orders this thread's buffer and image accesses

@@ -21,14 +21,14 @@ pub fn remove(program: &mut Program) {
 }
 
 fn has_side_effects(op: &Op) -> bool {
-    matches!(op, Op::Store { .. } | Op::Atomic { .. } | Op::Printf { .. } | Op::Barrier)
+    matches!(op, Op::Store { .. } | Op::Atomic { .. } | Op::Printf { .. } | Op::Barrier | Op::Demote)
         || matches!(op, Op::Image(access) if access.kind == ImageOpKind::Write)
 }
 
 fn operands(op: &Op, mut f: impl FnMut(Value)) {
     match op {
         Op::Copy(a) | Op::Bitcast(a) | Op::Transpose(a) | Op::ImageOfSampled(a) => f(*a),
-        Op::Unary { a, .. } | Op::Convert { a, .. } | Op::AnyAll { a, .. } => f(*a),
+        Op::Unary { a, .. } | Op::Convert { a, .. } | Op::AnyAll { a, .. } | Op::Derivative { a, .. } => f(*a),
         Op::Binary { a, b, .. } | Op::Dot { a, b } | Op::MatrixTimesMatrix { a, b } | Op::OuterProduct { a, b } | Op::Extended { a, b, .. } => {
             f(*a);
             f(*b)
@@ -117,7 +117,7 @@ fn operands(op: &Op, mut f: impl FnMut(Value)) {
             f(*sampler)
         }
         Op::Subgroup { value, index, .. } => value.iter().chain(index).for_each(|&v| f(v)),
-        Op::Barrier => {}
+        Op::Barrier | Op::Demote | Op::IsHelper => {}
     }
 }
 

@@ -55,6 +55,8 @@ fn is_uniform(program: &Program, op: &Op, uniform: &[bool]) -> bool {
     let u = |v: &Value| uniform[index(*v)];
     match op {
         Op::Copy(a) | Op::Bitcast(a) | Op::Transpose(a) | Op::Unary { a, .. } | Op::Convert { a, .. } | Op::AnyAll { a, .. } => u(a),
+        // The same value in every lane of a quad: zero everywhere.
+        Op::Derivative { a, .. } => u(a),
         Op::Binary { a, b, .. } | Op::Dot { a, b } | Op::MatrixTimesMatrix { a, b } | Op::OuterProduct { a, b } | Op::Extended { a, b, .. } => {
             u(a) && u(b)
         }
