@@ -113,21 +113,32 @@ impl<'a> Presenting<'a> {
     /// A swapchain of `extent` in `mode` replacing the current one (which stays until
     /// [`Self::destroy_retired`] or drop).
     fn create_swapchain(&mut self, extent: vk::Extent2D, mode: vk::PresentModeKHR) -> vk::SwapchainKHR {
+        self.create_swapchain_as(extent, mode, FORMAT, vk::CompositeAlphaFlagsKHR::OPAQUE)
+    }
+
+    /// `create_swapchain` with another format and composite alpha.
+    fn create_swapchain_as(
+        &mut self,
+        extent: vk::Extent2D,
+        mode: vk::PresentModeKHR,
+        format: vk::Format,
+        alpha: vk::CompositeAlphaFlagsKHR,
+    ) -> vk::SwapchainKHR {
         let caps = self.capabilities();
         assert!(caps.supported_usage_flags.contains(vk::ImageUsageFlags::TRANSFER_DST));
-        assert!(caps.supported_composite_alpha.contains(vk::CompositeAlphaFlagsKHR::OPAQUE));
+        assert!(caps.supported_composite_alpha.contains(alpha));
         let old = self.swapchain;
         let info = vk::SwapchainCreateInfoKHR::default()
             .surface(self.surface)
             .min_image_count(caps.min_image_count.max(2))
-            .image_format(FORMAT)
+            .image_format(format)
             .image_color_space(vk::ColorSpaceKHR::SRGB_NONLINEAR)
             .image_extent(extent)
             .image_array_layers(1)
             .image_usage(vk::ImageUsageFlags::TRANSFER_DST)
             .image_sharing_mode(vk::SharingMode::EXCLUSIVE)
             .pre_transform(vk::SurfaceTransformFlagsKHR::IDENTITY)
-            .composite_alpha(vk::CompositeAlphaFlagsKHR::OPAQUE)
+            .composite_alpha(alpha)
             .present_mode(mode)
             .clipped(true)
             .old_swapchain(old);
@@ -360,6 +371,45 @@ fn wayland_presented_images_are_what_weston_shows() {
             assert_eq!(shot.pixel(x0 + x, y0 + y), pattern_rgb(x, y), "pattern pixel ({x}, {y})");
         }
     }
+}
+
+#[test]
+fn wayland_every_format_and_composite_alpha_shows_the_cleared_colours() {
+    let test = "wayland_every_format_and_composite_alpha_shows_the_cleared_colours";
+    let Some((weston, mut window, ctx)) = setup(test) else { return };
+    let mut presenting = Presenting::new(&ctx, &window);
+    // SAFETY: live physical device and surface.
+    let formats = unsafe { presenting.surface_fn.get_physical_device_surface_formats(ctx.physical_device, presenting.surface) }
+        .expect("vkGetPhysicalDeviceSurfaceFormatsKHR");
+    let caps = presenting.capabilities();
+    let size = extent(40, 30);
+    let mut shown = 0;
+    // UNORM formats: a clear colour k/255 is stored as k whatever the channel order, so
+    // what weston shows is the colour exactly. Alpha is 1, so pre-multiplied colours are
+    // the same colours.
+    let unorm = [vk::Format::B8G8R8A8_UNORM, vk::Format::R8G8B8A8_UNORM];
+    for format in formats.iter().map(|f| f.format).filter(|f| unorm.contains(f)) {
+        for alpha in [vk::CompositeAlphaFlagsKHR::OPAQUE, vk::CompositeAlphaFlagsKHR::PRE_MULTIPLIED] {
+            if !caps.supported_composite_alpha.contains(alpha) {
+                continue;
+            }
+            let old = presenting.create_swapchain_as(size, vk::PresentModeKHR::FIFO, format, alpha);
+            if old != vk::SwapchainKHR::null() {
+                presenting.idle();
+                presenting.destroy_retired(old);
+            }
+            // A colour of its own per swapchain, so that an old frame cannot pass for it.
+            let rgb = [0x10 + 0x20 * shown as u8, 0xc0 - 0x10 * shown as u8, 0x5a];
+            presenting.frame(Fill::Colour(rgb)).expect("present");
+            presenting.idle();
+            window.roundtrip();
+            let shot = weston.screenshot_until(|shot| shot.find(rgb).is_some_and(|(_, _, w, h)| (w, h) == (40, 30)));
+            assert_shows_colour(&shot, rgb, size, &format!("{format:?} with {alpha:?}"));
+            shown += 1;
+        }
+    }
+    eprintln!("{test}: {shown} format and composite alpha pairs shown");
+    assert!(shown >= 1, "no UNORM format to present in {formats:?}");
 }
 
 const LEAK_ROLE: &str = "SOFTVK_WSI_WAYLAND_LEAK_CHILD";
